@@ -1,0 +1,104 @@
+"""The ``annotator`` command: gui (default), import, export, agree, merge, stats, show, check.
+
+Importing this module never imports PySide6; only the ``gui`` subcommand does, when it runs.
+Exit status: 0 success, 1 bad input (``annotator: error: FILE:LINE: why`` on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+
+# subcommand name -> module in annotator.clicmd providing register(sub, common) and run(args)
+SUBCOMMANDS = {
+    "gui": "gui",
+    "import": "import_",
+    "export": "export",
+    "agree": "agree",
+    "merge": "merge",
+    "stats": "stats",
+    "show": "show",
+    "check": "check",
+}
+
+
+def _available() -> dict[str, object]:
+    modules = {}
+    for name, module in SUBCOMMANDS.items():
+        try:
+            modules[name] = importlib.import_module(f"annotator.clicmd.{module}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"annotator.clicmd.{module}":
+                raise
+    return modules
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--db",
+        default=default,
+        help="database file or URL (default: $ANNOTATOR_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--annotator",
+        default=default,
+        help="annotator name (default: $ANNOTATOR_NAME, else the login name)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --db and --annotator are accepted before and after the command; SUPPRESS keeps a
+    # subcommand's unset option from overwriting the value given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Arabic annotation workbench. Without a command, opens the window.",
+    )
+    _global_options(parser, None)
+    parser.add_argument("--version", action="version", version=f"annotator {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _available().values():
+        module.register(sub, common)  # type: ignore[attr-defined]
+    return parser
+
+
+def _needs_default_command(args: list[str]) -> bool:
+    skip = False
+    for tok in args:
+        if skip:
+            skip = False
+        elif tok in ("-h", "--help", "--version"):
+            return False
+        elif tok in ("--db", "--annotator"):
+            skip = True
+        elif not tok.startswith("-"):
+            return False  # a command (or a typo argparse will report)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if _needs_default_command(args_list):
+        args_list.insert(0, "gui")  # `annotator --db X` alone means `annotator gui --db X`
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.run(args) or 0)
+    except AnnotatorError as exc:
+        print(f"annotator: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("annotator: interrupted; nothing partial was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `annotator export ... | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

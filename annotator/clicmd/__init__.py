@@ -1,0 +1,1 @@
+"""One module per ``annotator`` subcommand: ``register(sub, common)`` and ``run(args)``."""

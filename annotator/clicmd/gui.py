@@ -1,0 +1,17 @@
+"""``annotator gui``: the window. PySide6 is imported here, at run time, and nowhere else."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("gui", parents=[common], help="open the annotation window (default)")
+    p.add_argument("--open", metavar="DOCNAME", help="open this document at start")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.ui.app import run_gui  # Qt only from here on
+
+    return run_gui(db=args.db, annotator=args.annotator, open_doc=getattr(args, "open", None))

@@ -1,0 +1,51 @@
+"""``annotator stats``: counts per label and annotator (and a plot, once review exists)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from annotator.clicmd.common import open_workspace
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("stats", parents=[common], help="counts of documents, spans, labels")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--plot", metavar="FILE.png", help="draw label counts and agreement")
+    p.set_defaults(run=run)
+
+
+def collect(ws) -> dict:  # type: ignore[no-untyped-def]
+    repo = ws.repo
+    per_annotator = {}
+    for name in repo.annotators():
+        counts = repo.label_counts(name)
+        per_annotator[name] = {f"{layer}/{label}": n for (layer, label), n in sorted(counts.items())}
+    docs = repo.list_documents()
+    return {
+        **repo.counts(),
+        "status": {s: sum(1 for d in docs if d.status == s) for s in ("new", "in_progress", "done")},
+        "labels": per_annotator,
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    data = collect(ws)
+    if args.plot:
+        from annotator.clicmd import stats_plot
+
+        stats_plot.plot(ws, data, args.plot)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return 0
+    print(f"documents {data['documents']}  spans {data['spans']}  links {data['relations']}  "
+          f"annotators {data['annotators']}")
+    st = data["status"]
+    print(f"status ({ws.annotator}): new {st['new']}  in progress {st['in_progress']}  "
+          f"done {st['done']}")
+    for name, labels in data["labels"].items():
+        print(f"\n{name}")
+        for key, n in labels.items():
+            print(f"  {key:<20} {n:>7}")
+    return 0

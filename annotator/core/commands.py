@@ -1,0 +1,326 @@
+"""Edits as commands with ``do()`` and ``undo()``, and the history that replays them.
+
+Every command runs against a :class:`SpanStore` inside one store transaction, so an edit is
+committed the moment it is made and undo is itself a committed edit. The GUI wraps these in a
+``QUndoCommand`` adapter; the tests and the command line use :class:`History` directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from annotator.core.errors import EditError
+from annotator.core.model import Relation, Span
+from annotator.core.schema import Schema
+
+
+class SpanStore(Protocol):
+    """What commands need from storage. ``storage.repository`` and ``MemoryStore`` implement it."""
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+    def document_length(self, doc_id: int) -> int: ...
+    def get_span(self, uuid: str) -> Span: ...
+    def span_document(self, uuid: str) -> int: ...
+    def insert_span(self, doc_id: int, span: Span) -> Span: ...
+    def delete_span(self, uuid: str) -> Span: ...
+    def update_span(self, span: Span, expected_version: int) -> Span: ...
+    def relations_of(self, span_uuid: str) -> list[Relation]: ...
+    def get_relation(self, uuid: str) -> Relation: ...
+    def insert_relation(self, doc_id: int, relation: Relation) -> Relation: ...
+    def delete_relation(self, uuid: str) -> Relation: ...
+
+
+@dataclass
+class Change:
+    """What an edit changed, so a view repaints only that (Anki's OpChanges idea)."""
+
+    doc_id: int
+    added: list[Span] = field(default_factory=list)
+    removed: list[Span] = field(default_factory=list)
+    updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
+    linked: list[Relation] = field(default_factory=list)
+    unlinked: list[Relation] = field(default_factory=list)
+
+    def merge(self, other: Change) -> None:
+        self.added += other.added
+        self.removed += other.removed
+        self.updated += other.updated
+        self.linked += other.linked
+        self.unlinked += other.unlinked
+
+    def touched_ranges(self) -> Iterator[tuple[int, int]]:
+        for span in (*self.added, *self.removed):
+            yield span.start, span.end
+        for before, after in self.updated:
+            yield before.start, before.end
+            yield after.start, after.end
+        # a link changes how its ends are drawn; callers look the ends up when they need them
+
+
+def validate_span(span: Span, length: int, schema: Schema) -> None:
+    if not (0 <= span.start < span.end <= length):
+        raise EditError(
+            f"span [{span.start}, {span.end}) lies outside the text (length {length})"
+        )
+    if span.layer not in schema.layer_names:
+        raise EditError(f"unknown layer {span.layer!r}")
+    if not schema.has_label(span.layer, span.label):
+        raise EditError(f"label {span.label!r} is not in layer {span.layer!r}")
+
+
+class Command:
+    """One undoable edit. Subclasses fill ``_do`` and ``_undo``; ``text`` names it in menus."""
+
+    text = "edit"
+
+    def do(self, store: SpanStore, schema: Schema) -> Change:
+        with store.transaction():
+            return self._do(store, schema)
+
+    def undo(self, store: SpanStore, schema: Schema) -> Change:
+        with store.transaction():
+            return self._undo(store, schema)
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        raise NotImplementedError
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        raise NotImplementedError
+
+
+class AddSpan(Command):
+    def __init__(self, doc_id: int, span: Span) -> None:
+        self.doc_id = doc_id
+        self.span = span
+        self.text = f"tag {span.label}"
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        validate_span(self.span, store.document_length(self.doc_id), schema)
+        self.span = store.insert_span(self.doc_id, self.span)
+        return Change(self.doc_id, added=[self.span])
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        gone = store.get_span(self.span.uuid)
+        unlinked = [store.delete_relation(r.uuid) for r in store.relations_of(gone.uuid)]
+        store.delete_span(gone.uuid)
+        return Change(self.doc_id, removed=[gone], unlinked=unlinked)
+
+
+class RemoveSpan(Command):
+    """Removes a span and the links that touch it; undo puts both back with their UUIDs."""
+
+    def __init__(self, uuid: str) -> None:
+        self.uuid = uuid
+        self.doc_id = -1
+        self.span: Span | None = None
+        self.relations: list[Relation] = []
+        self.text = "remove span"
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        self.doc_id = store.span_document(self.uuid)
+        self.relations = [store.delete_relation(r.uuid) for r in store.relations_of(self.uuid)]
+        self.span = store.delete_span(self.uuid)
+        self.text = f"remove {self.span.label}"
+        return Change(self.doc_id, removed=[self.span], unlinked=list(self.relations))
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        assert self.span is not None
+        restored = store.insert_span(self.doc_id, self.span)
+        relinked = [store.insert_relation(self.doc_id, r) for r in self.relations]
+        return Change(self.doc_id, added=[restored], linked=relinked)
+
+
+class _UpdateSpan(Command):
+    """Shared by resize, relabel and attribute edits: swap one version of a span for another."""
+
+    def __init__(self, uuid: str, **changes: Any) -> None:
+        self.uuid = uuid
+        self.changes = changes
+        self.doc_id = -1
+        self.before: Span | None = None
+        self.after: Span | None = None
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        self.doc_id = store.span_document(self.uuid)
+        self.before = store.get_span(self.uuid)
+        wanted = self.before.with_changes(**self.changes)
+        validate_span(wanted, store.document_length(self.doc_id), schema)
+        self.after = store.update_span(wanted, expected_version=self.before.version)
+        return Change(self.doc_id, updated=[(self.before, self.after)])
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        assert self.before is not None and self.after is not None
+        current = store.get_span(self.uuid)
+        restored = store.update_span(
+            self.before.with_changes(version=current.version), expected_version=current.version
+        )
+        return Change(self.doc_id, updated=[(current, restored)])
+
+
+class ResizeSpan(_UpdateSpan):
+    def __init__(self, uuid: str, start: int, end: int) -> None:
+        if start >= end:
+            raise EditError(f"a span cannot be empty or reversed: [{start}, {end})")
+        super().__init__(uuid, start=start, end=end)
+        self.text = "resize span"
+
+
+class RelabelSpan(_UpdateSpan):
+    def __init__(self, uuid: str, label: str, layer: str | None = None) -> None:
+        changes: dict[str, Any] = {"label": label}
+        if layer is not None:
+            changes["layer"] = layer
+        super().__init__(uuid, **changes)
+        self.text = f"relabel as {label}"
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        change = super()._do(store, schema)
+        # a relabel that moves the span to another layer may leave links of the wrong type
+        assert self.before is not None and self.after is not None
+        if self.before.layer != self.after.layer:
+            for rel in store.relations_of(self.uuid):
+                _check_relation(rel, store, schema)
+        return change
+
+
+class SetSpanAttribute(_UpdateSpan):
+    def __init__(self, uuid: str, attributes: dict[str, Any]) -> None:
+        super().__init__(uuid, attributes=dict(attributes))
+        self.text = "set attribute"
+
+
+def _check_relation(rel: Relation, store: SpanStore, schema: Schema) -> None:
+    rtype = schema.relation(rel.kind)
+    if rtype is None:
+        raise EditError(f"unknown relation {rel.kind!r}")
+    head, tail = store.get_span(rel.head), store.get_span(rel.tail)
+    if head.layer != rtype.from_layer or tail.layer != rtype.to_layer:
+        raise EditError(
+            f"a {rel.kind} link goes from a {rtype.from_layer} to a {rtype.to_layer}, "
+            f"not from a {head.layer} to a {tail.layer}"
+        )
+    if store.span_document(rel.head) != store.span_document(rel.tail):
+        raise EditError("a link cannot join spans of two documents")
+
+
+class Link(Command):
+    def __init__(self, doc_id: int, relation: Relation) -> None:
+        self.doc_id = doc_id
+        self.relation = relation
+        self.text = f"link {relation.kind}"
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        _check_relation(self.relation, store, schema)
+        for rel in store.relations_of(self.relation.head):
+            if (rel.kind, rel.head, rel.tail) == (
+                self.relation.kind,
+                self.relation.head,
+                self.relation.tail,
+            ):
+                raise EditError("these spans are already linked")
+        self.relation = store.insert_relation(self.doc_id, self.relation)
+        return Change(self.doc_id, linked=[self.relation])
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        return Change(self.doc_id, unlinked=[store.delete_relation(self.relation.uuid)])
+
+
+class Unlink(Command):
+    def __init__(self, uuid: str) -> None:
+        self.uuid = uuid
+        self.doc_id = -1
+        self.relation: Relation | None = None
+        self.text = "unlink"
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        rel = store.get_relation(self.uuid)
+        self.doc_id = store.span_document(rel.head)
+        self.relation = store.delete_relation(self.uuid)
+        return Change(self.doc_id, unlinked=[self.relation])
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        assert self.relation is not None
+        return Change(self.doc_id, linked=[store.insert_relation(self.doc_id, self.relation)])
+
+
+class Batch(Command):
+    """Several commands as one undo step and one transaction (annotate all occurrences)."""
+
+    def __init__(self, commands: Sequence[Command], text: str) -> None:
+        self.commands = list(commands)
+        self.text = text
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        change: Change | None = None
+        for cmd in self.commands:
+            part = cmd._do(store, schema)
+            if change is None:
+                change = part
+            else:
+                change.merge(part)
+        return change if change is not None else Change(-1)
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        change: Change | None = None
+        for cmd in reversed(self.commands):
+            part = cmd._undo(store, schema)
+            if change is None:
+                change = part
+            else:
+                change.merge(part)
+        return change if change is not None else Change(-1)
+
+
+class History:
+    """Undo and redo stacks kept in the domain, so the GUI and the tests share one history."""
+
+    def __init__(self, store: SpanStore, schema: Schema, limit: int = 1000) -> None:
+        self.store = store
+        self.schema = schema
+        self.limit = limit
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+
+    def do(self, command: Command) -> Change:
+        change = command.do(self.store, self.schema)
+        self._done.append(command)
+        del self._done[: -self.limit]
+        self._undone.clear()
+        return change
+
+    def undo(self) -> Change | None:
+        if not self._done:
+            return None
+        command = self._done.pop()
+        change = command.undo(self.store, self.schema)
+        self._undone.append(command)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._undone:
+            return None
+        command = self._undone.pop()
+        change = command.do(self.store, self.schema)
+        self._done.append(command)
+        return change
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    def undo_text(self) -> str:
+        return self._done[-1].text if self._done else ""
+
+    def redo_text(self) -> str:
+        return self._undone[-1].text if self._undone else ""
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()

@@ -1,0 +1,1 @@
+"""Arabic for renderers that cannot shape it: terminals and old matplotlib. Never for Qt."""

@@ -1,0 +1,119 @@
+"""Opening a database: URL resolution, SQLite pragmas, migrations applied on open."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+from annotator.core.errors import AnnotatorError
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+APP_NAME = "annotator"
+
+
+def default_db_path() -> Path:
+    return user_data_path(APP_NAME, appauthor=False) / "annotator.sqlite3"
+
+
+def resolve_url(db: str | None = None) -> str:
+    """``--db`` value, else ``ANNOTATOR_DB``, else the default SQLite file; paths become URLs."""
+    value = db or os.environ.get("ANNOTATOR_DB") or str(default_db_path())
+    if "://" in value:
+        return value
+    path = Path(value).expanduser().resolve()
+    return f"sqlite:///{path}"
+
+
+def default_annotator() -> str:
+    name = os.environ.get("ANNOTATOR_NAME")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "annotator"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy, not pysqlite, decide when transactions start (see _sqlite_begin).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    # two writers (GUI + a CLI import) wait for each other instead of failing at once
+    cur.execute("PRAGMA busy_timeout=5000")
+    # NORMAL in WAL loses no committed row on a process kill (only on power loss)
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # A deferred transaction that reads then writes fails with "database is locked" when a
+    # second writer is active, whatever the timeout; IMMEDIATE takes the write lock up front.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def create_db_engine(url: str) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the database to ``revision``: an older file is upgraded in place, never rebuilt."""
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def open_engine(db: str | None = None) -> Engine:
+    """Open (creating if needed) the database and apply pending migrations."""
+    url = resolve_url(db)
+    try:
+        engine = create_db_engine(url)
+        if current_revision(engine) != head_revision():
+            upgrade(engine)
+    except AnnotatorError:
+        raise
+    except Exception as exc:  # driver errors carry no file name; add it
+        raise AnnotatorError(f"cannot open database {_safe(url)}: {exc}") from exc
+    return engine
+
+
+def _safe(url: str) -> str:
+    """The URL without a password, for messages."""
+    return make_url(url).render_as_string(hide_password=True)

@@ -1,0 +1,77 @@
+"""Storing read documents: all of one command's input in one transaction, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from annotator.core.model import ImportedDocument
+from annotator.storage.repository import Repository
+
+
+@dataclass
+class ImportReport:
+    added: list[str] = field(default_factory=list)
+    already_present: list[str] = field(default_factory=list)
+    spans_added: int = 0
+    spans_skipped: int = 0  # already in the database (same UUID, or same annotator+extent+label)
+    relations_added: int = 0
+    doc_ids: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def store_documents(
+    repo: Repository,
+    docs: Sequence[ImportedDocument],
+    annotator: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Add documents, matching existing ones by text SHA-256; spans are added, never doubled."""
+    report = ImportReport()
+    with repo.transaction():
+        seen_in_batch: dict[str, int] = {}
+        for n, doc in enumerate(docs, start=1):
+            sha = doc.sha256
+            doc_id = seen_in_batch.get(sha) or repo.document_by_sha(sha)
+            if doc_id is None:
+                doc_id = repo.insert_document(doc.name, doc.text, sha, doc.meta)
+                report.added.append(doc.name)
+            else:
+                report.already_present.append(doc.name)
+            seen_in_batch[sha] = doc_id
+            report.doc_ids.append(doc_id)
+            report.warnings += doc.warnings
+            owner = doc.annotator or annotator or repo.annotator
+            _store_spans(repo, doc_id, doc, owner, report)
+            if doc.status:
+                repo.set_status(doc_id, doc.status, owner)
+            if progress is not None:
+                progress(n, len(docs))
+    return report
+
+
+def _store_spans(
+    repo: Repository, doc_id: int, doc: ImportedDocument, owner: str, report: ImportReport
+) -> None:
+    if not doc.spans:
+        return
+    keys = repo.existing_span_keys(doc_id)
+    taken = repo.existing_uuids(s.uuid for s in doc.spans)
+    fresh = []
+    kept_uuids = set()
+    for span in doc.spans:
+        span = span.with_changes(annotator=span.annotator or owner)
+        key = (span.annotator, span.start, span.end, span.layer, span.label)
+        if span.uuid in taken or key in keys:
+            report.spans_skipped += 1
+            continue
+        keys.add(key)
+        fresh.append(span)
+        kept_uuids.add(span.uuid)
+    report.spans_added += repo.insert_spans(doc_id, fresh)
+    rels = [
+        r.__class__(r.kind, r.head, r.tail, r.uuid, r.annotator or owner)
+        for r in doc.relations
+        if r.head in kept_uuids and r.tail in kept_uuids
+    ]
+    report.relations_added += repo.insert_relations(doc_id, rels)

@@ -1,0 +1,35 @@
+"""Alembic environment: runs on the connection ``storage.database`` hands it."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from annotator.storage.models import Base
+
+config = context.config
+target_metadata = Base.metadata
+
+
+def run_migrations_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is None:  # `alembic upgrade` from a shell: build an engine from the ini URL
+        from sqlalchemy import create_engine
+
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
+        with engine.begin() as conn:
+            _run(conn)
+        return
+    _run(connection)
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,  # type: ignore[arg-type]
+        target_metadata=target_metadata,
+        render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()
