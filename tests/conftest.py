@@ -14,12 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("ANNOTATOR_DB", None)
 os.environ.setdefault("ANNOTATOR_NAME", "tester")
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = sorted((SHARED / "seeds").glob("*.txt"))
-DATA = SHARED / "data"
-
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers importable as `helpers`
+
+# Test modules import these from helpers.paths; they stay here for older imports.
+from helpers.paths import DATA, ROOT, SEEDS, SHARED  # noqa: E402
+
+__all__ = ["DATA", "ROOT", "SEEDS", "SHARED"]
 
 
 @pytest.fixture(autouse=True)

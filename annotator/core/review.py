@@ -1,0 +1,336 @@
+"""Reviewing colleagues: agreement on a document or a project, and where annotators disagree.
+
+The measures themselves live in :mod:`annotator.core.agreement`; this module applies them to
+documents annotated by several people, per layer, per label and per document, and finds the
+disagreements a curator resolves into gold (see :mod:`annotator.core.adjudication`).
+
+Which annotators count on a document: an annotator has annotated a document when they own a
+span in it or have a status for it (the caller decides and passes ``spans`` accordingly: a key
+present with an empty list means "annotated, found nothing"). Pairwise figures use the
+documents both annotators annotated; α treats the others' tokens as missing values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
+from typing import Any
+
+from annotator.core import agreement as ag
+from annotator.core.model import GOLD, Span
+from annotator.core.text import tokenize
+
+# --- agreement over documents -----------------------------------------------------------------
+
+
+@dataclass
+class AnnotatedDocument:
+    """One document with the spans of each annotator who annotated it."""
+
+    name: str
+    text: str
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @cached_property
+    def tokens(self) -> list[tuple[int, int]]:
+        return tokenize(self.text)
+
+    def layer_spans(self, annotator: str, layer: str, label: str | None = None) -> list[Span]:
+        return [
+            s
+            for s in self.spans.get(annotator, ())
+            if s.layer == layer and (label is None or s.label == label)
+        ]
+
+
+@dataclass
+class Scores:
+    """Span and token agreement of two annotators on one layer (or one label of it)."""
+
+    exact: ag.SpanCounts = field(default_factory=ag.SpanCounts)
+    overlap: ag.SpanCounts = field(default_factory=ag.SpanCounts)
+    kappa: float | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "f1_exact": self.exact.f1,
+            "f1_overlap": self.overlap.f1,
+            "precision_exact": self.exact.precision,
+            "recall_exact": self.exact.recall,
+            "precision_overlap": self.overlap.precision,
+            "recall_overlap": self.overlap.recall,
+            "cohen_kappa_tokens": self.kappa,
+            "spans_a": self.exact.a_total,
+            "spans_b": self.exact.b_total,
+        }
+
+
+@dataclass
+class PairReport:
+    a: str
+    b: str
+    layer: str
+    documents: list[str]
+    total: Scores
+    per_label: dict[str, Scores]
+    per_document: dict[str, Scores]
+
+    def to_json(self) -> dict[str, Any]:
+        total = self.total.to_json()
+        return {
+            "a": self.a,
+            "b": self.b,
+            "layer": self.layer,
+            "span_f1_exact": total["f1_exact"],
+            "span_f1_overlap": total["f1_overlap"],
+            "cohen_kappa_tokens": total["cohen_kappa_tokens"],
+            **{k: v for k, v in total.items() if k.startswith(("precision", "recall", "spans"))},
+            "documents": len(self.documents),
+            "per_label": {label: s.to_json() for label, s in self.per_label.items()},
+            "per_document": {name: s.to_json() for name, s in self.per_document.items()},
+        }
+
+
+def pair_report(
+    docs: Sequence[AnnotatedDocument], a: str, b: str, layer: str
+) -> PairReport:
+    """Agreement of ``a`` (reference) and ``b`` on ``layer`` over the documents both annotated."""
+    shared = [d for d in docs if a in d.spans and b in d.spans]
+    labels = sorted(
+        {s.label for d in shared for who in (a, b) for s in d.layer_spans(who, layer)}
+    )
+    per_document = {d.name: _scores([d], a, b, layer, None) for d in shared}
+    total = _sum_scores(list(per_document.values()), _kappa(shared, a, b, layer, None))
+    per_label = {label: _scores(shared, a, b, layer, label) for label in labels}
+    return PairReport(a, b, layer, [d.name for d in shared], total, per_label, per_document)
+
+
+def _scores(
+    docs: Sequence[AnnotatedDocument], a: str, b: str, layer: str, label: str | None
+) -> Scores:
+    exact, overlap = ag.SpanCounts(), ag.SpanCounts()
+    for doc in docs:
+        sa, sb = doc.layer_spans(a, layer, label), doc.layer_spans(b, layer, label)
+        exact += ag.span_counts(sa, sb, "exact")
+        overlap += ag.span_counts(sa, sb, "overlap")
+    return Scores(exact, overlap, _kappa(docs, a, b, layer, label))
+
+
+def _sum_scores(parts: Sequence[Scores], kappa: float | None) -> Scores:
+    exact, overlap = ag.SpanCounts(), ag.SpanCounts()
+    for part in parts:
+        exact += part.exact
+        overlap += part.overlap
+    return Scores(exact, overlap, kappa)
+
+
+def _kappa(
+    docs: Sequence[AnnotatedDocument], a: str, b: str, layer: str, label: str | None
+) -> float | None:
+    """κ over the tokens of all the documents, as one sequence (tokens are the units)."""
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for doc in docs:
+        ta = ag.iob2_tags(doc.tokens, doc.layer_spans(a, layer, label))
+        tb = ag.iob2_tags(doc.tokens, doc.layer_spans(b, layer, label))
+        for pair, count in ag.sparse_pair_counts(len(doc.tokens), ta, tb).items():
+            pairs[pair] += count
+    return ag.kappa_from_pairs(pairs)
+
+
+def alpha(
+    docs: Sequence[AnnotatedDocument],
+    annotators: Sequence[str],
+    layer: str,
+    label: str | None = None,
+) -> float | None:
+    """Krippendorff's α over the tokens of the documents, an annotator missing where absent."""
+    acc = ag.AlphaAccumulator()
+    for doc in docs:
+        coders = [who for who in annotators if who in doc.spans]
+        if len(coders) < 2:
+            continue
+        tags = [ag.iob2_tags(doc.tokens, doc.layer_spans(who, layer, label)) for who in coders]
+        touched = set().union(*(t.keys() for t in tags))
+        for i in touched:
+            acc.add_unit([t.get(i, ag.OUTSIDE) for t in tags])
+        acc.add_agreeing_units(ag.OUTSIDE, len(coders), len(doc.tokens) - len(touched))
+    return acc.alpha()
+
+
+@dataclass
+class AgreementReport:
+    annotators: list[str]
+    layers: list[str]
+    documents: list[str]
+    pairs: list[PairReport]
+    alpha: dict[str, float | None]
+    alpha_per_label: dict[str, dict[str, float | None]]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "annotators": self.annotators,
+            "layers": self.layers,
+            "documents": self.documents,
+            "pairs": [p.to_json() for p in self.pairs],
+            "krippendorff_alpha": self.alpha,
+            "krippendorff_alpha_per_label": self.alpha_per_label,
+        }
+
+
+def agreement_report(
+    docs: Sequence[AnnotatedDocument], annotators: Sequence[str], layers: Sequence[str]
+) -> AgreementReport:
+    """Every pair of annotators on every layer, and α of all of them per layer and label."""
+    pairs = [
+        pair_report(docs, a, b, layer)
+        for a, b in combinations(annotators, 2)
+        for layer in layers
+    ]
+    per_label: dict[str, dict[str, float | None]] = {}
+    for layer in layers:
+        labels = sorted(
+            {s.label for d in docs for who in annotators for s in d.layer_spans(who, layer)}
+        )
+        per_label[layer] = {label: alpha(docs, annotators, layer, label) for label in labels}
+    return AgreementReport(
+        list(annotators),
+        list(layers),
+        [d.name for d in docs],
+        pairs,
+        {layer: alpha(docs, annotators, layer) for layer in layers},
+        per_label,
+    )
+
+
+def default_annotators(present: Iterable[str]) -> list[str]:
+    """Everyone but gold: gold is the answer agreement is measured against, not a colleague."""
+    return sorted(name for name in present if name != GOLD)
+
+
+# --- disagreements in one document ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """A span every compared annotator drew identically (start, end, layer, label)."""
+
+    span: Span  # the first annotator's copy
+    spans: tuple[Span, ...]  # one per annotator, in the annotators' order
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A cluster of overlapping spans of one layer on which the annotators differ.
+
+    Attributes:
+        spans: per annotator (in the compared order) the spans they drew here; may be empty.
+        kinds: why it is a disagreement, a subset of {"missing", "label", "extent"}.
+    """
+
+    layer: str
+    start: int
+    end: int
+    spans: tuple[tuple[str, tuple[Span, ...]], ...]
+    kinds: frozenset[str]
+
+    def of(self, annotator: str) -> tuple[Span, ...]:
+        return dict(self.spans).get(annotator, ())
+
+    @property
+    def annotators(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.spans)
+
+    def uuids(self) -> set[str]:
+        return {s.uuid for _, spans in self.spans for s in spans}
+
+    def describe(self) -> str:
+        """One line for the disagreement list, e.g. "label: A PER · B ORG"."""
+        sides = []
+        for name, spans in self.spans:
+            shown = ", ".join(f"{s.label} {s.start}-{s.end}" for s in spans) or "—"
+            sides.append(f"{name}: {shown}")
+        return f"{'/'.join(sorted(self.kinds))} · " + " · ".join(sides)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    annotators: tuple[str, ...]
+    agreements: list[Agreement]
+    disagreements: list[Disagreement]
+
+
+def compare(spans_by_annotator: Mapping[str, Sequence[Span]]) -> Comparison:
+    """Split the spans of two or more annotators into agreements and disagreements.
+
+    An agreement is a (start, end, layer, label) every annotator drew; the rest of the spans
+    are grouped per layer into clusters of transitively overlapping spans, one disagreement
+    each, in text order.
+    """
+    names = tuple(spans_by_annotator)
+    if len(names) < 2:
+        raise ValueError("comparing needs at least two annotators")
+    left = {name: sorted(spans_by_annotator[name], key=ag._order) for name in names}
+    by_key: dict[tuple[int, int, str, str], dict[str, list[Span]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for name in names:
+        for span in left[name]:
+            by_key[span.key()][name].append(span)
+    agreements = []
+    rest: list[tuple[str, Span]] = []
+    for key in sorted(by_key):
+        owners = by_key[key]
+        shared = min(len(owners.get(name, ())) for name in names)
+        for k in range(shared):
+            copies = tuple(owners[name][k] for name in names)
+            agreements.append(Agreement(copies[0], copies))
+        rest += [(name, s) for name in names for s in owners.get(name, [])[shared:]]
+    return Comparison(names, agreements, _clusters(names, rest))
+
+
+def _clusters(names: tuple[str, ...], rest: list[tuple[str, Span]]) -> list[Disagreement]:
+    by_layer: dict[str, list[tuple[str, Span]]] = defaultdict(list)
+    for item in rest:
+        by_layer[item[1].layer].append(item)
+    out = []
+    for layer, items in by_layer.items():
+        items.sort(key=lambda item: (item[1].start, item[1].end))
+        group: list[tuple[str, Span]] = []
+        reach = -1
+        for item in items:
+            if group and item[1].start >= reach:
+                out.append(_disagreement(names, layer, group))
+                group, reach = [], -1
+            group.append(item)
+            reach = max(reach, item[1].end)
+        if group:
+            out.append(_disagreement(names, layer, group))
+    out.sort(key=lambda d: (d.start, d.end, d.layer))
+    return out
+
+
+def _disagreement(
+    names: tuple[str, ...], layer: str, group: list[tuple[str, Span]]
+) -> Disagreement:
+    per = {name: tuple(s for who, s in group if who == name) for name in names}
+    kinds = set()
+    if any(not spans for spans in per.values()):
+        kinds.add("missing")
+    drawn = [spans for spans in per.values() if spans]
+    if len({frozenset((s.start, s.end) for s in spans) for spans in drawn}) > 1:
+        kinds.add("extent")
+    if len({frozenset(s.label for s in spans) for spans in drawn}) > 1:
+        kinds.add("label")
+    if not kinds:  # same extents and labels, differently combined (two spans against one)
+        kinds.add("extent")
+    spans = [s for _, s in group]
+    return Disagreement(
+        layer,
+        min(s.start for s in spans),
+        max(s.end for s in spans),
+        tuple(per.items()),
+        frozenset(kinds),
+    )

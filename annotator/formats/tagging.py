@@ -1,0 +1,239 @@
+"""Spans to per-token tags and back: IOB2 and BIOES, nested columns, foreign tag maps.
+
+Writing: the spans of one layer are dealt into up to N columns, outer first (the Wojood layout):
+sorted by start, longest first, each goes to the first column where it overlaps nothing. What
+finds no column is dropped and reported with the span that blocked it, never silently.
+
+Reading: a tag column is decoded on its own. ``I-X`` after ``O`` or after another type (the IOB1
+habit) starts a span and is counted as a repair; ``E-``/``S-`` (BIOES) and ``L-``/``U-`` (BILOU)
+are read too.
+
+Tag maps (``--map-tags FILE``) are plain text, one mapping a line, ``FOREIGN<TAB>OURS`` (spaces
+work too); ``#`` starts a comment. ``FOREIGN`` is a whole tag (``I--ORG``, ``IO``) or a bare
+label (``MIS1``, which then maps ``B-MIS1`` and ``I-MIS1``); ``OURS`` is a tag, a label, or
+``O`` to read the tag as outside any span. Whole-tag entries win over label entries.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.model import Span
+from annotator.core.schema import Schema
+
+IOB2 = "iob2"
+BIOES = "bioes"
+SCHEMES = (IOB2, BIOES)
+_TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
+_PREFIX = {"B": "B", "I": "I", "E": "E", "S": "S", "L": "E", "U": "S"}
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def deal_into_columns(
+    spans: Iterable[Span], columns: int
+) -> tuple[list[list[Span]], list[tuple[Span, str]]]:
+    """Non-overlapping columns of spans, outer first, and the spans that fit in none (+ why)."""
+    dealt: list[list[Span]] = [[] for _ in range(columns)]
+    dropped: list[tuple[Span, str]] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        for column in dealt:
+            # spans arrive by start, so only the column's last span can overlap this one
+            if not column or column[-1].end <= span.start:
+                column.append(span)
+                break
+        else:
+            dropped.append((span, _blocked_reason(span, dealt[-1][-1], columns)))
+    return dealt, dropped
+
+
+def _blocked_reason(span: Span, blocker: Span, columns: int) -> str:
+    inside = blocker.start <= span.start and span.end <= blocker.end
+    how = "nested in" if inside else "overlaps"
+    where = f"{how} {blocker.label} [{blocker.start}, {blocker.end})"
+    if columns == 1:
+        return f"{where}; one tag column holds one span per token (try --nested 2)"
+    return f"{where}; all {columns} nested columns are taken (raise --nested)"
+
+
+def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
+    """[i, j): the tokens that overlap [start, end) (empty when the span covers no token)."""
+    return bisect_right(ends, start), bisect_left(starts, end)
+
+
+def encode_column(
+    spans: list[Span], starts: list[int], ends: list[int], scheme: str
+) -> tuple[list[str], list[tuple[int, int]], list[Span]]:
+    """Tags of one column, the token range of each written span, and spans on no token."""
+    tags = ["O"] * len(starts)
+    ranges: list[tuple[int, int]] = []
+    empty: list[Span] = []
+    bioes = scheme == BIOES
+    for span in spans:
+        i, j = bisect_right(ends, span.start), bisect_left(starts, span.end)
+        if i >= j:
+            empty.append(span)
+            continue
+        label = span.label
+        ranges.append((i, j))
+        if j - i == 1:
+            tags[i] = ("S-" if bioes else "B-") + label
+            continue
+        tags[i] = "B-" + label
+        if bioes:
+            tags[i + 1 : j - 1] = ["I-" + label] * (j - i - 2)
+            tags[j - 1] = "E-" + label
+        else:
+            tags[i + 1 : j] = ["I-" + label] * (j - i - 1)
+    return tags, ranges, empty
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+@dataclass
+class Decoded:
+    """Spans of one column as (start, end, label) and the token indices repaired (IOB1 habit)."""
+
+    spans: list[tuple[int, int, str]]
+    repaired: list[int]
+
+
+def decode_column(
+    tags: list[str], starts: list[int], ends: list[int], breaks: frozenset[int] = frozenset()
+) -> Decoded:
+    """Spans of a column of canonical tags (``O`` or ``P-LABEL``, P in B I E S).
+
+    ``breaks`` are token indices that start a sentence: a span never continues across one.
+    """
+    out: list[tuple[int, int, str]] = []
+    repaired: list[int] = []
+    label: str | None = None
+    first = 0
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if label is not None:
+                out.append((starts[first], ends[i - 1], label))
+                label = None
+            continue
+        prefix, tag_label = tag[0], tag[2:]
+        continues = label == tag_label and i not in breaks
+        if prefix == "B" or prefix == "S" or not continues:
+            if label is not None:
+                out.append((starts[first], ends[i - 1], label))
+            if prefix in "IE":
+                repaired.append(i)
+            label, first = tag_label, i
+        if prefix in "ES":
+            out.append((starts[first], ends[i], tag_label))
+            label = None
+    if label is not None:
+        out.append((starts[first], ends[len(tags) - 1], label))
+    return Decoded(out, repaired)
+
+
+def to_iob2(tags: list[str]) -> list[str]:
+    """Any IOB1 / IOB2 / BIOES / BILOU sequence of canonical-looking tags in IOB2."""
+    starts = list(range(len(tags)))
+    decoded = decode_column([_canonical_prefix(t) for t in tags], starts, [i + 1 for i in starts])
+    out = ["O"] * len(tags)
+    for start, end, label in decoded.spans:
+        out[start] = "B-" + label
+        out[start + 1 : end] = ["I-" + label] * (end - start - 1)
+    return out
+
+
+def _canonical_prefix(tag: str) -> str:
+    m = _TAG_RE.match(tag)
+    return f"{_PREFIX[m.group(1)]}-{m.group(2)}" if m else "O"
+
+
+def load_tag_map(path: Path) -> dict[str, tuple[str, int]]:
+    """FOREIGN -> (OURS, line number) from a tag map file (format in the module docstring)."""
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the tag map: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(str(path), "the tag map is not UTF-8") from exc
+    mapping: dict[str, tuple[str, int]] = {}
+    for number, line in enumerate(content.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        fields = line.split()
+        if len(fields) != 2:
+            raise InputError(
+                str(path), "a mapping is FOREIGN<TAB>OURS (two fields)", line=number
+            )
+        mapping[fields[0]] = (fields[1], number)
+    return mapping
+
+
+class TagResolver:
+    """Turns the tags of a file into canonical ``O`` / ``P-LABEL`` with labels of the schema.
+
+    Problems are collected, not raised, so one refusal can list every bad tag of a file.
+    """
+
+    def __init__(self, schema: Schema, tag_map: dict[str, tuple[str, int]] | None = None,
+                 map_path: str = "") -> None:
+        self.schema = schema
+        self.tag_map = tag_map or {}
+        self.map_path = map_path
+        self.resolved: dict[str, str] = {"O": "O"}
+        self.problems: dict[str, str] = {}  # foreign tag -> why it cannot be read
+
+    def resolve_all(self, tags: Iterable[str]) -> None:
+        for tag in tags:
+            if tag not in self.resolved and tag not in self.problems:
+                self._resolve(tag)
+
+    def _resolve(self, tag: str) -> None:
+        target = self.tag_map.get(tag, (tag, 0))[0]
+        if target == "O":
+            self.resolved[tag] = "O"
+            return
+        m = _TAG_RE.match(target)
+        if m is None:
+            self.problems[tag] = "malformed (not O, B-X, I-X, E-X or S-X)"
+            return
+        label = m.group(2)
+        mapped_label, map_line = self.tag_map.get(label, (label, 0))
+        if mapped_label == "O":
+            self.resolved[tag] = "O"
+            return
+        if self.schema.layer_of_label(mapped_label) is None:
+            if map_line or target != tag:
+                where = f"{self.map_path}:{map_line or self.tag_map[tag][1]}"
+                self.problems[tag] = f"mapped by {where} to {mapped_label!r}, not in the schema"
+            else:
+                self.problems[tag] = f"label {label!r} is not in the schema"
+            return
+        self.resolved[tag] = f"{_PREFIX[m.group(1)]}-{mapped_label}"
+
+    def canonical(self) -> Callable[[str], str]:
+        return self.resolved.__getitem__
+
+
+def refusal(path: str, problems: dict[str, str], lines: dict[str, list[int]]) -> InputError:
+    """One error listing every unreadable tag with the lines it is on."""
+    parts = []
+    for tag, why in sorted(problems.items(), key=lambda kv: lines[kv[0]][0]):
+        at = lines[tag]
+        shown = ", ".join(map(str, at[:5])) + (f" and {len(at) - 5} more" if len(at) > 5 else "")
+        parts.append(f"{tag!r} ({why}) on line{'s' if len(at) > 1 else ''} {shown}")
+    first = min(lines[tag][0] for tag in problems)
+    return InputError(
+        path,
+        "tags outside the schema: " + "; ".join(parts)
+        + ". Map them with --map-tags FILE (lines of FOREIGN<TAB>OURS, OURS may be O) "
+        "or use a project schema that declares these labels",
+        line=first,
+    )

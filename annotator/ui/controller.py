@@ -1,0 +1,358 @@
+"""The annotation controller: the open workspace, the current document and its undo stack.
+
+Widgets ask it for edits and repaint from the ``changed`` signal; they never touch the
+repository themselves (git-cola's command idea, Anki's change descriptions).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoGroup, QUndoStack
+
+from annotator.core.commands import (
+    AddSpan,
+    Batch,
+    Change,
+    Command,
+    Link,
+    RelabelSpan,
+    RemoveSpan,
+    ResizeSpan,
+    Unlink,
+)
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Relation, Span
+from annotator.core.schema import Label
+from annotator.core.text import SearchOptions, find_all, tokenize
+from annotator.storage.workspace import Workspace
+from annotator.ui import tagging
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.span_index import SpanIndex
+from annotator.ui.undo import UndoAdapter
+
+
+class AnnotationController(QObject):
+    """Owns what is open and turns requests into core commands.
+
+    Signals:
+        document_opened(int): a document is shown (its id; -1 when none).
+        changed(object): a core ``Change`` was applied to the open document's index.
+        current_changed(str): the selected span's uuid ('' for none).
+        message(str): a short line for the status bar.
+        failed(str): an edit was refused; the reason, for the user.
+        documents_changed(): the document list changed (import, status, counts).
+        link_mode_changed(bool): waiting for the other end of a link.
+
+    Attributes:
+        ws: the open workspace.
+        doc_id: the open document, or -1.
+        text: its stored text; ``offsets`` and ``index`` belong to it.
+        undo_group: one QUndoStack per document; the open one is active.
+    """
+
+    document_opened = Signal(int)
+    changed = Signal(object)
+    current_changed = Signal(str)
+    message = Signal(str)
+    failed = Signal(str)
+    documents_changed = Signal()
+    link_mode_changed = Signal(bool)
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+        self.doc_id = -1
+        self.doc_name = ""
+        self.status = "new"
+        self.text = ""
+        self.offsets = OffsetMap("")
+        self.index = SpanIndex("")
+        self.current = ""
+        self.link_head = ""
+        self._block_tokens: dict[int, list[tuple[int, int]]] = {}
+
+    # -- documents -----------------------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        repo = self.ws.repo
+        info = repo.document_info(doc_id)
+        self.text = repo.document_text(doc_id)
+        self.offsets = OffsetMap(self.text)
+        self.index = SpanIndex(self.text, repo.spans(doc_id), repo.relations(doc_id))
+        self.doc_id, self.doc_name = doc_id, info.name
+        self.status = repo.status(doc_id)
+        self._block_tokens.clear()
+        self.current = self.link_head = ""
+        stack = self._stacks.get(doc_id)
+        if stack is None:
+            stack = self._stacks[doc_id] = QUndoStack(self.undo_group)
+        self.undo_group.setActiveStack(stack)
+        self.document_opened.emit(doc_id)
+        self.current_changed.emit("")
+
+    def set_workspace(self, ws: Workspace) -> None:
+        """Switch to another database: histories of the old one no longer apply."""
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.ws = ws
+        self.doc_id = -1
+        self.text = ""
+        self.offsets = OffsetMap("")
+        self.index = SpanIndex("")
+        self.current = self.link_head = ""
+        self.document_opened.emit(-1)
+        self.documents_changed.emit()
+
+    def set_status(self, status: str) -> None:
+        if self.doc_id < 0:
+            return
+        self.ws.repo.set_status(self.doc_id, status)
+        self.status = status
+        self.documents_changed.emit()
+
+    def toggle_done(self) -> None:
+        self.set_status("in_progress" if self.status == "done" else "done")
+
+    # -- running commands ----------------------------------------------------------------
+
+    def execute(self, command: Command) -> bool:
+        """Run ``command`` now and push it on the undo stack; False (and ``failed``) if refused."""
+        stack = self.undo_group.activeStack()
+        if stack is None or self.doc_id < 0:
+            return False
+        try:
+            change = command.do(self.ws.repo, self.ws.schema)
+        except AnnotatorError as exc:
+            self._report(exc)
+            return False
+        stack.push(UndoAdapter(self.ws, command, change, self._apply, self._report))
+        if self.status == "new":
+            self.set_status("in_progress")
+        return True
+
+    def _report(self, exc: AnnotatorError) -> None:
+        self.failed.emit(str(exc))
+
+    def _apply(self, change: Change) -> None:
+        if change.doc_id != self.doc_id:
+            self.documents_changed.emit()
+            return
+        index = self.index
+        for rel in change.unlinked:
+            index.unlink(rel.uuid)
+        for span in change.removed:
+            index.remove(span.uuid)
+        for _before, after in change.updated:
+            index.replace(after)
+        for span in change.added:
+            index.add(span)
+        for rel in change.linked:
+            index.link(rel)
+        if self.current and self.current not in index.spans:
+            self.set_current("")
+        self.changed.emit(change)
+
+    # -- selection of spans --------------------------------------------------------------
+
+    def set_current(self, uuid: str) -> None:
+        if uuid != self.current:
+            self.current = uuid
+            self.current_changed.emit(uuid)
+
+    def current_span(self) -> Span | None:
+        return self.index.spans.get(self.current)
+
+    def select_at(self, pos: int) -> Span | None:
+        """Make the innermost span at ``pos`` current (or none)."""
+        hits = self.index.spans_at(pos)
+        self.set_current(hits[0].uuid if hits else "")
+        return hits[0] if hits else None
+
+    def step_current(self, forward: bool) -> Span | None:
+        """Select the next (or previous) span in document order."""
+        ordered = self.index.ordered()
+        if not ordered:
+            return None
+        uuids = [s.uuid for s in ordered]
+        if self.current in uuids:
+            i = uuids.index(self.current) + (1 if forward else -1)
+        else:
+            i = 0 if forward else len(ordered) - 1
+        span = ordered[i % len(ordered)]
+        self.set_current(span.uuid)
+        return span
+
+    # -- tagging -------------------------------------------------------------------------
+
+    def span_for_selection(
+        self, start: int, end: int, label: Label, exact: bool, strip: bool
+    ) -> tuple[int, int] | None:
+        return tagging.span_from_selection(
+            self.text, start, end, exact=exact,
+            strip_proclitic=strip and label.layer == "entity",
+        )
+
+    def apply_label(self, label: Label, selection: tuple[int, int] | None) -> bool:
+        """Tag ``selection`` (code points, already snapped) with ``label``, or relabel.
+
+        The same extent already tagged in the layer is relabelled; with no selection, the
+        current span is relabelled.
+        """
+        if selection is not None:
+            existing = self.index.find(selection[0], selection[1], label.layer)
+            if existing is None:
+                span = Span(selection[0], selection[1], label.layer, label.name,
+                            annotator=self.ws.annotator)
+                if label.layer == "quote":
+                    span = span.with_changes(attributes={"direct": "direct"})
+                if self.execute(AddSpan(self.doc_id, span)):
+                    self.set_current(span.uuid)
+                    return True
+                return False
+            target = existing
+        else:
+            current = self.current_span()
+            if current is None:
+                self.message.emit(self.tr("Select some text first"))
+                return False
+            target = current
+        if (target.layer, target.label) == (label.layer, label.name):
+            self.set_current(target.uuid)
+            self.message.emit(self.tr("Already tagged %s") % label.name)
+            return False
+        layer = label.layer if label.layer != target.layer else None
+        ok = self.execute(RelabelSpan(target.uuid, label.name, layer))
+        self.set_current(target.uuid)
+        return ok
+
+    def remove_current(self) -> bool:
+        span = self.current_span()
+        return span is not None and self.execute(RemoveSpan(span.uuid))
+
+    def resize_current(self, start: int, end: int) -> bool:
+        span = self.current_span()
+        if span is None or (start, end) == (span.start, span.end) or start >= end:
+            return False
+        return self.execute(ResizeSpan(span.uuid, start, end))
+
+    def tokens_near(self, pos: int) -> list[tuple[int, int]]:
+        """Tokens of the paragraphs around ``pos`` (cached; the text never changes)."""
+        b = self.index.block_of(pos)
+        out: list[tuple[int, int]] = []
+        for block in range(max(b - 1, 0), min(b + 2, len(self.index.starts))):
+            toks = self._block_tokens.get(block)
+            if toks is None:
+                lo, hi = self.index.block_range(block)
+                toks = [(s + lo, e + lo) for s, e in tokenize(self.text[lo:hi])]
+                self._block_tokens[block] = toks
+            out += toks
+        return out
+
+    def step_edge(self, edge: str, grow: bool) -> bool:
+        """Move the current span's start or end by one token."""
+        span = self.current_span()
+        if span is None:
+            return False
+        if edge == "end":
+            new = tagging.step_end(self.tokens_near(span.end), span.start, span.end, grow)
+            return new is not None and self.resize_current(span.start, new)
+        new = tagging.step_start(self.tokens_near(span.start), span.start, span.end, grow)
+        return new is not None and self.resize_current(new, span.end)
+
+    def cycle_proclitic(self) -> bool:
+        """Move the current span's start past the next proclitic of its first token."""
+        span = self.current_span()
+        if span is None:
+            return False
+        new = tagging.next_proclitic_start(self.text, span.start, span.end)
+        return new is not None and self.resize_current(new, span.end)
+
+    # -- links ---------------------------------------------------------------------------
+
+    def relation_kind(self, head: Span, tail: Span) -> str | None:
+        for rel in self.ws.schema.relations:
+            if (rel.from_layer, rel.to_layer) == (head.layer, tail.layer):
+                return rel.name
+        return None
+
+    def start_link(self) -> bool:
+        span = self.current_span()
+        if span is None or not any(r.from_layer == span.layer for r in self.ws.schema.relations):
+            self.message.emit(self.tr("Select a quote or a claim to link"))
+            return False
+        self.link_head = span.uuid
+        self.link_mode_changed.emit(True)
+        self.message.emit(
+            self.tr("Link: select the speaker or source (click it, or ] and [), then Enter")
+        )
+        return True
+
+    def cancel_link(self) -> None:
+        if self.link_head:
+            self.link_head = ""
+            self.link_mode_changed.emit(False)
+
+    def finish_link(self) -> bool:
+        head = self.index.spans.get(self.link_head)
+        tail = self.current_span()
+        self.cancel_link()
+        if head is None or tail is None or head.uuid == tail.uuid:
+            return False
+        kind = self.relation_kind(head, tail)
+        if kind is None:
+            self.failed.emit(self.tr("A %s cannot be linked to a %s") % (head.layer, tail.layer))
+            return False
+        rel = Relation(kind, head.uuid, tail.uuid, annotator=self.ws.annotator)
+        ok = self.execute(Link(self.doc_id, rel))
+        self.set_current(head.uuid)
+        return ok
+
+    def unlink_current(self) -> bool:
+        span = self.current_span()
+        links = self.index.links_of(span.uuid) if span else []
+        if not links:
+            return False
+        commands: list[Command] = [Unlink(r.uuid) for r in links]
+        return self.execute(commands[0] if len(commands) == 1 else Batch(commands, "unlink"))
+
+    # -- annotate all --------------------------------------------------------------------
+
+    def occurrences_to_tag(self, span: Span, options: SearchOptions) -> list[tuple[int, int]]:
+        """Occurrences of ``span``'s text not yet tagged with its label."""
+        needle = span.covered(self.text)
+        found = find_all(self.text, needle, options, whole_tokens=True)
+        return [
+            (s, e) for s, e in found
+            if not any(
+                o.label == span.label and o.layer == span.layer
+                for o in self.index.spans_overlapping(s, e)
+            )
+        ]
+
+    def annotate_all(
+        self, options: SearchOptions, confirm: Callable[[int, str], bool]
+    ) -> int:
+        """Tag every untagged occurrence of the current span's text as one undo step."""
+        span = self.current_span()
+        if span is None:
+            self.message.emit(self.tr("Select a span first"))
+            return 0
+        todo = self.occurrences_to_tag(span, options)
+        if not todo or not confirm(len(todo), span.label):
+            if not todo:
+                self.message.emit(self.tr("No other untagged occurrence"))
+            return 0
+        commands: list[Command] = [
+            AddSpan(self.doc_id, Span(s, e, span.layer, span.label,
+                                      attributes=dict(span.attributes),
+                                      annotator=self.ws.annotator))
+            for s, e in todo
+        ]
+        text = self.tr("tag %n occurrences", "", len(commands))
+        return len(commands) if self.execute(Batch(commands, text)) else 0

@@ -1,0 +1,255 @@
+"""The document view: read-only, right-to-left text with span highlights and link markers.
+
+Everything here speaks Qt's UTF-16 positions inside and code points to the outside, converting
+through the controller's ``OffsetMap`` at this edge. Highlights come from ``SpanHighlighter``;
+ExtraSelections are kept for the few transient marks (current span, search hits, flash).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from annotator.core.commands import Change
+from annotator.ui.controller import AnnotationController
+from annotator.ui.highlighter import SpanHighlighter
+
+ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
+FLASH_MS = 700
+_OVERLAY_ORDER = ("search", "current", "link", "flash")
+
+
+def arabic_family() -> str | None:
+    """The first installed font family made for Arabic, or None."""
+    installed = set(QFontDatabase.families())
+    return next((f for f in ARABIC_FAMILIES if f in installed), None)
+
+
+def _overlay_format(name: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    color = {
+        "search": QColor(255, 235, 59), "current": QColor(144, 202, 249),
+        "link": QColor(165, 214, 167), "flash": QColor(255, 152, 0),
+    }[name]
+    fmt.setBackground(color)
+    return fmt
+
+
+class DocumentView(QPlainTextEdit):
+    """Shows the controller's document.
+
+    Signals:
+        span_clicked(str): a click (no drag) made this span current ('' for none).
+    """
+
+    span_clicked = Signal(str)
+
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self._apply_text_option()
+        self.highlighter = SpanHighlighter(self.document(), controller.ws.schema)
+        self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
+        self.alt_drag = False  # the last drag started with Alt held: keep exact characters
+        controller.document_opened.connect(self.show_document)
+        controller.changed.connect(self.apply_change)
+        controller.current_changed.connect(self._show_current)
+
+    def _apply_text_option(self) -> None:
+        # setLayoutDirection alone leaves a QPlainTextEdit's text left-aligned
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+
+    def set_text_font(self, family: str | None, size: float) -> None:
+        font = QFont(self.font())
+        if family:
+            font.setFamily(family)
+        font.setPointSizeF(size)
+        self.setFont(font)
+
+    # -- showing documents ---------------------------------------------------------------
+
+    def show_document(self, _doc_id: int = -1) -> None:
+        c = self.controller
+        self.highlighter.set_source(c.index, c.offsets)
+        self._overlays.clear()
+        self.setExtraSelections([])
+        self.setPlainText(c.text)  # the highlighter formats every block once, here
+        self._apply_text_option()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def apply_change(self, change: Change) -> None:
+        """Repaint only the blocks whose spans changed."""
+        index = self.controller.index
+        blocks: set[int] = set()
+        for start, end in change.touched_ranges():
+            blocks.update(index.blocks_of(start, end))
+        self.highlighter.rehighlight_blocks(blocks)
+        self._show_current(self.controller.current)
+        if change.linked or change.unlinked:
+            self.viewport().update()
+
+    # -- positions -----------------------------------------------------------------------
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selected text in code points, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        to_cp = self.controller.offsets.from_qt
+        return to_cp(cursor.selectionStart()), to_cp(cursor.selectionEnd())
+
+    def select(self, start: int, end: int) -> None:
+        """Select code points [start, end) and show them."""
+        to_qt = self.controller.offsets.to_qt
+        cursor = self.textCursor()
+        cursor.setPosition(to_qt(start))
+        cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def position_at(self, point: QPoint) -> int:
+        return self.controller.offsets.from_qt(self.cursorForPosition(point).position())
+
+    def scroll_to(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.controller.offsets.to_qt(end))
+        self.setTextCursor(cursor)
+        cursor.setPosition(self.controller.offsets.to_qt(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # -- transient marks -----------------------------------------------------------------
+
+    def set_overlay(self, name: str, ranges: list[tuple[int, int]]) -> None:
+        fmt = _overlay_format(name)
+        to_qt = self.controller.offsets.to_qt
+        selections = []
+        for start, end in ranges:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(to_qt(start))
+            cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[misc]
+            sel.format = fmt  # type: ignore[misc]
+            selections.append(sel)
+        self._overlays[name] = selections
+        self.setExtraSelections([s for key in _OVERLAY_ORDER for s in self._overlays.get(key, [])])
+
+    def flash(self, start: int, end: int) -> None:
+        self.set_overlay("flash", [(start, end)])
+        self._flash_timer.start()
+
+    def _show_current(self, uuid: str) -> None:
+        c = self.controller
+        span = c.index.spans.get(uuid)
+        self.set_overlay("current", [(span.start, span.end)] if span else [])
+        head = c.index.spans.get(c.link_head)
+        self.set_overlay("link", [(head.start, head.end)] if head else [])
+
+    # -- input ---------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        self.alt_drag = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            span = self.controller.select_at(self.position_at(event.position().toPoint()))
+            self.span_clicked.emit(span.uuid if span else "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        # keyboard selection never carries Alt, so it snaps unless exact mode is on
+        if event.key() not in (Qt.Key.Key_Alt, Qt.Key.Key_AltGr):
+            self.alt_drag = False
+        super().keyPressEvent(event)
+
+    # -- hover and link markers ----------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.ToolTip:
+            pos = event.pos()  # type: ignore[attr-defined]
+            tip = self.tooltip_at(self.position_at(pos))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, pos: int) -> str:
+        """Label, layer, annotator and links of the spans under ``pos``."""
+        c = self.controller
+        lines = []
+        for span in c.index.spans_at(pos):
+            line = f"{span.label} ({span.layer}) — {span.annotator}"
+            for rel in c.index.links_of(span.uuid):
+                other = c.index.spans.get(rel.tail if rel.head == span.uuid else rel.head)
+                arrow = "→" if rel.head == span.uuid else "←"
+                if other is not None:
+                    line += f"\n   {arrow} {rel.kind}: {_excerpt(other.covered(c.text))}"
+            lines.append(line)
+        return "\n".join(lines)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        index = self.controller.index
+        if not index.relations:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(46, 125, 50))
+        height = self.viewport().height()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+            if top > height:
+                break
+            for span in index.spans_in_block(block.blockNumber()):
+                if index.links_of(span.uuid) and index.block_of(span.start) == block.blockNumber():
+                    rect = self._cursor_rect(span.start)
+                    # a dot where the linked span begins (its right edge in RTL text)
+                    painter.drawEllipse(QRect(rect.left() - 3, rect.top() - 2, 6, 6))
+            block = block.next()
+        painter.end()
+
+    def _cursor_rect(self, pos: int) -> QRect:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.controller.offsets.to_qt(pos))
+        return self.cursorRect(cursor)
+
+
+def _excerpt(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,85 @@
+"""Typed settings persisted through QSettings, declared once with their defaults.
+
+Each setting is a descriptor: ``settings.zoom`` reads QSettings and converts to the declared
+type, ``settings.zoom = 2`` writes it. ``VERSION`` is stored so a later release can migrate keys.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "annotator"
+APPLICATION = "annotator"
+VERSION = 1
+MAX_RECENT = 8
+
+T = TypeVar("T")
+
+
+class _Setting(Generic[T]):
+    def __init__(self, key: str, default: T) -> None:
+        self.key = key
+        self.default = default
+
+    def __get__(self, obj: Settings, owner: type | None = None) -> T:
+        raw = obj.qsettings.value(self.key, None)
+        if raw is None:
+            return self.default
+        return self._convert(raw)
+
+    def __set__(self, obj: Settings, value: T) -> None:
+        obj.qsettings.setValue(self.key, value)
+
+    def _convert(self, raw: Any) -> T:
+        default = self.default
+        try:
+            if isinstance(default, bool):  # QSettings' INI backend returns "true"/"false"
+                return cast(T, raw if isinstance(raw, bool) else str(raw).lower() == "true")
+            if isinstance(default, int):
+                return cast(T, int(raw))
+            if isinstance(default, float):
+                return cast(T, float(raw))
+            if isinstance(default, str):
+                return cast(T, str(raw))
+            if isinstance(default, list):
+                return cast(T, [str(v) for v in ([raw] if isinstance(raw, str) else raw)])
+        except (TypeError, ValueError):
+            return default
+        return cast(T, raw)
+
+
+class _Bytes(_Setting[QByteArray]):
+    def _convert(self, raw: Any) -> QByteArray:
+        return raw if isinstance(raw, QByteArray) else QByteArray()
+
+
+class Settings:
+    """The program's preferences. Pass a QSettings to read another store (tests do)."""
+
+    geometry = _Bytes("window/geometry", QByteArray())
+    window_state = _Bytes("window/state", QByteArray())
+    main_splitter = _Bytes("window/main_splitter", QByteArray())
+    side_splitter = _Bytes("window/side_splitter", QByteArray())
+    font_family = _Setting("view/font_family", "")
+    font_size = _Setting("view/font_size", 16.0)
+    zoom = _Setting("view/zoom", 0)
+    language = _Setting("ui/language", "en")
+    exact_selection = _Setting("tagging/exact_selection", False)
+    strip_proclitics = _Setting("tagging/strip_proclitics", False)
+    arabic_font_warned = _Setting("view/arabic_font_warned", False)
+    recent_databases = _Setting[list[str]]("files/recent_databases", [])
+    last_import_dir = _Setting("files/last_import_dir", "")
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self.qsettings = qsettings if qsettings is not None else QSettings()
+        if self.qsettings.value("version") is None:
+            self.qsettings.setValue("version", VERSION)
+
+    def remember_database(self, url: str) -> None:
+        recent = [url, *(u for u in self.recent_databases if u != url)]
+        self.recent_databases = recent[:MAX_RECENT]
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,127 @@
+"""Spans of the open document bucketed by paragraph (Qt text block), in pure Python.
+
+The highlighter asks for the spans of one block at a time, and an edit names the blocks whose
+look changed, so re-highlighting touches a few blocks instead of the whole document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from annotator.core.model import Relation, Span
+
+# what QTextCursor.insertText (and so setPlainText) turns into a block break; the stored text
+# has no "\r" (normalised at import), the others are kept for safety
+_BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+
+
+def block_starts(text: str) -> list[int]:
+    """Code-point offset where each Qt block (paragraph) of ``text`` starts."""
+    return [0, *(m.end() for m in _BLOCK_BREAK.finditer(text))]
+
+
+class SpanIndex:
+    """The spans and links of one document, by uuid and by block.
+
+    Attributes:
+        starts: code-point start of each block.
+        spans: uuid -> span.
+        relations: uuid -> relation.
+    """
+
+    def __init__(self, text: str, spans: Iterable[Span] = (), relations: Iterable[Relation] = ()):
+        self.starts = block_starts(text)
+        self.spans: dict[str, Span] = {}
+        self.relations: dict[str, Relation] = {}
+        self._buckets: list[list[str]] = [[] for _ in self.starts]
+        self._links_of: dict[str, list[str]] = {}
+        for span in spans:
+            self.add(span)
+        for rel in relations:
+            self.link(rel)
+
+    # -- blocks --------------------------------------------------------------------------
+
+    def block_of(self, pos: int) -> int:
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def blocks_of(self, start: int, end: int) -> range:
+        """Blocks that [start, end) touches."""
+        return range(self.block_of(start), self.block_of(max(end - 1, start)) + 1)
+
+    def block_range(self, block: int) -> tuple[int, int]:
+        """[start, next block start) of ``block`` in code points."""
+        nxt = self.starts[block + 1] if block + 1 < len(self.starts) else None
+        return self.starts[block], (nxt if nxt is not None else 1 << 62)
+
+    def spans_in_block(self, block: int) -> list[Span]:
+        if not 0 <= block < len(self._buckets):
+            return []
+        return [self.spans[u] for u in self._buckets[block]]
+
+    # -- spans ---------------------------------------------------------------------------
+
+    def add(self, span: Span) -> None:
+        self.spans[span.uuid] = span
+        for b in self.blocks_of(span.start, span.end):
+            self._buckets[b].append(span.uuid)
+
+    def remove(self, uuid: str) -> Span | None:
+        span = self.spans.pop(uuid, None)
+        if span is not None:
+            for b in self.blocks_of(span.start, span.end):
+                self._buckets[b].remove(uuid)
+        return span
+
+    def replace(self, span: Span) -> None:
+        self.remove(span.uuid)
+        self.add(span)
+
+    def spans_at(self, pos: int) -> list[Span]:
+        """Spans covering ``pos``, innermost (shortest) first."""
+        hits = [s for s in self.spans_in_block(self.block_of(pos)) if s.start <= pos < s.end]
+        return sorted(hits, key=lambda s: (s.end - s.start, s.start))
+
+    def spans_overlapping(self, start: int, end: int) -> list[Span]:
+        seen: dict[str, Span] = {}
+        for b in self.blocks_of(start, end):
+            for s in self.spans_in_block(b):
+                if s.start < end and s.end > start:
+                    seen[s.uuid] = s
+        return list(seen.values())
+
+    def find(self, start: int, end: int, layer: str) -> Span | None:
+        """The span of ``layer`` with exactly these offsets, if any."""
+        for s in self.spans_in_block(self.block_of(start)):
+            if (s.start, s.end, s.layer) == (start, end, layer):
+                return s
+        return None
+
+    def ordered(self) -> list[Span]:
+        return sorted(self.spans.values(), key=position_key)
+
+    # -- links ---------------------------------------------------------------------------
+
+    def link(self, rel: Relation) -> None:
+        self.relations[rel.uuid] = rel
+        for end in (rel.head, rel.tail):
+            self._links_of.setdefault(end, []).append(rel.uuid)
+
+    def unlink(self, uuid: str) -> Relation | None:
+        rel = self.relations.pop(uuid, None)
+        if rel is not None:
+            for end in (rel.head, rel.tail):
+                ids = self._links_of.get(end, [])
+                if uuid in ids:
+                    ids.remove(uuid)
+        return rel
+
+    def links_of(self, span_uuid: str) -> list[Relation]:
+        return [self.relations[u] for u in self._links_of.get(span_uuid, ())]
+
+
+def position_key(span: Span) -> tuple[int, int, str, str, str]:
+    """Document order: by start, longer (outer) spans first, then layer, label, uuid."""
+    return (span.start, -span.end, span.layer, span.label, span.uuid)

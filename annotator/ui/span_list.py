@@ -1,0 +1,206 @@
+"""The span list: a table model over the open document's spans, in document order, and its view.
+
+The model keeps a sorted Python list and applies each ``Change`` as row inserts and removals,
+so a tag among 20,000 spans costs a bisect, not a reset.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.core.commands import Change
+from annotator.core.model import Span
+from annotator.ui.controller import AnnotationController
+from annotator.ui.span_index import position_key
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("position", "text", "layer", "label", "links")
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+_EXCERPT = 60
+
+
+class SpanListModel(QAbstractTableModel):
+    """Rows are the spans of ``controller``'s open document, sorted by ``position_key``."""
+
+    def __init__(self, controller: AnnotationController, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._spans: list[Span] = []
+        self._keys: list[tuple[int, int, str, str, str]] = []
+        self._headers = (
+            self.tr("Position"), self.tr("Text"), self.tr("Layer"), self.tr("Label"),
+            self.tr("Links"),
+        )
+        self._colors = {
+            (lab.layer, lab.name): QColor(lab.color) for lab in controller.ws.schema.labels()
+        }
+        controller.document_opened.connect(self.reload)
+        controller.changed.connect(self.apply_change)
+
+    # -- contents ------------------------------------------------------------------------
+
+    def reload(self, _doc_id: int = -1) -> None:
+        self.beginResetModel()
+        self._spans = self.controller.index.ordered()
+        self._keys = [position_key(s) for s in self._spans]
+        self._colors = {
+            (lab.layer, lab.name): QColor(lab.color)
+            for lab in self.controller.ws.schema.labels()
+        }
+        self.endResetModel()
+
+    def apply_change(self, change: Change) -> None:
+        for span in (*change.removed, *(before for before, _ in change.updated)):
+            self._remove(span)
+        for span in (*change.added, *(after for _, after in change.updated)):
+            self._insert(span)
+        for rel in (*change.linked, *change.unlinked):
+            for uuid in (rel.head, rel.tail):
+                row = self.row_of(uuid)
+                if row >= 0:
+                    cell = self.index(row, COLUMNS.index("links"))
+                    self.dataChanged.emit(cell, cell)
+
+    def _insert(self, span: Span) -> None:
+        key = position_key(span)
+        row = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._spans.insert(row, span)
+        self._keys.insert(row, key)
+        self.endInsertRows()
+
+    def _remove(self, span: Span) -> None:
+        row = self.row_of(span.uuid, span)
+        if row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._spans[row]
+            del self._keys[row]
+            self.endRemoveRows()
+
+    def row_of(self, uuid: str, hint: Span | None = None) -> int:
+        span = hint or self.controller.index.spans.get(uuid)
+        if span is not None:
+            row = bisect_left(self._keys, position_key(span))
+            if row < len(self._spans) and self._spans[row].uuid == uuid:
+                return row
+        # the hint is stale (the span moved): fall back to a scan
+        return next((i for i, s in enumerate(self._spans) if s.uuid == uuid), -1)
+
+    def span(self, row: int) -> Span:
+        return self._spans[row]
+
+    # -- QAbstractTableModel -------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._spans):
+            return None
+        span = self._spans[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(span, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("text", "links"):
+            return span.covered(self.controller.text) if column == "text" else self._links(span)
+        if role == Qt.ItemDataRole.DecorationRole and column == "label":
+            return self._colors.get((span.layer, span.label))
+        if role == UUID_ROLE:
+            return span.uuid
+        return None
+
+    def _display(self, span: Span, column: str) -> str:
+        if column == "position":
+            return f"{span.start}–{span.end}"
+        if column == "text":
+            text = " ".join(span.covered(self.controller.text).split())
+            return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
+        if column == "layer":
+            return span.layer
+        if column == "label":
+            return span.label
+        return self._links(span)
+
+    def _links(self, span: Span) -> str:
+        index = self.controller.index
+        parts = []
+        for rel in index.links_of(span.uuid):
+            outgoing = rel.head == span.uuid
+            other = index.spans.get(rel.tail if outgoing else rel.head)
+            if other is not None:
+                words = " ".join(other.covered(self.controller.text).split())[:30]
+                parts.append(f"{'→' if outgoing else '←'} {rel.kind}: {words}")
+        return "; ".join(parts)
+
+
+class SpanListView(QTableView):
+    """Rows of the span list; right to left because the content is Arabic.
+
+    Signals:
+        span_activated(str): the user picked this span (click or keyboard).
+    """
+
+    span_activated = Signal(str)
+
+    def __init__(self, model: SpanListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.setColumnWidth(COLUMNS.index("text"), 220)
+        self.setWordWrap(False)
+        self._syncing = False
+        self.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self.span_activated.emit(self._model.span(current.row()).uuid)
+
+    def show_span(self, uuid: str) -> None:
+        """Select the row of ``uuid`` without re-emitting ``span_activated``."""
+        row = self._model.row_of(uuid) if uuid else -1
+        self._syncing = True
+        try:
+            if row < 0:
+                self.selectionModel().clearSelection()
+                return
+            index = self._model.index(row, 0)
+            self.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.scrollTo(index)
+        finally:
+            self._syncing = False
