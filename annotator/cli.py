@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
@@ -27,8 +28,8 @@ SUBCOMMANDS = {
 }
 
 
-def _available() -> dict[str, object]:
-    modules = {}
+def _available() -> dict[str, ModuleType]:
+    modules: dict[str, ModuleType] = {}
     for name, module in SUBCOMMANDS.items():
         try:
             modules[name] = importlib.import_module(f"annotator.clicmd.{module}")
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in _available().values():
-        module.register(sub, common)  # type: ignore[attr-defined]
+        module.register(sub, common)
     return parser
 
 

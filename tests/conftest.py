@@ -17,13 +17,15 @@ os.environ.setdefault("ANNOTATOR_NAME", "tester")
 sys.path.insert(0, str(Path(__file__).parent))  # tests/helpers importable as `helpers`
 
 # Test modules import these from helpers.paths; they stay here for older imports.
-from helpers.paths import DATA, ROOT, SEEDS, SHARED  # noqa: E402
+from helpers.paths import DATA, ROOT, SEEDS, SHARED
 
 __all__ = ["DATA", "ROOT", "SEEDS", "SHARED"]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """platformdirs and QSettings write under a throwaway HOME, never the real one."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
@@ -46,7 +48,7 @@ def workspace(db_path: Path) -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_url() -> Iterator[str]:
     """A real PostgreSQL server: $ANNOTATOR_TEST_PG_URL, else a private cluster started here."""
     from helpers.pgserver import private_postgres
 
@@ -54,5 +56,5 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if url:
         yield url
         return
-    with private_postgres(tmp_path_factory.mktemp("pg")) as started:
+    with private_postgres() as started:
         yield started

@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
                 problems.append(f"{doc.name}: link {rel.uuid} joins the wrong layers")
     for p in problems:
         print(f"annotator: problem: {p}", file=sys.stderr)
-    print(f"checked {len(docs)} document(s), {n_spans} span(s): "
-          + ("ok" if not problems else f"{len(problems)} problem(s)"))
+    print(
+        f"checked {len(docs)} document(s), {n_spans} span(s): "
+        + ("ok" if not problems else f"{len(problems)} problem(s)")
+    )
     return 1 if problems else 0

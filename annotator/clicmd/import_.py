@@ -7,14 +7,15 @@ import codecs
 import sys
 from pathlib import Path
 
+from annotator.clicmd.common import open_workspace
+from annotator.clicmd.progress import progress_printer
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
-from annotator.clicmd.common import open_workspace
-from annotator.clicmd.progress import progress_printer
 from annotator.formats import txt
 from annotator.formats.registry import EXTENSIONS, FOLDER_GLOBS, READERS, ReadOptions
 from annotator.storage.importing import store_documents
+
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
@@ -22,7 +23,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     p.add_argument(
-        "--format", default="auto", choices=["auto", *sorted(READERS)],
+        "--format",
+        default="auto",
+        choices=["auto", *sorted(READERS)],
         help="input format (default: from the file extension)",
     )
     p.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
@@ -37,8 +40,7 @@ def _format_of(path: Path, chosen: str) -> str:
     if fmt is None:
         known = ", ".join(sorted(EXTENSIONS))
         raise InputError(
-            str(path), f"cannot tell the format from the extension (known: {known}); "
-            "give --format"
+            str(path), f"cannot tell the format from the extension (known: {known}); give --format"
         )
     return fmt
 

@@ -11,7 +11,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("show", parents=[common], help="print a document and its spans")
     p.add_argument("document", metavar="DOCNAME", help="name, SHA-256 prefix or id")
     p.add_argument(
-        "--visual", action="store_true",
+        "--visual",
+        action="store_true",
         help="reshape and reorder Arabic for terminals without bidi support",
     )
     p.add_argument("--all", action="store_true", help="spans of every annotator")
@@ -34,11 +35,13 @@ def run(args: argparse.Namespace) -> int:
         for n, span in enumerate(spans, start=1):
             who = f" [{span.annotator}]" if args.all else ""
             covered = span.covered(text).replace("\n", " ")
-            print(f"{n:>4}  {span.start}-{span.end}  {span.layer}/{span.label}{who}  "
-                  f"{conv(covered)}")
+            print(
+                f"{n:>4}  {span.start}-{span.end}  {span.layer}/{span.label}{who}  {conv(covered)}"
+            )
         for rel in relations:
-            print(f"      link {rel.kind}: #{index.get(rel.head, '?')} -> "
-                  f"#{index.get(rel.tail, '?')}")
+            print(
+                f"      link {rel.kind}: #{index.get(rel.head, '?')} -> #{index.get(rel.tail, '?')}"
+            )
     return 0
 
 

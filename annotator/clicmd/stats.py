@@ -20,11 +20,15 @@ def collect(ws) -> dict:  # type: ignore[no-untyped-def]
     per_annotator = {}
     for name in repo.annotators():
         counts = repo.label_counts(name)
-        per_annotator[name] = {f"{layer}/{label}": n for (layer, label), n in sorted(counts.items())}
+        per_annotator[name] = {
+            f"{layer}/{label}": n for (layer, label), n in sorted(counts.items())
+        }
     docs = repo.list_documents()
     return {
         **repo.counts(),
-        "status": {s: sum(1 for d in docs if d.status == s) for s in ("new", "in_progress", "done")},
+        "status": {
+            s: sum(1 for d in docs if d.status == s) for s in ("new", "in_progress", "done")
+        },
         "labels": per_annotator,
     }
 
@@ -39,11 +43,15 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    print(f"documents {data['documents']}  spans {data['spans']}  links {data['relations']}  "
-          f"annotators {data['annotators']}")
+    print(
+        f"documents {data['documents']}  spans {data['spans']}  links {data['relations']}  "
+        f"annotators {data['annotators']}"
+    )
     st = data["status"]
-    print(f"status ({ws.annotator}): new {st['new']}  in progress {st['in_progress']}  "
-          f"done {st['done']}")
+    print(
+        f"status ({ws.annotator}): new {st['new']}  in progress {st['in_progress']}  "
+        f"done {st['done']}"
+    )
     for name, labels in data["labels"].items():
         print(f"\n{name}")
         for key, n in labels.items():

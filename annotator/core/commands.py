@@ -62,9 +62,7 @@ class Change:
 
 def validate_span(span: Span, length: int, schema: Schema) -> None:
     if not (0 <= span.start < span.end <= length):
-        raise EditError(
-            f"span [{span.start}, {span.end}) lies outside the text (length {length})"
-        )
+        raise EditError(f"span [{span.start}, {span.end}) lies outside the text (length {length})")
     if span.layer not in schema.layer_names:
         raise EditError(f"unknown layer {span.layer!r}")
     if not schema.has_label(span.layer, span.label):

@@ -79,7 +79,7 @@ class Schema:
 
     def layer_of_label(self, name: str) -> str | None:
         """The layer a bare label belongs to (labels are unique across layers by default)."""
-        for (layer, label) in self._by_label:
+        for layer, label in self._by_label:
             if label == name:
                 return layer
         return None
@@ -116,9 +116,7 @@ def _parse(data: dict, origin: str) -> Schema:
                 )
                 for a in lay.get("attributes", [])
             )
-            layers.append(
-                Layer(str(lay["name"]), labels, str(lay.get("description", "")), attrs)
-            )
+            layers.append(Layer(str(lay["name"]), labels, str(lay.get("description", "")), attrs))
         relations = tuple(
             RelationType(
                 str(r["name"]),

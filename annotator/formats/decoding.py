@@ -39,9 +39,7 @@ def decode_text(data: bytes, path: str, encoding: str = "utf-8") -> str:
     """Decode a whole file into stored text, or raise :class:`InputError`."""
     for signature, what in _BINARY_SIGNATURES.items():
         if data.startswith(signature):
-            raise InputError(
-                path, f"this is {what}, not a text file", byte_offset=0
-            )
+            raise InputError(path, f"this is {what}, not a text file", byte_offset=0)
     enc = codecs.lookup(encoding).name
     if enc in ("utf-8", "utf-8-sig"):
         if data.startswith(codecs.BOM_UTF8):
@@ -54,8 +52,10 @@ def decode_text(data: bytes, path: str, encoding: str = "utf-8") -> str:
                 if _looks_like_cp1256(data)
                 else "; give the right --encoding"
             )
-            what = "truncated UTF-8 sequence" if exc.reason == "unexpected end of data" else (
-                f"invalid UTF-8 ({exc.reason})"
+            what = (
+                "truncated UTF-8 sequence"
+                if exc.reason == "unexpected end of data"
+                else (f"invalid UTF-8 ({exc.reason})")
             )
             raise InputError(path, f"{what}{hint}", byte_offset=exc.start) from exc
     else:
@@ -73,5 +73,7 @@ def decode_text(data: bytes, path: str, encoding: str = "utf-8") -> str:
         raise InputError(path, "NUL byte: this is a binary file, not text", byte_offset=byte)
     text = normalise_newlines(text)
     if not text.strip():
-        raise InputError(path, "the file is empty" if not text else "the file holds only whitespace")
+        raise InputError(
+            path, "the file is empty" if not text else "the file holds only whitespace"
+        )
     return text

@@ -24,9 +24,7 @@ def _int(value: Any, what: str, path: str, line: int) -> int:
     return value
 
 
-def _span(
-    raw: Any, text: str, schema: Schema, path: str, line: int, index: int
-) -> Span:
+def _span(raw: Any, text: str, schema: Schema, path: str, line: int, index: int) -> Span:
     if isinstance(raw, list | tuple):  # doccano: [start, end, label]
         if len(raw) != 3:
             raise InputError(path, f"label {index} must be [start, end, label]", line=line)
@@ -43,8 +41,7 @@ def _span(
     if start < 0 or end > len(text):
         raise InputError(
             path,
-            f"span {index} [{start}, {end}) lies outside the text (length {len(text)} "
-            "code points)",
+            f"span {index} [{start}, {end}) lies outside the text (length {len(text)} code points)",
             line=line,
         )
     label = str(raw["label"])
@@ -58,15 +55,17 @@ def _span(
     if not isinstance(attributes, dict):
         raise InputError(path, f"span {index}: attributes must be an object", line=line)
     return Span(
-        start=start, end=end, layer=str(layer), label=label,
-        uuid=str(raw.get("uuid") or new_uuid()), attributes=attributes,
+        start=start,
+        end=end,
+        layer=str(layer),
+        label=label,
+        uuid=str(raw.get("uuid") or new_uuid()),
+        attributes=attributes,
         annotator=str(raw.get("annotator") or ""),
     )
 
 
-def _relations(
-    raws: Any, spans: list[Span], path: str, line: int
-) -> list[Relation]:
+def _relations(raws: Any, spans: list[Span], path: str, line: int) -> list[Relation]:
     if not isinstance(raws, list):
         raise InputError(path, "relations must be a list", line=line)
     by_uuid = {s.uuid: s for s in spans}
@@ -89,19 +88,24 @@ def _relations(
         if kind not in ("speaker", "source"):
             raise InputError(path, f"relation {i}: unknown kind {kind!r}", line=line)
         out.append(
-            Relation(kind, ends[0], ends[1], str(raw.get("uuid") or new_uuid()),
-                     str(raw.get("annotator") or ""))
+            Relation(
+                kind,
+                ends[0],
+                ends[1],
+                str(raw.get("uuid") or new_uuid()),
+                str(raw.get("annotator") or ""),
+            )
         )
     return out
 
 
-def parse_jsonl_line(
-    line_text: str, schema: Schema, path: str, line: int
-) -> ImportedDocument:
+def parse_jsonl_line(line_text: str, schema: Schema, path: str, line: int) -> ImportedDocument:
     try:
         obj = json.loads(line_text)
     except json.JSONDecodeError as exc:
-        raise InputError(path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=line) from exc
+        raise InputError(
+            path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=line
+        ) from exc
     if not isinstance(obj, dict):
         raise InputError(path, "each line must be a JSON object", line=line)
     text = obj.get("text")
@@ -122,7 +126,11 @@ def parse_jsonl_line(
         meta = {"meta": meta}
     name = str(obj.get("name") or meta.get("name") or f"{Path(path).stem}-{line}")
     return ImportedDocument(
-        name=name, text=text, meta=meta, spans=spans, relations=relations,
+        name=name,
+        text=text,
+        meta=meta,
+        spans=spans,
+        relations=relations,
         annotator=obj.get("annotator"),
     )
 

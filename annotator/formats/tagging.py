@@ -62,26 +62,22 @@ def _blocked_reason(span: Span, blocker: Span, columns: int) -> str:
     return f"{where}; all {columns} nested columns are taken (raise --nested)"
 
 
-def token_range(starts: list[int], ends: list[int], start: int, end: int) -> tuple[int, int]:
-    """[i, j): the tokens that overlap [start, end) (empty when the span covers no token)."""
-    return bisect_right(ends, start), bisect_left(starts, end)
-
-
 def encode_column(
     spans: list[Span], starts: list[int], ends: list[int], scheme: str
-) -> tuple[list[str], list[tuple[int, int]], list[Span]]:
-    """Tags of one column, the token range of each written span, and spans on no token."""
+) -> tuple[list[str], list[tuple[int, int]]]:
+    """Tags of one column and each span's token range ``[i, j)`` (``i >= j``: on no token).
+
+    Tokens must already be cut at the span edges (:func:`tokens.split_at`).
+    """
     tags = ["O"] * len(starts)
     ranges: list[tuple[int, int]] = []
-    empty: list[Span] = []
     bioes = scheme == BIOES
     for span in spans:
         i, j = bisect_right(ends, span.start), bisect_left(starts, span.end)
+        ranges.append((i, j))
         if i >= j:
-            empty.append(span)
             continue
         label = span.label
-        ranges.append((i, j))
         if j - i == 1:
             tags[i] = ("S-" if bioes else "B-") + label
             continue
@@ -91,7 +87,7 @@ def encode_column(
             tags[j - 1] = "E-" + label
         else:
             tags[i + 1 : j] = ["I-" + label] * (j - i - 1)
-    return tags, ranges, empty
+    return tags, ranges
 
 
 # --- reading --------------------------------------------------------------------------------
@@ -164,7 +160,7 @@ def load_tag_map(path: Path) -> dict[str, tuple[str, int]]:
         raise InputError(str(path), "the tag map is not UTF-8") from exc
     mapping: dict[str, tuple[str, int]] = {}
     for number, line in enumerate(content.splitlines(), start=1):
-        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        line = line.split("#", 1)[0].strip()
         if not line:
             continue
         fields = line.split()

@@ -79,7 +79,8 @@ class ReviewSession:
                 return 0
             present = {g.span.key() for g in self.gold()}
             fresh = [
-                g for g in gold_for_agreements(self.comparison.agreements, self.curator)
+                g
+                for g in gold_for_agreements(self.comparison.agreements, self.curator)
                 if g.span.key() not in present
             ]
             WriteGold(self.doc_id, fresh, text="accept agreements").do(repo, self.ws.schema)
@@ -119,7 +120,8 @@ class ReviewSession:
         uuids = disagreement.uuids()
         add = gold_for_decision(disagreement, decision, self.curator, chosen)
         remove = [
-            g for g in self.gold()
+            g
+            for g in self.gold()
             if uuids & set(g.provenance.get("source_spans", ()))
             and g.provenance.get("decision") != AUTO_ACCEPTED
         ]

@@ -16,8 +16,15 @@ from annotator.core.review import AnnotatedDocument
 from annotator.storage.repository import ANN, DOC, SPAN, STATUS, Repository
 
 _COLS = (
-    SPAN.c.document_id, SPAN.c.annotator_id, SPAN.c.uuid, SPAN.c.start, SPAN.c.end,
-    SPAN.c.layer, SPAN.c.label, SPAN.c.attributes, SPAN.c.version,
+    SPAN.c.document_id,
+    SPAN.c.annotator_id,
+    SPAN.c.uuid,
+    SPAN.c.start,
+    SPAN.c.end,
+    SPAN.c.layer,
+    SPAN.c.label,
+    SPAN.c.attributes,
+    SPAN.c.version,
 )
 
 
@@ -30,8 +37,14 @@ def annotator_ids(repo: Repository, names: Sequence[str]) -> dict[int, str]:
 
 def span_from_row(r: Any, annotator: str) -> Span:
     return Span(
-        start=r.start, end=r.end, layer=r.layer, label=r.label, uuid=r.uuid,
-        attributes=dict(r.attributes or {}), annotator=annotator, version=r.version,
+        start=r.start,
+        end=r.end,
+        layer=r.layer,
+        label=r.label,
+        uuid=r.uuid,
+        attributes=dict(r.attributes or {}),
+        annotator=annotator,
+        version=r.version,
     )
 
 
@@ -45,9 +58,7 @@ def load_documents(
     """
     ids = annotator_ids(repo, annotators)
     with repo.transaction() as conn:
-        docs_q = select(DOC.c.id, DOC.c.name, DOC.c.text).where(
-            DOC.c.project_id == repo.project_id
-        )
+        docs_q = select(DOC.c.id, DOC.c.name, DOC.c.text).where(DOC.c.project_id == repo.project_id)
         if doc_ids is not None:
             docs_q = docs_q.where(DOC.c.id.in_(list(doc_ids)))
         docs = {

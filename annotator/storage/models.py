@@ -98,12 +98,8 @@ class Relation(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotator.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(50))
-    head_uuid: Mapped[str] = mapped_column(
-        ForeignKey("span.uuid", ondelete="CASCADE"), index=True
-    )
-    tail_uuid: Mapped[str] = mapped_column(
-        ForeignKey("span.uuid", ondelete="CASCADE"), index=True
-    )
+    head_uuid: Mapped[str] = mapped_column(ForeignKey("span.uuid", ondelete="CASCADE"), index=True)
+    tail_uuid: Mapped[str] = mapped_column(ForeignKey("span.uuid", ondelete="CASCADE"), index=True)
     created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

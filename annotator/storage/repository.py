@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, update
 
 from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import DocumentInfo, Relation, Span, new_uuid
@@ -19,12 +19,12 @@ from annotator.storage import models as m
 from annotator.storage.models import utcnow
 
 DEFAULT_PROJECT = "default"
-SPAN = m.Span.__table__
-REL = m.Relation.__table__
-DOC = m.Document.__table__
-ANN = m.Annotator.__table__
-STATUS = m.DocumentStatus.__table__
-PROJECT = m.Project.__table__
+SPAN = cast(Table, m.Span.__table__)
+REL = cast(Table, m.Relation.__table__)
+DOC = cast(Table, m.Document.__table__)
+ANN = cast(Table, m.Annotator.__table__)
+STATUS = cast(Table, m.DocumentStatus.__table__)
+PROJECT = cast(Table, m.Project.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +85,12 @@ class Repository:
         if pid is None:
             pid = conn.execute(
                 insert(PROJECT).values(name=name, created=utcnow())
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
         return int(pid)
 
     def project_schema_toml(self) -> str | None:
         with self._tx() as conn:
-            return conn.scalar(
-                select(PROJECT.c.schema_toml).where(PROJECT.c.id == self.project_id)
-            )
+            return conn.scalar(select(PROJECT.c.schema_toml).where(PROJECT.c.id == self.project_id))
 
     def set_project_schema_toml(self, text: str | None) -> None:
         with self._tx() as conn:
@@ -112,7 +110,7 @@ class Repository:
                     raise EditError(f"no annotator named {name!r} in this database")
                 aid = conn.execute(
                     insert(ANN).values(uuid=new_uuid(), name=name, created=utcnow())
-                ).inserted_primary_key[0]
+                ).inserted_primary_key[0]  # type: ignore[index]
         self._annotator_ids[name] = int(aid)
         self._annotator_names[int(aid)] = name
         return int(aid)
@@ -132,9 +130,7 @@ class Repository:
         """Annotators that own at least one span or status, in name order."""
         with self._tx() as conn:
             used = select(SPAN.c.annotator_id).union(select(STATUS.c.annotator_id))
-            rows = conn.execute(
-                select(ANN.c.name).where(ANN.c.id.in_(used)).order_by(ANN.c.name)
-            )
+            rows = conn.execute(select(ANN.c.name).where(ANN.c.id.in_(used)).order_by(ANN.c.name))
             return [r[0] for r in rows]
 
     # -- documents -------------------------------------------------------------------------
@@ -148,13 +144,19 @@ class Repository:
                 .group_by(SPAN.c.document_id)
                 .subquery()
             )
-            stat = select(STATUS.c.document_id, STATUS.c.status).where(
-                STATUS.c.annotator_id == aid
-            ).subquery()
+            stat = (
+                select(STATUS.c.document_id, STATUS.c.status)
+                .where(STATUS.c.annotator_id == aid)
+                .subquery()
+            )
             rows = conn.execute(
                 select(
-                    DOC.c.id, DOC.c.name, DOC.c.sha256, DOC.c.length,
-                    stat.c.status, counts.c.n,
+                    DOC.c.id,
+                    DOC.c.name,
+                    DOC.c.sha256,
+                    DOC.c.length,
+                    stat.c.status,
+                    counts.c.n,
                 )
                 .outerjoin(counts, counts.c.document_id == DOC.c.id)
                 .outerjoin(stat, stat.c.document_id == DOC.c.id)
@@ -202,23 +204,31 @@ class Repository:
     def document_by_sha(self, sha256: str) -> int | None:
         with self._tx() as conn:
             hit = conn.scalar(
-                select(DOC.c.id).where(
-                    DOC.c.project_id == self.project_id, DOC.c.sha256 == sha256
-                )
+                select(DOC.c.id).where(DOC.c.project_id == self.project_id, DOC.c.sha256 == sha256)
             )
             return int(hit) if hit is not None else None
 
     def insert_document(
-        self, name: str, text: str, sha256: str, meta: dict[str, Any] | None = None,
+        self,
+        name: str,
+        text: str,
+        sha256: str,
+        meta: dict[str, Any] | None = None,
         uuid: str | None = None,
     ) -> int:
         with self._tx() as conn:
             doc_id = conn.execute(
                 insert(DOC).values(
-                    uuid=uuid or new_uuid(), project_id=self.project_id, name=name, text=text,
-                    sha256=sha256, length=len(text), meta=meta or {}, created=utcnow(),
+                    uuid=uuid or new_uuid(),
+                    project_id=self.project_id,
+                    name=name,
+                    text=text,
+                    sha256=sha256,
+                    length=len(text),
+                    meta=meta or {},
+                    created=utcnow(),
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
         return int(doc_id)
 
     def document_length(self, doc_id: int) -> int:
@@ -262,14 +272,25 @@ class Repository:
 
     def _span_from_row(self, r: Any) -> Span:
         return Span(
-            start=r.start, end=r.end, layer=r.layer, label=r.label, uuid=r.uuid,
-            attributes=dict(r.attributes or {}), annotator=self.annotator_name(r.annotator_id),
+            start=r.start,
+            end=r.end,
+            layer=r.layer,
+            label=r.label,
+            uuid=r.uuid,
+            attributes=dict(r.attributes or {}),
+            annotator=self.annotator_name(r.annotator_id),
             version=r.version,
         )
 
     _SPAN_COLS = (
-        SPAN.c.uuid, SPAN.c.start, SPAN.c.end, SPAN.c.layer, SPAN.c.label,
-        SPAN.c.attributes, SPAN.c.annotator_id, SPAN.c.version,
+        SPAN.c.uuid,
+        SPAN.c.start,
+        SPAN.c.end,
+        SPAN.c.layer,
+        SPAN.c.label,
+        SPAN.c.attributes,
+        SPAN.c.annotator_id,
+        SPAN.c.version,
     )
 
     def spans(
@@ -309,10 +330,18 @@ class Repository:
         with self._tx() as conn:
             conn.execute(
                 insert(SPAN).values(
-                    uuid=span.uuid, document_id=doc_id, annotator_id=aid, layer=span.layer,
-                    label=span.label, start=span.start, end=span.end,
-                    attributes=dict(span.attributes), provenance=provenance,
-                    created=now, updated=now, version=span.version,
+                    uuid=span.uuid,
+                    document_id=doc_id,
+                    annotator_id=aid,
+                    layer=span.layer,
+                    label=span.label,
+                    start=span.start,
+                    end=span.end,
+                    attributes=dict(span.attributes),
+                    provenance=provenance,
+                    created=now,
+                    updated=now,
+                    version=span.version,
                 )
             )
         return span.with_changes(annotator=self.annotator_name(aid))
@@ -327,11 +356,18 @@ class Repository:
         now = utcnow()
         rows = [
             {
-                "uuid": s.uuid, "document_id": doc_id,
-                "annotator_id": self.annotator_id(s.annotator or None), "layer": s.layer,
-                "label": s.label, "start": s.start, "end": s.end,
-                "attributes": dict(s.attributes), "provenance": provenance,
-                "created": now, "updated": now, "version": s.version,
+                "uuid": s.uuid,
+                "document_id": doc_id,
+                "annotator_id": self.annotator_id(s.annotator or None),
+                "layer": s.layer,
+                "label": s.label,
+                "start": s.start,
+                "end": s.end,
+                "attributes": dict(s.attributes),
+                "provenance": provenance,
+                "created": now,
+                "updated": now,
+                "version": s.version,
             }
             for s in spans
         ]
@@ -353,8 +389,12 @@ class Repository:
                 update(SPAN)
                 .where(SPAN.c.uuid == span.uuid, SPAN.c.version == expected_version)
                 .values(
-                    start=span.start, end=span.end, layer=span.layer, label=span.label,
-                    attributes=dict(span.attributes), updated=utcnow(),
+                    start=span.start,
+                    end=span.end,
+                    layer=span.layer,
+                    label=span.label,
+                    attributes=dict(span.attributes),
+                    updated=utcnow(),
                     version=expected_version + 1,
                 )
             )
@@ -370,7 +410,10 @@ class Repository:
 
     def _rel_from_row(self, r: Any) -> Relation:
         return Relation(
-            kind=r.kind, head=r.head_uuid, tail=r.tail_uuid, uuid=r.uuid,
+            kind=r.kind,
+            head=r.head_uuid,
+            tail=r.tail_uuid,
+            uuid=r.uuid,
             annotator=self.annotator_name(r.annotator_id),
         )
 
@@ -386,9 +429,9 @@ class Repository:
     def relations_of(self, span_uuid: str) -> list[Relation]:
         with self._tx() as conn:
             rows = conn.execute(
-                select(*self._REL_COLS).where(
-                    or_(REL.c.head_uuid == span_uuid, REL.c.tail_uuid == span_uuid)
-                ).order_by(REL.c.id)
+                select(*self._REL_COLS)
+                .where(or_(REL.c.head_uuid == span_uuid, REL.c.tail_uuid == span_uuid))
+                .order_by(REL.c.id)
             )
             return [self._rel_from_row(r) for r in rows]
 
@@ -404,8 +447,12 @@ class Repository:
         with self._tx() as conn:
             conn.execute(
                 insert(REL).values(
-                    uuid=relation.uuid, document_id=doc_id, annotator_id=aid,
-                    kind=relation.kind, head_uuid=relation.head, tail_uuid=relation.tail,
+                    uuid=relation.uuid,
+                    document_id=doc_id,
+                    annotator_id=aid,
+                    kind=relation.kind,
+                    head_uuid=relation.head,
+                    tail_uuid=relation.tail,
                     created=utcnow(),
                 )
             )
@@ -417,9 +464,13 @@ class Repository:
         now = utcnow()
         rows = [
             {
-                "uuid": r.uuid, "document_id": doc_id,
-                "annotator_id": self.annotator_id(r.annotator or None), "kind": r.kind,
-                "head_uuid": r.head, "tail_uuid": r.tail, "created": now,
+                "uuid": r.uuid,
+                "document_id": doc_id,
+                "annotator_id": self.annotator_id(r.annotator or None),
+                "kind": r.kind,
+                "head_uuid": r.head,
+                "tail_uuid": r.tail,
+                "created": now,
             }
             for r in relations
         ]
@@ -480,11 +531,15 @@ class Repository:
         aid = self.annotator_id()
         with self._tx() as conn:
             rows = conn.execute(
-                select(*self._SPAN_COLS).where(
+                select(*self._SPAN_COLS)
+                .where(
                     and_(
-                        SPAN.c.document_id == doc_id, SPAN.c.annotator_id == aid,
-                        SPAN.c.start < end, SPAN.c.end > start,
+                        SPAN.c.document_id == doc_id,
+                        SPAN.c.annotator_id == aid,
+                        SPAN.c.start < end,
+                        SPAN.c.end > start,
                     )
-                ).order_by(SPAN.c.start)
+                )
+                .order_by(SPAN.c.start)
             )
             return [self._span_from_row(r) for r in rows]

@@ -34,10 +34,7 @@ class Workspace:
         url = resolve_url(db)
         engine = open_engine(url)
         repo = Repository(engine, annotator or default_annotator())
-        if schema_path is not None:
-            schema = load_schema(schema_path)
-        else:
-            schema = project_schema(repo)
+        schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
         return cls(engine, repo, schema, url)
 
     @property

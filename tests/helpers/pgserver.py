@@ -9,6 +9,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -35,7 +36,18 @@ def _free_port() -> int:
 
 
 @contextmanager
-def private_postgres(base: Path) -> Iterator[str]:
+def private_postgres() -> Iterator[str]:
+    # not under pytest's tmp dir: that is private to root, and the server runs as postgres
+    base = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
+    try:
+        with _cluster(base) as url:
+            yield url
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@contextmanager
+def _cluster(base: Path) -> Iterator[str]:
     bindir = _bindir()
     data = base / "data"
     sockdir = base / "sock"
@@ -51,15 +63,38 @@ def private_postgres(base: Path) -> Iterator[str]:
         user = pwd.getpwuid(os.geteuid()).pw_name
     port = _free_port()
     subprocess.run(
-        [*prefix, str(bindir / "initdb"), "-D", str(data), "-U", "annot", "-A", "trust",
-         "-E", "UTF8", "--locale=C.UTF-8"],
-        check=True, capture_output=True,
+        [
+            *prefix,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "annot",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ],
+        check=True,
+        capture_output=True,
     )
     log = base / "pg.log"
     subprocess.run(
-        [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
-         f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-        check=True, capture_output=True,
+        [
+            *prefix,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-l",
+            str(log),
+            "-w",
+            "-o",
+            f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
     )
     try:
         url = f"postgresql+psycopg://annot@127.0.0.1:{port}/postgres"

@@ -6,11 +6,11 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 # `from conftest import SEEDS` resolves to whichever conftest loaded last: re-export the paths
 from helpers.paths import DATA, ROOT, SEEDS, SHARED
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
 __all__ = ["DATA", "ROOT", "SEEDS", "SHARED", "pg_db_url"]
 

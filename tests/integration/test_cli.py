@@ -12,20 +12,27 @@ from helpers.paths import ROOT, SEEDS
 NOQT = ROOT / "tests" / "helpers" / "noqt"
 
 
-def annotator(*args: str, env_extra: dict[str, str] | None = None,
-              no_qt: bool = False) -> subprocess.CompletedProcess[str]:
+def annotator(
+    *args: str, env_extra: dict[str, str] | None = None, no_qt: bool = False
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, **(env_extra or {})}
     if no_qt:
         env["PYTHONPATH"] = os.pathsep.join([str(NOQT), env.get("PYTHONPATH", "")])
     return subprocess.run(
         [sys.executable, "-m", "annotator.cli", *args],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
     )
 
 
 def test_the_blocker_really_blocks_qt() -> None:
     proc = subprocess.run(
-        [sys.executable, "-c", "import PySide6"], capture_output=True, text=True,
+        [sys.executable, "-c", "import PySide6"],
+        capture_output=True,
+        text=True,
         env={**os.environ, "PYTHONPATH": str(NOQT)},
     )
     assert proc.returncode != 0 and "blocked: no Qt here" in proc.stderr
@@ -36,8 +43,13 @@ def test_import_show_stats_check_work_without_qt(tmp_path: Path) -> None:
     imp = annotator("import", "--db", db, *map(str, SEEDS), no_qt=True)
     assert imp.returncode == 0, imp.stderr
     assert "imported 2 document(s)" in imp.stdout
-    for cmd in (["show", SEEDS[0].stem], ["show", SEEDS[0].stem, "--visual"], ["stats"],
-                ["check"], ["stats", "--json"]):
+    for cmd in (
+        ["show", SEEDS[0].stem],
+        ["show", SEEDS[0].stem, "--visual"],
+        ["stats"],
+        ["check"],
+        ["stats", "--json"],
+    ):
         proc = annotator(*cmd, "--db", db, no_qt=True)
         assert proc.returncode == 0, (cmd, proc.stderr)
     shown = annotator("show", SEEDS[0].stem, "--db", db, no_qt=True).stdout
@@ -88,7 +100,9 @@ def test_db_and_annotator_from_environment(tmp_path: Path) -> None:
 
 
 def test_importing_cli_does_not_import_qt() -> None:
-    code = "import sys, annotator.cli; annotator.cli.build_parser(); print('PySide6' in sys.modules)"
+    code = (
+        "import sys, annotator.cli; annotator.cli.build_parser(); print('PySide6' in sys.modules)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip() == "False", proc.stderr
 
@@ -103,10 +117,13 @@ def test_check_reports_a_corrupted_span(tmp_path: Path) -> None:
     ws = Workspace.open(db, "tester")
     aid = ws.repo.annotator_id()
     with ws.engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, \"end\","
-            f" attributes, created, updated, version) VALUES ('bad', 1, {aid}, 'entity', 'PER',"
-            " 10, 999999, '{}', '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text(
+                'INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, "end",'
+                f" attributes, created, updated, version) VALUES ('bad', 1, {aid}, 'entity', 'PER',"
+                " 10, 999999, '{}', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
     ws.close()
     proc = annotator("check", "--db", db)
     assert proc.returncode == 1 and "span bad" in proc.stderr and "outside the text" in proc.stderr
@@ -116,9 +133,25 @@ def test_unit_tests_pass_without_qt() -> None:
     """The non-GUI packages' own tests pass where importing PySide6 fails."""
     env = {**os.environ, "PYTHONPATH": str(NOQT)}
     proc = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-c", str(NOQT / "pytest.ini"),
-         "--rootdir", str(ROOT), "--confcutdir", str(ROOT), "tests/unit", "-x"],
-        capture_output=True, text=True, env=env, cwd=ROOT, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-c",
+            str(NOQT / "pytest.ini"),
+            "--rootdir",
+            str(ROOT),
+            "--confcutdir",
+            str(ROOT),
+            "tests/unit",
+            "-x",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert " passed" in proc.stdout

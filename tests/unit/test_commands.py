@@ -50,8 +50,9 @@ def test_add_undo_redo(workspace: Workspace, doc: int) -> None:
         (0, 3, "nolayer", "PER", "unknown layer"),
     ],
 )
-def test_validation(workspace: Workspace, doc: int, start: int, end: int, layer: str,
-                    label: str, why: str) -> None:
+def test_validation(
+    workspace: Workspace, doc: int, start: int, end: int, layer: str, label: str, why: str
+) -> None:
     with pytest.raises(EditError):
         workspace.do(AddSpan(doc, Span(start, end, layer, label)))
     assert rows(workspace, doc) == []

@@ -17,8 +17,10 @@ ARABIC = "قال الرئيس فلاديمير بوتين في موسكو إن �
 def snapshot(db: Path) -> dict[str, int]:
     ws = Workspace.open(str(db), "tester")
     with ws.engine.connect() as conn:
-        counts = {t: conn.execute(sql(f"SELECT count(*) FROM {t}")).scalar() or 0
-                  for t in ("document", "span", "relation")}
+        counts = {
+            t: conn.execute(sql(f"SELECT count(*) FROM {t}")).scalar() or 0
+            for t in ("document", "span", "relation")
+        }
     ws.close()
     return counts
 
@@ -43,8 +45,9 @@ def refused(db: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     return capsys.readouterr().err
 
 
-def test_windows_1256_is_refused_with_a_hint(tmp_path: Path, db_with_one_doc: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
+def test_windows_1256_is_refused_with_a_hint(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "cp.txt"
     f.write_bytes(ARABIC.encode("cp1256"))
     err = refused(db_with_one_doc, capsys, str(f))
@@ -64,8 +67,12 @@ def test_windows_1256_is_refused_with_a_hint(tmp_path: Path, db_with_one_doc: Pa
     ],
 )
 def test_broken_bytes_are_refused_with_the_offset(
-    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str],
-    content: bytes, offset: int, reason: str,
+    tmp_path: Path,
+    db_with_one_doc: Path,
+    capsys: pytest.CaptureFixture[str],
+    content: bytes,
+    offset: int,
+    reason: str,
 ) -> None:
     f = tmp_path / "bad.txt"
     f.write_bytes(content)
@@ -82,15 +89,17 @@ def test_bom_and_crlf_are_normalised_before_offsets(tmp_path: Path, db_with_one_
     assert doc is not None and ws.repo.document_text(doc) == ARABIC
 
 
-def test_empty_file_is_refused_by_name(tmp_path: Path, db_with_one_doc: Path,
-                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_empty_file_is_refused_by_name(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "empty.txt"
     f.write_bytes(b"")
     assert f"{f}: the file is empty" in refused(db_with_one_doc, capsys, str(f))
 
 
-def test_one_bad_file_refuses_the_whole_command(tmp_path: Path, db_with_one_doc: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_one_bad_file_refuses_the_whole_command(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ok = tmp_path / "ok.txt"
     ok.write_text(ARABIC, encoding="utf-8")
     bad = tmp_path / "zz.txt"
@@ -98,8 +107,9 @@ def test_one_bad_file_refuses_the_whole_command(tmp_path: Path, db_with_one_doc:
     refused(db_with_one_doc, capsys, str(ok), str(bad))
 
 
-def test_same_text_twice_is_one_document(tmp_path: Path, db_with_one_doc: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
+def test_same_text_twice_is_one_document(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     a, b = tmp_path / "a.txt", tmp_path / "b.txt"
     a.write_text(ARABIC, encoding="utf-8")
     b.write_text(ARABIC, encoding="utf-8")
@@ -124,35 +134,55 @@ JSONL_BAD = [
 
 
 @pytest.mark.parametrize(("line", "reason"), JSONL_BAD)
-def test_bad_jsonl_names_the_line(tmp_path: Path, db_with_one_doc: Path,
-                                  capsys: pytest.CaptureFixture[str], line: str, reason: str) -> None:
+def test_bad_jsonl_names_the_line(
+    tmp_path: Path,
+    db_with_one_doc: Path,
+    capsys: pytest.CaptureFixture[str],
+    line: str,
+    reason: str,
+) -> None:
     f = tmp_path / "in.jsonl"
-    good = json.dumps({"text": ARABIC, "spans": [{"start": 4, "end": 10, "label": "PER"}]},
-                      ensure_ascii=False)
+    good = json.dumps(
+        {"text": ARABIC, "spans": [{"start": 4, "end": 10, "label": "PER"}]}, ensure_ascii=False
+    )
     f.write_text(good + "\n\n" + line + "\n", encoding="utf-8")
     err = refused(db_with_one_doc, capsys, str(f))
     assert f"{f}:3:" in err and reason in err, err
 
 
-def test_jsonl_and_doccano_forms_import_spans_and_links(tmp_path: Path, db_with_one_doc: Path) -> None:
+def test_jsonl_and_doccano_forms_import_spans_and_links(
+    tmp_path: Path, db_with_one_doc: Path
+) -> None:
     p0 = ARABIC.index("فلاديمير")
-    ours = {"text": ARABIC, "name": "ours", "spans": [
-        {"start": p0, "end": p0 + 14, "label": "PER"},
-        {"start": 0, "end": ARABIC.index("\n"), "label": "QUOTE", "layer": "quote",
-         "attributes": {"direct": "indirect"}},
-    ], "relations": [{"kind": "speaker", "head": 1, "tail": 0}]}
-    doccano = {"text": "زار وزير الخارجية القاهرة أمس.",
-               "label": [[18, 25, "GPE"]]}
+    ours = {
+        "text": ARABIC,
+        "name": "ours",
+        "spans": [
+            {"start": p0, "end": p0 + 14, "label": "PER"},
+            {
+                "start": 0,
+                "end": ARABIC.index("\n"),
+                "label": "QUOTE",
+                "layer": "quote",
+                "attributes": {"direct": "indirect"},
+            },
+        ],
+        "relations": [{"kind": "speaker", "head": 1, "tail": 0}],
+    }
+    doccano = {"text": "زار وزير الخارجية القاهرة أمس.", "label": [[18, 25, "GPE"]]}
     f = tmp_path / "in.jsonl"
-    f.write_text("\n".join(json.dumps(o, ensure_ascii=False) for o in (ours, doccano)),
-                 encoding="utf-8")
+    f.write_text(
+        "\n".join(json.dumps(o, ensure_ascii=False) for o in (ours, doccano)), encoding="utf-8"
+    )
     assert run(db_with_one_doc, str(f)) == 0
     ws = Workspace.open(str(db_with_one_doc), "tester")
     doc = ws.repo.find_document("ours")
     assert doc is not None
     spans = ws.repo.spans(doc)
     assert [(s.covered(ARABIC), s.label) for s in spans] == [
-        (ARABIC[: ARABIC.index("\n")], "QUOTE"), ("فلاديمير بوتين", "PER")]
+        (ARABIC[: ARABIC.index("\n")], "QUOTE"),
+        ("فلاديمير بوتين", "PER"),
+    ]
     [rel] = ws.repo.relations(doc)
     assert (rel.head, rel.tail) == (spans[0].uuid, spans[1].uuid)
     dd = ws.repo.find_document("in-2")
@@ -165,8 +195,9 @@ def test_jsonl_and_doccano_forms_import_spans_and_links(tmp_path: Path, db_with_
     assert snapshot(db_with_one_doc) == before
 
 
-def test_folder_import_and_missing_path(tmp_path: Path, db_with_one_doc: Path,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_folder_import_and_missing_path(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()
     for i in range(3):

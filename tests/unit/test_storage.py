@@ -29,17 +29,29 @@ def test_older_file_is_upgraded_in_place_not_rebuilt(db_path: Path) -> None:
     engine = database.create_db_engine(database.resolve_url(str(db_path)))
     database.upgrade(engine, "0001")  # the file as the first release wrote it
     with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO project (id, name, created) VALUES (1, 'default', '2026-01-01')"))
-        conn.execute(text(
-            "INSERT INTO annotator (id, uuid, name, created) VALUES (1, 'u1', 'old', '2026-01-01')"))
-        conn.execute(text(
-            "INSERT INTO document (id, uuid, project_id, name, text, sha256, length, meta, created)"
-            " VALUES (1, 'd1', 1, 'قديم', 'نص قديم', 'abc', 7, '{}', '2026-01-01')"))
-        conn.execute(text(
-            "INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, \"end\","
-            " attributes, created, updated, version)"
-            " VALUES ('s1', 1, 1, 'entity', 'LOC', 0, 2, '{}', '2026-01-01', '2026-01-01', 1)"))
+        conn.execute(
+            text("INSERT INTO project (id, name, created) VALUES (1, 'default', '2026-01-01')")
+        )
+        conn.execute(
+            text(
+                "INSERT INTO annotator (id, uuid, name, created)"
+                " VALUES (1, 'u1', 'old', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO document (id, uuid, project_id, name, text, sha256, length, meta,"
+                " created)"
+                " VALUES (1, 'd1', 1, 'قديم', 'نص قديم', 'abc', 7, '{}', '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                'INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, "end",'
+                " attributes, created, updated, version)"
+                " VALUES ('s1', 1, 1, 'entity', 'LOC', 0, 2, '{}', '2026-01-01', '2026-01-01', 1)"
+            )
+        )
     engine.dispose()
     assert "provenance" not in {c["name"] for c in inspect(engine).get_columns("span")}
 
@@ -63,11 +75,15 @@ def test_spans_of_a_document_use_the_index(workspace: Workspace) -> None:
     assert "ix_span_doc_annotator_start" in plan, plan
 
 
-def test_default_database_lives_in_the_user_data_folder(tmp_path: Path,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_database_lives_in_the_user_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
-    assert database.resolve_url() == f"sqlite:///{tmp_path / 'data' / 'annotator' / 'annotator.sqlite3'}"
+    assert (
+        database.resolve_url()
+        == f"sqlite:///{tmp_path / 'data' / 'annotator' / 'annotator.sqlite3'}"
+    )
     monkeypatch.setenv("ANNOTATOR_DB", str(tmp_path / "env.db"))
     assert database.resolve_url() == f"sqlite:///{tmp_path / 'env.db'}"
     assert database.resolve_url(str(tmp_path / "flag.db")).endswith("flag.db")

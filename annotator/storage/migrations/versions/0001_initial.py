@@ -36,7 +36,9 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
         sa.Column(
-            "project_id", sa.Integer, sa.ForeignKey("project.id", ondelete="CASCADE"),
+            "project_id",
+            sa.Integer,
+            sa.ForeignKey("project.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("name", sa.String(500), nullable=False),
@@ -53,11 +55,15 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
         sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"),
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("document.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column(
-            "annotator_id", sa.Integer, sa.ForeignKey("annotator.id", ondelete="CASCADE"),
+            "annotator_id",
+            sa.Integer,
+            sa.ForeignKey("annotator.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("layer", sa.String(50), nullable=False),
@@ -69,28 +75,34 @@ def upgrade() -> None:
         sa.Column("updated", sa.DateTime(timezone=True), nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
     )
-    op.create_index(
-        "ix_span_doc_annotator_start", "span", ["document_id", "annotator_id", "start"]
-    )
+    op.create_index("ix_span_doc_annotator_start", "span", ["document_id", "annotator_id", "start"])
     op.create_table(
         "relation",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("uuid", sa.String(36), nullable=False, unique=True),
         sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"),
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("document.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column(
-            "annotator_id", sa.Integer, sa.ForeignKey("annotator.id", ondelete="CASCADE"),
+            "annotator_id",
+            sa.Integer,
+            sa.ForeignKey("annotator.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("kind", sa.String(50), nullable=False),
         sa.Column(
-            "head_uuid", sa.String(36), sa.ForeignKey("span.uuid", ondelete="CASCADE"),
+            "head_uuid",
+            sa.String(36),
+            sa.ForeignKey("span.uuid", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column(
-            "tail_uuid", sa.String(36), sa.ForeignKey("span.uuid", ondelete="CASCADE"),
+            "tail_uuid",
+            sa.String(36),
+            sa.ForeignKey("span.uuid", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("created", sa.DateTime(timezone=True), nullable=False),

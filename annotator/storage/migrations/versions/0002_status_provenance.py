@@ -20,11 +20,15 @@ def upgrade() -> None:
     op.create_table(
         "document_status",
         sa.Column(
-            "document_id", sa.Integer, sa.ForeignKey("document.id", ondelete="CASCADE"),
+            "document_id",
+            sa.Integer,
+            sa.ForeignKey("document.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "annotator_id", sa.Integer, sa.ForeignKey("annotator.id", ondelete="CASCADE"),
+            "annotator_id",
+            sa.Integer,
+            sa.ForeignKey("annotator.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("status", sa.String(20), nullable=False),

@@ -1,0 +1,177 @@
+"""What every exporter takes and gives back: documents as plain values, options, a report.
+
+The report is how an export is honest about what its format could not hold: tokens cut at span
+edges, sentence breaks removed under a span, spans dropped (with the reason and the document).
+The command line prints :meth:`ExportReport.summary` on stderr; the GUI shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from annotator.core.model import Relation, Span
+from annotator.formats import tagging
+from annotator.formats.tokens import Tokens, document_tokens, join_sentences, split_at
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ExportDocument:
+    """One document and one annotator's annotations on it, as gathered from the database."""
+
+    name: str
+    text: str
+    sha256: str
+    spans: list[Span]
+    relations: list[Relation] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    annotator: str = ""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    layers: tuple[str, ...] = ("entity",)
+    scheme: str = tagging.IOB2
+    nested: int = 1  # tag columns per layer
+    docstart: bool = True
+
+    def __post_init__(self) -> None:
+        if self.scheme not in tagging.SCHEMES:
+            raise ValueError(f"unknown tag scheme {self.scheme!r}")
+        if self.nested < 1:
+            raise ValueError("--nested must be at least 1")
+
+
+@dataclass(frozen=True)
+class DroppedSpan:
+    document: str
+    span: Span
+    reason: str
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote and what it had to change or leave out."""
+
+    documents: int = 0
+    tokens: int = 0
+    spans_written: int = 0
+    splits: dict[str, int] = field(default_factory=dict)  # document -> tokens cut
+    joined: dict[str, int] = field(default_factory=dict)  # document -> sentence breaks removed
+    trimmed: dict[str, int] = field(default_factory=dict)  # document -> spans narrowed
+    dropped: list[DroppedSpan] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, table: dict[str, int], document: str, n: int) -> None:
+        if n:
+            table[document] = table.get(document, 0) + n
+
+    def dropped_by_document(self) -> dict[str, list[DroppedSpan]]:
+        out: dict[str, list[DroppedSpan]] = {}
+        for drop in self.dropped:
+            out.setdefault(drop.document, []).append(drop)
+        return out
+
+    def summary(self) -> list[str]:
+        """Lines for a person: totals first, then each loss by document."""
+        lines = [
+            f"wrote {self.documents} document(s), {self.tokens} token(s), "
+            f"{self.spans_written} span(s)"
+        ]
+        if self.splits:
+            lines.append(
+                f"split {sum(self.splits.values())} token(s) at span edges "
+                f"(e.g. ل · لوكاشينكو) in {len(self.splits)} document(s): "
+                + _by_document(self.splits)
+            )
+        if self.joined:
+            lines.append(
+                f"removed {sum(self.joined.values())} sentence break(s) that fell inside a "
+                "span: " + _by_document(self.joined)
+            )
+        if self.trimmed:
+            lines.append(
+                f"{sum(self.trimmed.values())} span(s) began or ended on spaces or invisible "
+                "marks and were written to their token edges: " + _by_document(self.trimmed)
+            )
+        for document, drops in self.dropped_by_document().items():
+            lines.append(f"dropped {len(drops)} span(s) in {document}:")
+            lines += [
+                f"  {d.span.layer}/{d.span.label} [{d.span.start}, {d.span.end}): {d.reason}"
+                for d in drops
+            ]
+        lines += self.notes
+        return lines
+
+
+def _by_document(table: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in table.items())
+
+
+@dataclass
+class TaggedDocument:
+    """Tokens (cut at span edges) and one tag list per column, ready to be written."""
+
+    tokens: Tokens
+    column_names: list[str]
+    columns: list[list[str]]
+
+    def words(self, text: str) -> list[str]:
+        return [text[s:e] for s, e in zip(self.tokens.starts, self.tokens.ends, strict=True)]
+
+
+def column_names(options: ExportOptions) -> list[str]:
+    """``entity``, ``entity2`` ... per layer, outer columns first."""
+    return [
+        layer if level == 1 else f"{layer}{level}"
+        for layer in options.layers
+        for level in range(1, options.nested + 1)
+    ]
+
+
+def tag_document(
+    doc: ExportDocument, options: ExportOptions, report: ExportReport, *, join: bool
+) -> TaggedDocument:
+    """Deal spans into columns, cut tokens at span edges, tag; record every loss in ``report``.
+
+    With ``join``, sentence breaks inside a written span are removed (CoNLL, where a blank line
+    would cut the entity); without it the tags run on across the break (CoNLL-U).
+    """
+    tokens = document_tokens(doc.text, doc.meta)
+    dealt: list[list[Span]] = []
+    for layer in options.layers:
+        columns, dropped = tagging.deal_into_columns(
+            (s for s in doc.spans if s.layer == layer), options.nested
+        )
+        dealt += columns
+        report.dropped += [DroppedSpan(doc.name, span, why) for span, why in dropped]
+    edges = {edge for column in dealt for span in column for edge in (span.start, span.end)}
+    report.count(report.splits, doc.name, split_at(tokens, edges))
+    tag_columns: list[list[str]] = []
+    crossing: list[tuple[int, int]] = []
+    trimmed = 0
+    starts, ends = tokens.starts, tokens.ends
+    for column in dealt:
+        tags, ranges = tagging.encode_column(column, starts, ends, options.scheme)
+        tag_columns.append(tags)
+        for span, (i, j) in zip(column, ranges, strict=True):
+            if i >= j:
+                report.dropped.append(
+                    DroppedSpan(doc.name, span, "covers no token (only spaces or invisible marks)")
+                )
+                continue
+            report.spans_written += 1
+            if j - i > 1:
+                crossing.append((i + 1, j))
+            if starts[i] != span.start or ends[j - 1] != span.end:
+                trimmed += 1
+    if join:
+        report.count(report.joined, doc.name, join_sentences(tokens, crossing))
+    report.count(report.trimmed, doc.name, trimmed)
+    report.documents += 1
+    report.tokens += len(tokens)
+    return TaggedDocument(tokens, column_names(options), tag_columns)
+

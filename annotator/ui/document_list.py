@@ -1,0 +1,108 @@
+"""The document list: name, this annotator's status and span count, over a Python list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.storage.repository import DocumentRow
+
+Index = QModelIndex | QPersistentModelIndex
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class DocumentListModel(QAbstractTableModel):
+    """One row per document, in the order the repository lists them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DocumentRow] = []
+        self._headers = (self.tr("Document"), self.tr("Status"), self.tr("Spans"))
+        self._status_names = {
+            "new": self.tr("new"), "in_progress": self.tr("in progress"), "done": self.tr("done"),
+        }
+
+    def set_rows(self, rows: list[DocumentRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, doc_id: int) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == doc_id), -1)
+
+    def doc_row(self, row: int) -> DocumentRow:
+        return self._rows[row]
+
+    def update_row(self, doc_id: int, **changes: Any) -> None:
+        """Replace fields of one row (a status change, a new span count) in place."""
+        row = self.row_of(doc_id)
+        if row < 0:
+            return
+        old = self._rows[row]
+        self._rows[row] = replace(old, **changes)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._headers) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802 (Qt override)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self._headers):
+                return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.name
+            if col == 1:
+                return self._status_names.get(row.status, row.status)
+            return row.span_count
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return f"{row.name}\n{row.length} characters\nSHA-256 {row.sha256[:12]}…"
+        if role == DOC_ID_ROLE:
+            return row.id
+        return None
+
+
+class DocumentListView(QTableView):
+    """Signals:
+    document_chosen(int): the user opened this document (click or Enter).
+    """
+
+    document_chosen = Signal(int)
+
+    def __init__(self, model: DocumentListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.activated.connect(self._chosen)
+        self.clicked.connect(self._chosen)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.document_chosen.emit(self._model.doc_row(index.row()).id)
+
+    def show_document(self, doc_id: int) -> None:
+        row = self._model.row_of(doc_id)
+        if row >= 0:
+            self.selectRow(row)

@@ -1,0 +1,45 @@
+"""Interface languages through Qt's translation system.
+
+Strings are wrapped in ``self.tr()``; ``resources/i18n/annotator_ar.ts`` holds the Arabic
+translations and ``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease`` (shipped with
+PySide6-Essentials; tests/gui/test_i18n.py checks the .qm matches the .ts). The language is read
+from the settings at start, so a change applies on the next start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from annotator.core.schema import resources_path
+
+LANGUAGES = {"en": "English", "ar": "العربية"}
+RTL_LANGUAGES = {"ar"}
+
+
+def translation_file(lang: str) -> Path:
+    return resources_path("i18n") / f"annotator_{lang}.qm"
+
+
+def install_language(app: QApplication, lang: str) -> list[QTranslator]:
+    """Install the translators for ``lang`` and set the chrome's direction from it.
+
+    Returns the translators (keep them alive as long as the application).
+    """
+    installed: list[QTranslator] = []
+    if lang != "en":
+        ours = QTranslator(app)
+        if ours.load(str(translation_file(lang))):
+            app.installTranslator(ours)
+            installed.append(ours)
+        qt_own = QTranslator(app)  # Qt's own dialogs (buttons of QMessageBox, ...), if shipped
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(QLocale(lang), "qtbase", "_", qt_dir):
+            app.installTranslator(qt_own)
+            installed.append(qt_own)
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if lang in RTL_LANGUAGES else Qt.LayoutDirection.LeftToRight
+    )
+    return installed
