@@ -76,7 +76,7 @@ class PairReport:
     documents: list[str]
     total: Scores
     per_label: dict[str, Scores]
-    per_document: dict[str, Scores]
+    per_document: list[tuple[str, Scores]]  # a list: two documents may share a name
 
     def to_json(self) -> dict[str, Any]:
         total = self.total.to_json()
@@ -90,7 +90,7 @@ class PairReport:
             **{k: v for k, v in total.items() if k.startswith(("precision", "recall", "spans"))},
             "documents": len(self.documents),
             "per_label": {label: s.to_json() for label, s in self.per_label.items()},
-            "per_document": {name: s.to_json() for name, s in self.per_document.items()},
+            "per_document": [{"document": name, **s.to_json()} for name, s in self.per_document],
         }
 
 
@@ -102,8 +102,8 @@ def pair_report(
     labels = sorted(
         {s.label for d in shared for who in (a, b) for s in d.layer_spans(who, layer)}
     )
-    per_document = {d.name: _scores([d], a, b, layer, None) for d in shared}
-    total = _sum_scores(list(per_document.values()), _kappa(shared, a, b, layer, None))
+    per_document = [(d.name, _scores([d], a, b, layer, None)) for d in shared]
+    total = _sum_scores([s for _, s in per_document], _kappa(shared, a, b, layer, None))
     per_label = {label: _scores(shared, a, b, layer, label) for label in labels}
     return PairReport(a, b, layer, [d.name for d in shared], total, per_label, per_document)
 

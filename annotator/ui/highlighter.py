@@ -34,9 +34,14 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, schema: Schema) -> None:
         self.index = SpanIndex("")
         self.offsets = OffsetMap("")
-        self._colors = {(lab.layer, lab.name): QColor(lab.color) for lab in schema.labels()}
+        self._colors: dict[tuple[str, str], QColor] = {}
         self._formats: dict[tuple[tuple[str, str], ...], QTextCharFormat] = {}
+        self.set_schema(schema)
         super().__init__(document)
+
+    def set_schema(self, schema: Schema) -> None:
+        self._colors = {(lab.layer, lab.name): QColor(lab.color) for lab in schema.labels()}
+        self._formats.clear()
 
     def set_source(self, index: SpanIndex, offsets: OffsetMap) -> None:
         """Point at another document's spans; call before the text is set (one pass)."""

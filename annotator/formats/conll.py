@@ -1,0 +1,241 @@
+"""CoNLL NER columns: ``token<TAB>tag [<TAB>tag ...]``, one token a line.
+
+Writing
+    One tag column per layer (``--layers``), ``--nested N`` columns per layer, outer spans first
+    (the Wojood layout); IOB2 or BIOES. A blank line ends each sentence. Unless
+    ``docstart=False``, each document begins with the line ``-DOCSTART- -X- O O`` and a blank
+    line: the CoNLL-2003 form, and the exact line spaCy's ``ner`` converter splits documents
+    on. Sentences are the document's own lines when it came from CoNLL (see ``tokens.py``),
+    else those of :func:`annotator.core.text.sentence_tokens`; a sentence break inside a
+    written span is removed. Tokens are cut where a span edge falls inside them.
+
+Reading
+    Columns are separated by tabs, or by spaces when a line has no tab (AQMAR, ANERcorp). The
+    first column is the token; every further column is a tag column, read on its own (Wojood's
+    multi-tag lines, outer first; a short line leaves its missing columns ``O``). A
+    ``-DOCSTART-`` line starts a new document; blank lines end sentences.
+
+    The stored text is the tokens joined by single spaces, sentences by ``\\n``, so each token
+    keeps exactly the characters of the file: a right-to-left mark glued to a token stays in
+    it, and a line whose token is empty adds nothing to the text (its tag is ignored, with a
+    warning when it is not ``O``). Tags must be ``O`` or ``B/I/E/S/L/U-LABEL`` with a label of
+    the schema, after ``--map-tags``; every other tag is listed with its lines and the file is
+    refused. ``I-X`` that does not continue an ``X`` span (IOB1 habit) starts one, counted in a
+    warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.model import ImportedDocument, Span
+from annotator.core.schema import Schema
+from annotator.formats import tagging
+from annotator.formats.decoding import decode_text
+from annotator.formats.exporting import (
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    Progress,
+    TaggedDocument,
+    tag_document,
+)
+from annotator.formats.tokens import LINES
+
+DOCSTART = "-DOCSTART- -X- O O"
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_conll(
+    docs: Sequence[ExportDocument],
+    out: TextIO,
+    options: ExportOptions,
+    report: ExportReport | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    report = report if report is not None else ExportReport()
+    for n, doc in enumerate(docs, start=1):
+        tagged = tag_document(doc, options, report, join=True)
+        if options.docstart:
+            out.write(DOCSTART + "\n\n")
+        out.write(document_block(doc.text, tagged))
+        if progress is not None:
+            progress(n, len(docs))
+    return report
+
+
+def document_block(text: str, tagged: TaggedDocument) -> str:
+    """The lines of one document, each sentence followed by a blank line."""
+    rows = list(map("\t".join, zip(tagged.words(text), *tagged.columns, strict=True)))
+    return "".join(
+        "\n".join(rows[a:b]) + "\n\n" for a, b in tagged.tokens.sentence_ranges()
+    )
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class _Document:
+    """Tokens of one document as read: words, first tag column, rarer extra columns."""
+
+    def __init__(self) -> None:
+        self.words: list[str] = []
+        self.tags: list[str] = []
+        self.extra: dict[int, list[str]] = {}  # token index -> tags after the first
+        self.lines: list[int] = []
+        self.sentence_starts: list[int] = []
+        self.empty_tagged: list[int] = []  # lines of empty tokens with a tag other than O
+
+    def end_sentence(self) -> None:
+        if self.words and (not self.sentence_starts or self.sentence_starts[-1] < len(self.words)):
+            self.sentence_starts.append(len(self.words))
+
+
+def _fields(line: str) -> list[str]:
+    if "\t" in line:
+        fields = line.rstrip("\t ").split("\t")
+        return [fields[0], *(f.strip(" ") for f in fields[1:] if f.strip(" "))]
+    fields = line.split(" ")
+    return [f for f in fields if f] if "" in fields else fields
+
+
+def _parse(content: str, path: str) -> list[_Document]:
+    docs = [_Document()]
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line or line.isspace():
+            docs[-1].end_sentence()
+            continue
+        fields = _fields(line)
+        if fields[0] == "-DOCSTART-":
+            if docs[-1].words:
+                docs.append(_Document())
+            continue
+        if len(fields) < 2:
+            raise InputError(path, "no tag on this line: a line is TOKEN<TAB>TAG", line=number)
+        doc = docs[-1]
+        if not fields[0]:
+            if any(tag != "O" for tag in fields[1:]):
+                doc.empty_tagged.append(number)
+            continue
+        if not doc.sentence_starts:
+            doc.sentence_starts.append(0)
+        doc.words.append(fields[0])
+        doc.tags.append(fields[1])
+        if len(fields) > 2:
+            doc.extra[len(doc.words) - 1] = fields[2:]
+        doc.lines.append(number)
+    return [doc for doc in docs if doc.words]
+
+
+def load_map(map_tags: Path | None) -> dict[str, tuple[str, int]] | None:
+    return tagging.load_tag_map(map_tags) if map_tags is not None else None
+
+
+def read_conll(
+    path: Path,
+    schema: Schema,
+    encoding: str = "utf-8",
+    map_tags: Path | None = None,
+) -> list[ImportedDocument]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
+    return parse_conll(decode_text(data, str(path), encoding), str(path), schema, map_tags)
+
+
+def parse_conll(
+    content: str, path: str, schema: Schema, map_tags: Path | None = None
+) -> list[ImportedDocument]:
+    """Documents of a CoNLL file's text (see the module docstring for the rules)."""
+    docs = _parse(content, path)
+    if not docs:
+        raise InputError(path, "no token line in this file")
+    resolver = tagging.TagResolver(schema, load_map(map_tags), str(map_tags or ""))
+    for doc in docs:
+        resolver.resolve_all(set(doc.tags))
+        resolver.resolve_all({t for tags in doc.extra.values() for t in tags})
+    if resolver.problems:
+        raise tagging.refusal(path, resolver.problems, _problem_lines(docs, resolver.problems))
+    stem = Path(path).stem
+    width = len(str(len(docs)))
+    return [
+        _document(
+            doc, stem if len(docs) == 1 else f"{stem}-{k:0{width}}", path, schema, resolver
+        )
+        for k, doc in enumerate(docs, start=1)
+    ]
+
+
+def _problem_lines(docs: list[_Document], problems: dict[str, str]) -> dict[str, list[int]]:
+    lines: dict[str, list[int]] = {tag: [] for tag in problems}
+    for doc in docs:
+        for i, tag in enumerate(doc.tags):
+            for t in (tag, *doc.extra.get(i, ())):
+                if t in lines:
+                    lines[t].append(doc.lines[i])
+    return lines
+
+
+def _document(
+    doc: _Document, name: str, path: str, schema: Schema, resolver: tagging.TagResolver
+) -> ImportedDocument:
+    words = doc.words
+    bounds = [*(s for s in doc.sentence_starts if s < len(words)), len(words)]
+    text = "\n".join(" ".join(words[bounds[k] : bounds[k + 1]]) for k in range(len(bounds) - 1))
+    # every token is followed by exactly one separator (a space or a line break)
+    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    canonical = resolver.canonical()
+    columns = [[canonical(t) for t in doc.tags]]
+    depth = max((len(tags) for tags in doc.extra.values()), default=0)
+    for level in range(depth):
+        column = ["O"] * len(words)
+        for i, tags in doc.extra.items():
+            if level < len(tags):
+                column[i] = canonical(tags[level])
+        columns.append(column)
+    breaks = frozenset(bounds[:-1])
+    spans: list[Span] = []
+    repaired: list[int] = []
+    for column in columns:
+        decoded = tagging.decode_column(column, starts, ends, breaks)
+        spans += [
+            Span(start, end, schema.layer_of_label(label) or "entity", label)
+            for start, end, label in decoded.spans
+        ]
+        repaired += decoded.repaired
+    return ImportedDocument(
+        name=name,
+        text=text,
+        meta={"source": Path(path).name, "source_format": "conll", "tokenization": LINES},
+        spans=spans,
+        warnings=_warnings(path, doc, repaired),
+    )
+
+
+def _warnings(path: str, doc: _Document, repaired: list[int]) -> list[str]:
+    out = []
+    if repaired:
+        lines = sorted(doc.lines[i] for i in repaired)
+        out.append(
+            f"{path}: {len(lines)} span(s) began with I-, E- or L- (IOB1 habit, or a type change)"
+            f" and were read as starting there: line(s) {_first(lines)}"
+        )
+    if doc.empty_tagged:
+        out.append(
+            f"{path}: {len(doc.empty_tagged)} line(s) with an empty token carried a tag, "
+            f"ignored: line(s) {_first(doc.empty_tagged)}"
+        )
+    return out
+
+
+def _first(numbers: list[int], shown: int = 10) -> str:
+    more = f" and {len(numbers) - shown} more" if len(numbers) > shown else ""
+    return ", ".join(map(str, numbers[:shown])) + more

@@ -1,0 +1,320 @@
+"""CoNLL-U Plus: the ten UD columns plus one tag column per layer (and nesting level).
+
+Writing
+    ``# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC ANNOTATOR:ENTITY``
+    (then ``ANNOTATOR:ENTITY2`` ... for ``--nested``, ``ANNOTATOR:CLAIM``, ``ANNOTATOR:QUOTE``),
+    ``# newdoc id = NAME`` per document, ``# sent_id = NAME-K`` and ``# text =`` per sentence.
+    Only FORM, MISC and the tag columns are filled (``_`` elsewhere). The whitespace after each
+    token goes in MISC so the document text is rebuilt exactly:
+
+    * inside a sentence a single space is the default; nothing else follows: ``SpaceAfter=No``;
+    * after the last token of a sentence a line break is the default; no space: ``SpaceAfter=No``
+    * any other gap: ``SpacesAfter=`` with ``\\s`` space, ``\\t`` tab, ``\\n`` line break,
+      ``\\p`` ``|``, ``\\\\`` backslash, ``\\uXXXX`` for other whitespace (the UDPipe habit);
+      text before the first token: ``SpacesBefore=`` on it.
+
+    The last token of a document has no default: ``SpaceAfter=No`` when the text ends there.
+    Tags are IOB2 or BIOES; a span that crosses a sentence break runs on into the next
+    sentence (this reader keeps it whole; readers that reset per sentence see two spans).
+
+Reading
+    ``# newdoc`` starts a document (named by its id, else ``FILE-K``); without any, the file is
+    one document. The text is rebuilt from the surface tokens (multiword-token lines, not the
+    words inside them) and the rules above; the words are kept in ``meta["words"]`` so an
+    export writes the treebank's tokens again. Columns named in ``# global.columns`` after MISC
+    are tag columns, read like CoNLL tag columns (``_`` and ``*`` mean ``O``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.model import ImportedDocument, Span
+from annotator.core.schema import Schema
+from annotator.formats import tagging
+from annotator.formats.decoding import decode_text
+from annotator.formats.exporting import (
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    Progress,
+    tag_document,
+)
+from annotator.formats.tokens import WORDS
+
+UD_COLUMNS = ("ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC")
+_ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "|": "\\p", "\\": "\\\\"}
+_UNESCAPE_RE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
+_UNESCAPES = {"s": " ", "t": "\t", "n": "\n", "p": "|", "\\": "\\", "r": "\r"}
+
+
+def escape_spaces(gap: str) -> str:
+    return "".join(
+        _ESCAPES.get(ch) or (f"\\u{ord(ch):04X}" if ch.isspace() else ch) for ch in gap
+    )
+
+
+def unescape_spaces(value: str) -> str:
+    def one(m: re.Match[str]) -> str:
+        code = m.group(1)
+        return chr(int(code[1:], 16)) if len(code) == 5 else _UNESCAPES.get(code, code)
+
+    return _UNESCAPE_RE.sub(one, value)
+
+
+def tag_column_name(column: str) -> str:
+    return "ANNOTATOR:" + column.upper()
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def write_conllu(
+    docs: Sequence[ExportDocument],
+    out: TextIO,
+    options: ExportOptions,
+    report: ExportReport | None = None,
+    progress: Progress | None = None,
+) -> ExportReport:
+    report = report if report is not None else ExportReport()
+    names: list[str] | None = None
+    crossing_before = 0
+    for n, doc in enumerate(docs, start=1):
+        tagged = tag_document(doc, options, report, join=False)
+        if names is None:
+            names = [tag_column_name(c) for c in tagged.column_names]
+            out.write("# global.columns = " + " ".join((*UD_COLUMNS, *names)) + "\n")
+        crossing_before += _write_document(out, doc, tagged.tokens, tagged.columns)
+        if progress is not None:
+            progress(n, len(docs))
+    if crossing_before:
+        report.notes.append(
+            f"{crossing_before} sentence(s) begin inside a span (its tags run on from the "
+            "previous sentence)"
+        )
+    return report
+
+
+def _misc(gap: str, default: str) -> str:
+    if gap == default:
+        return "_"
+    if gap == "":
+        return "SpaceAfter=No"
+    return "SpacesAfter=" + escape_spaces(gap)
+
+
+def _write_document(out: TextIO, doc: ExportDocument, tokens: Any, columns: list[list[str]]) -> int:
+    """Write one document; return how many sentences start inside a span."""
+    text, starts, ends = doc.text, tokens.starts, tokens.ends
+    out.write(f"# newdoc id = {doc.name}\n")
+    runs_on = 0
+    ranges = tokens.sentence_ranges()
+    for k, (a, b) in enumerate(ranges, start=1):
+        lines = [f"# sent_id = {doc.name}-{k}", f"# text = {text[starts[a] : ends[b - 1]]}"]
+        if any(column[a][0] in "IE" for column in columns):
+            runs_on += 1
+        for i in range(a, b):
+            nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
+            gap = text[ends[i] : nxt]
+            if i + 1 == len(starts):
+                misc = "SpaceAfter=No" if gap == "" else "SpacesAfter=" + escape_spaces(gap)
+            else:
+                misc = _misc(gap, " " if i + 1 < b else "\n")
+            if i == 0 and starts[0] > 0:
+                before = "SpacesBefore=" + escape_spaces(text[: starts[0]])
+                misc = before if misc == "_" else f"{misc}|{before}"
+            tags = "\t".join(column[i] for column in columns)
+            lines.append(
+                f"{i - a + 1}\t{text[starts[i] : ends[i]]}\t_\t_\t_\t_\t_\t_\t_\t{misc}"
+                + (f"\t{tags}" if columns else "")
+            )
+        out.write("\n".join(lines) + "\n\n")
+    return runs_on
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+class _Doc:
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+        self.parts: list[str] = []
+        self.length = 0
+        self.words: list[list[list[int]]] = []
+        self.tokens: list[tuple[int, int]] = []
+        self.tags: list[list[str]] = []  # per tag column
+
+    def add(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+
+def _misc_fields(misc: str) -> dict[str, str]:
+    if misc in ("_", ""):
+        return {}
+    out = {}
+    for item in misc.split("|"):
+        key, _, value = item.partition("=")
+        out[key] = value
+    return out
+
+
+def read_conllu(
+    path: Path, schema: Schema, encoding: str = "utf-8", map_tags: Path | None = None
+) -> list[ImportedDocument]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
+    return parse_conllu(decode_text(data, str(path), encoding), str(path), schema, map_tags)
+
+
+def parse_conllu(
+    content: str, path: str, schema: Schema, map_tags: Path | None = None
+) -> list[ImportedDocument]:
+    docs, tag_lines, warnings = _read_sentences(content, path)
+    resolver = tagging.TagResolver(
+        schema, tagging.load_tag_map(map_tags) if map_tags else None, str(map_tags or "")
+    )
+    resolver.resolve_all(tag_lines)
+    if resolver.problems:
+        raise tagging.refusal(path, resolver.problems, tag_lines)
+    stem = Path(path).stem
+    out = []
+    for k, doc in enumerate(docs, start=1):
+        starts = [s for s, _ in doc.tokens]
+        ends = [e for _, e in doc.tokens]
+        spans: list[Span] = []
+        for column in doc.tags:
+            decoded = tagging.decode_column(
+                [resolver.resolved[t] for t in column], starts, ends
+            )
+            spans += [
+                Span(s, e, schema.layer_of_label(label) or "entity", label)
+                for s, e, label in decoded.spans
+            ]
+        out.append(
+            ImportedDocument(
+                name=doc.name or (stem if len(docs) == 1 else f"{stem}-{k}"),
+                text="".join(doc.parts),
+                meta={
+                    "source": Path(path).name, "source_format": "conllu",
+                    "tokenization": WORDS, "words": doc.words,
+                },
+                spans=spans,
+                warnings=warnings if k == 1 else [],
+            )
+        )
+    return out
+
+
+def _read_sentences(
+    content: str, path: str
+) -> tuple[list[_Doc], dict[str, list[int]], list[str]]:
+    """Documents with their text and tokens; tag -> lines; warnings."""
+    docs: list[_Doc] = []
+    extra = 0
+    tag_lines: dict[str, list[int]] = {}
+    sentence: list[tuple[int, list[str]]] = []
+    sentence_text: str | None = None
+    warnings: list[str] = []
+
+    def finish(number: int) -> None:
+        nonlocal sentence, sentence_text
+        if sentence:
+            if not docs:
+                docs.append(_Doc(None))
+            rebuilt = _add_sentence(docs[-1], sentence, extra, path)
+            if sentence_text is not None and rebuilt != sentence_text:
+                warnings.append(
+                    f"{path}:{number}: '# text' differs from the tokens; the tokens were kept"
+                )
+        sentence, sentence_text = [], None
+
+    lines = content.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            finish(number)
+        elif line.startswith("#"):
+            key, _, value = line[1:].partition("=")
+            key = key.strip()
+            if key == "global.columns":
+                names = value.split()
+                extra = max(0, len(names) - len(UD_COLUMNS))
+            elif key.startswith("newdoc"):
+                finish(number)
+                docs.append(_Doc(value.strip() or None))
+            elif key == "text":
+                sentence_text = value[1:] if value.startswith(" ") else value
+        else:
+            fields = line.split("\t")
+            if len(fields) < len(UD_COLUMNS):
+                raise InputError(path, f"{len(fields)} columns, CoNLL-U needs 10", line=number)
+            for tag in fields[len(UD_COLUMNS) : len(UD_COLUMNS) + extra]:
+                tag_lines.setdefault(_o(tag), []).append(number)
+            sentence.append((number, fields))
+    finish(len(lines))
+    if not docs or not any(d.tokens for d in docs):
+        raise InputError(path, "no token line in this file")
+    return [d for d in docs if d.tokens], tag_lines, warnings
+
+
+def _o(tag: str) -> str:
+    return "O" if tag in ("_", "*", "") else tag
+
+
+def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path: str) -> str:
+    """Append one sentence's surface tokens to the document; return the sentence's text."""
+    surface: list[tuple[int, list[str]]] = []
+    inside_until = 0
+    for number, fields in rows:
+        ident = fields[0]
+        if "." in ident:
+            continue  # empty node: no surface form
+        if "-" in ident:
+            first, _, last = ident.partition("-")
+            surface.append((number, fields))
+            inside_until = int(last)
+            continue
+        if not ident.isdigit():
+            raise InputError(path, f"bad ID {ident!r}", line=number)
+        if int(ident) <= inside_until:
+            continue
+        surface.append((number, fields))
+    if doc.tokens:  # the previous sentence's last token had the default gap: a line break
+        last_misc = doc.pending_misc  # type: ignore[attr-defined]
+        if last_misc is None:
+            doc.add("\n")
+    if not doc.tags:
+        doc.tags = [[] for _ in range(extra)]
+    sentence_start = doc.length
+    words: list[list[int]] = []
+    for j, (_number, fields) in enumerate(surface):
+        misc = _misc_fields(fields[9])
+        if "SpacesBefore" in misc and not doc.tokens:
+            doc.add(unescape_spaces(misc["SpacesBefore"]))
+            sentence_start = doc.length
+        start = doc.length
+        doc.add(fields[1])
+        doc.tokens.append((start, doc.length))
+        words.append([start, doc.length])
+        for c in range(extra):
+            doc.tags[c].append(_o(fields[10 + c]) if 10 + c < len(fields) else "O")
+        last = j == len(surface) - 1
+        if "SpacesAfter" in misc:
+            gap: str | None = unescape_spaces(misc["SpacesAfter"])
+        elif misc.get("SpaceAfter") == "No":
+            gap = ""
+        else:
+            gap = None if last else " "
+        if last:
+            doc.pending_misc = gap  # type: ignore[attr-defined]
+            sentence_end = doc.length
+        if gap:
+            doc.add(gap)
+    doc.words.append(words)
+    return "".join(doc.parts)[sentence_start:sentence_end]

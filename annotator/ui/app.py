@@ -1,0 +1,59 @@
+"""Program entry for the window: the QApplication, the workspace, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.storage.workspace import Workspace
+from annotator.ui.i18n import install_language
+from annotator.ui.settings import APPLICATION, ORGANIZATION, Settings
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (reused if one exists, as under pytest-qt), named for QSettings."""
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
+    """Open the window on ``db`` as ``annotator``; the exit status of the event loop."""
+    app = make_application()
+    settings = Settings()
+    translators = install_language(app, settings.language)
+    try:
+        ws = Workspace.open(db, annotator)
+    except AnnotatorError as exc:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("run_gui", "Cannot open the database"),
+            QCoreApplication.translate(
+                "run_gui",
+                "%s\n\nCheck the path or URL given with --db (or ANNOTATOR_DB), that the "
+                "folder is writable, and for PostgreSQL that the server is running.",
+            ) % exc,
+        )
+        return 1
+    from annotator.ui.main_window import MainWindow  # after the translators are installed
+
+    window = MainWindow(ws, settings)
+    settings.remember_database(ws.url)
+    window.show()
+    if open_doc:
+        window.open_document_named(open_doc)
+    elif window.doc_model.rowCount():
+        window.open_document(window.doc_model.doc_row(0).id)
+    try:
+        return app.exec()
+    finally:
+        ws.close()
+        del translators

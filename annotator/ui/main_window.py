@@ -1,0 +1,567 @@
+"""The main window: layout, menus and actions wired to the controller. No editing logic here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.commands import Change
+from annotator.core.errors import AnnotatorError
+from annotator.storage.workspace import Workspace
+from annotator.ui import file_ops, tagging
+from annotator.ui.controller import AnnotationController
+from annotator.ui.document_list import DocumentListModel, DocumentListView
+from annotator.ui.document_view import DocumentView, arabic_family
+from annotator.ui.find_bar import FindBar
+from annotator.ui.i18n import LANGUAGES
+from annotator.ui.palette import Palette, action_label, label_actions
+from annotator.ui.settings import Settings
+from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from annotator.ui.span_list import SpanListModel, SpanListView
+from annotator.ui.welcome import WelcomePanel
+
+DEFAULT_FONT_SIZE = 16.0
+
+
+class MainWindow(QMainWindow):
+    """The workbench for one workspace.
+
+    Attributes:
+        controller: edits and the open document.
+        view, span_view, doc_view, find_bar, palette: the parts, for tests and the screenshot.
+        actions: every QAction by name (label actions are ``label:NAME``).
+    """
+
+    def __init__(self, ws: Workspace, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.controller = AnnotationController(ws, self)
+        self.actions: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self._restore()
+        self.refresh_documents()
+        self._update_title()
+
+    # -- construction --------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        c = self.controller
+        self.view = DocumentView(c, self)
+        self.find_bar = FindBar(c, self)
+        self.find_bar.hide()
+        self.doc_model = DocumentListModel(self)
+        self.doc_view = DocumentListView(self.doc_model, self)
+        self.span_model = SpanListModel(c, self)
+        self.span_view = SpanListView(self.span_model, self)
+        self.welcome = WelcomePanel(self)
+        self.palette_host = QWidget(self)
+        QVBoxLayout(self.palette_host).setContentsMargins(0, 0, 0, 0)
+
+        editor = QWidget(self)
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.palette_host)
+        column.addWidget(self.view, 1)
+        column.addWidget(self.find_bar)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(editor)
+
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.addWidget(self.doc_view)
+        self.side_splitter.addWidget(self.span_view)
+        self.side_splitter.setStretchFactor(1, 2)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.addWidget(self.stack)
+        self.main_splitter.setStretchFactor(1, 3)
+        self.main_splitter.setSizes([330, 950])
+        self.setCentralWidget(self.main_splitter)
+
+    def _action(
+        self, name: str, text: str, slot: object, keys: str | list[str] | None = None,
+        checkable: bool = False, view_only: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str)
+                                                            else keys)])
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)  # type: ignore[arg-type]
+        else:
+            action.triggered.connect(slot)  # type: ignore[arg-type]
+        if view_only:  # keys that mean something else in the find bar (Enter, Escape)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+            self.span_view.addAction(action)
+        else:
+            self.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a, c, tr = self._action, self.controller, self.tr
+        a("open_db", tr("&Open database…"), self.open_database, "Ctrl+O")
+        a("import", tr("&Import…"), self.import_documents, "Ctrl+I")
+        a("export", tr("&Export…"), self.export, "Ctrl+Shift+E")
+        a("merge", tr("&Merge colleague's work…"), self.merge)
+        a("quit", tr("&Quit"), self.close, "Ctrl+Q")
+        a("toggle_done", tr("Mark document &done / in progress"), c.toggle_done, "Ctrl+D")
+        undo = c.undo_group.createUndoAction(self, tr("&Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = c.undo_group.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for name, action in (("undo", undo), ("redo", redo)):
+            self.addAction(action)
+            self.actions[name] = action
+        a("find", tr("&Find…"), self.open_find, "Ctrl+F")
+        a("find_next", tr("Find next"), self.find_bar.next, "F3")
+        a("find_previous", tr("Find previous"), self.find_bar.previous, "Shift+F3")
+        a("annotate_all", tr("&Annotate all occurrences…"), self.annotate_all, "Ctrl+Shift+A")
+        a("delete", tr("&Delete span"), c.remove_current, ["Del", "Backspace"])
+        a("proclitic", tr("Move span start past next &proclitic"), self.proclitic, "-")
+        a("grow_end", tr("Move span end one word left (forward)"),
+          lambda: c.step_edge("end", True), "Alt+Left")
+        a("shrink_end", tr("Move span end one word right (back)"),
+          lambda: c.step_edge("end", False), "Alt+Right")
+        a("grow_start", tr("Move span start one word right (back)"),
+          lambda: c.step_edge("start", True), "Alt+Shift+Right")
+        a("shrink_start", tr("Move span start one word left (forward)"),
+          lambda: c.step_edge("start", False), "Alt+Shift+Left")
+        a("next_span", tr("Select next span"), lambda: self._step_span(True), "]")
+        a("previous_span", tr("Select previous span"), lambda: self._step_span(False), "[")
+        a("link", tr("&Link quote/claim to speaker/source"), c.start_link, "L")
+        a("finish_link", tr("Finish link"), c.finish_link, ["Return", "Enter"], view_only=True)
+        a("cancel", tr("Cancel link / clear selection"), self.cancel, "Esc", view_only=True)
+        a("unlink", tr("&Unlink selected span"), c.unlink_current, "Shift+L")
+        a("font", tr("&Font…"), self.choose_font)
+        a("zoom_in", tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
+        a("zoom_out", tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
+        a("exact", tr("&Exact selection (no snapping to words)"), self._set_exact, "Ctrl+E",
+          checkable=True)
+        a("strip", tr("&Strip proclitics automatically for entities"), self._set_strip,
+          checkable=True)
+        a("compare", tr("&Compare annotators…"), self.compare, "Ctrl+R")
+        a("shortcuts", tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        a("about", tr("&About"), self.about)
+        self.actions["exact"].setChecked(self.settings.exact_selection)
+        self.actions["strip"].setChecked(self.settings.strip_proclitics)
+        self._install_label_actions()
+
+    def _install_label_actions(self) -> None:
+        for name in [n for n in self.actions if n.startswith("label:")]:
+            self.removeAction(self.actions.pop(name))
+        for action in label_actions(self.controller.ws.schema, self):
+            action.triggered.connect(lambda _=False, act=action: self.tag(act))
+            self.addAction(action)
+            self.actions[f"label:{action_label(action).name}"] = action
+        layout = self.palette_host.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.palette = Palette(self.label_actions(), self.palette_host)
+        layout.addWidget(self.palette)
+
+    def label_actions(self) -> list[QAction]:
+        return [act for name, act in self.actions.items() if name.startswith("label:")]
+
+    def _build_menus(self) -> None:
+        bar, tr = self.menuBar(), self.tr
+        groups = {
+            "file": (tr("&File"), ["open_db", "recent", "import", "export", "merge", None,
+                                   "toggle_done", None, "quit"]),
+            "edit": (tr("&Edit"), ["undo", "redo", None, "find", "find_next", "find_previous",
+                                   "annotate_all", None, "labels", "delete", "proclitic",
+                                   "grow_end", "shrink_end", "grow_start", "shrink_start",
+                                   "next_span", "previous_span", None, "link", "finish_link",
+                                   "unlink", "cancel"]),
+            "view": (tr("&View"), ["font", "zoom_in", "zoom_out", None, "exact", "strip", None,
+                                   "language"]),
+            "review": (tr("&Review"), ["compare"]),
+            "help": (tr("&Help"), ["shortcuts", "about"]),
+        }
+        for key, (title, names) in groups.items():
+            menu = bar.addMenu(title)
+            self.menus[key] = menu
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                elif name == "recent":
+                    self.menus["recent"] = menu.addMenu(tr("Recent &databases"))
+                    self.menus["recent"].aboutToShow.connect(self._fill_recent)
+                elif name == "labels":
+                    self.menus["labels"] = menu.addMenu(tr("&Tag selection as"))
+                    self.menus["labels"].addActions(self.label_actions())
+                elif name == "language":
+                    self._build_language_menu(menu.addMenu(tr("Interface &language")))
+                else:
+                    menu.addAction(self.actions[name])
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        current = self.settings.language
+        for code, name in LANGUAGES.items():
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, lang=code: self.set_language(lang))
+
+    def _build_status_bar(self) -> None:
+        self.status_annotator = QLabel(self)
+        self.status_document = QLabel(self)
+        self.status_counts = QLabel(self)
+        self.status_mode = QLabel(self)
+        for widget in (self.status_mode, self.status_annotator, self.status_document,
+                       self.status_counts):
+            self.statusBar().addPermanentWidget(widget)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.document_opened.connect(self._document_opened)
+        c.changed.connect(self._changed)
+        c.current_changed.connect(self.span_view.show_span)
+        c.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        c.failed.connect(self.show_error)
+        c.documents_changed.connect(self._documents_changed)
+        c.link_mode_changed.connect(lambda _on: self._update_status())
+        self.doc_view.document_chosen.connect(self.open_document)
+        self.span_view.span_activated.connect(self.show_span)
+        self.find_bar.matches_changed.connect(lambda m: self.view.set_overlay("search", m))
+        self.find_bar.match_chosen.connect(self.view.select)
+        self.welcome.import_requested.connect(self.import_documents)
+        self.welcome.sample_requested.connect(self.open_sample)
+
+    # -- settings ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        if not s.geometry.isEmpty():
+            self.restoreGeometry(s.geometry)
+        else:
+            self.resize(1280, 800)
+        if not s.window_state.isEmpty():
+            self.restoreState(s.window_state)
+        if not s.main_splitter.isEmpty():
+            self.main_splitter.restoreState(s.main_splitter)
+        if not s.side_splitter.isEmpty():
+            self.side_splitter.restoreState(s.side_splitter)
+        family = s.font_family or arabic_family()
+        self.view.set_text_font(family, s.font_size + s.zoom)
+        if arabic_family() is None and not s.arabic_font_warned:
+            s.arabic_font_warned = True
+            QTimer.singleShot(0, self._warn_no_arabic_font)
+
+    def _warn_no_arabic_font(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("No Arabic font"), self.tr(
+            "No Arabic font (Noto Naskh Arabic, Amiri) is installed; Arabic may show as boxes. "
+            "Install fonts-noto-core (Debian/Ubuntu) or the Amiri font, then restart."
+        ), QMessageBox.StandardButton.Ok, self)
+        box.open()  # not modal-blocking: the window stays usable
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        s = self.settings
+        s.geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.main_splitter = self.main_splitter.saveState()
+        s.side_splitter = self.side_splitter.saveState()
+        s.sync()
+        super().closeEvent(event)
+
+    # -- documents -----------------------------------------------------------------------
+
+    def refresh_documents(self) -> None:
+        rows = self.controller.ws.repo.list_documents()
+        self.doc_model.set_rows(rows)
+        self.stack.setCurrentIndex(0 if not rows else 1)
+        if self.controller.doc_id >= 0:
+            self.doc_view.show_document(self.controller.doc_id)
+
+    def open_document(self, doc_id: int) -> None:
+        if doc_id != self.controller.doc_id:
+            self.controller.cancel_link()
+            self.controller.open_document(doc_id)
+
+    def open_document_named(self, name: str) -> bool:
+        doc_id = self.controller.ws.repo.find_document(name)
+        if doc_id is None:
+            self.show_error(self.tr("No document named %s") % name)
+            return False
+        self.open_document(doc_id)
+        return True
+
+    def _document_opened(self, doc_id: int) -> None:
+        self.stack.setCurrentIndex(1 if doc_id >= 0 or self.doc_model.rowCount() else 0)
+        self.doc_view.show_document(doc_id)
+        self._update_status()
+        self._update_title()
+        self.view.setFocus()
+
+    def _changed(self, change: Change) -> None:
+        c = self.controller
+        self.doc_model.update_row(c.doc_id, span_count=len(c.index.spans), status=c.status)
+        self._update_status()
+
+    def _documents_changed(self) -> None:
+        c = self.controller
+        if c.doc_id >= 0:
+            self.doc_model.update_row(c.doc_id, status=c.status)
+            self._update_status()
+        else:
+            self.refresh_documents()
+
+    # -- tagging -------------------------------------------------------------------------
+
+    def tag(self, action: QAction) -> None:
+        c, label = self.controller, action_label(action)
+        selection = self.view.selection()
+        if selection is None:
+            c.apply_label(label, None)
+            return
+        exact = self.settings.exact_selection or self.view.alt_drag
+        span = c.span_for_selection(*selection, label, exact, self.settings.strip_proclitics)
+        if span is None:
+            self.statusBar().showMessage(self.tr("The selection holds no word"), 4000)
+            return
+        if c.apply_label(label, span):
+            self.view.clear_selection()
+
+    def proclitic(self) -> None:
+        """With a selection: move its start past the next proclitic; else resize the span."""
+        selection = self.view.selection()
+        if selection is None:
+            self.controller.cycle_proclitic()
+            return
+        text = self.controller.text
+        snapped = tagging.span_from_selection(text, *selection, exact=self.view.alt_drag)
+        if snapped is None:
+            return
+        start = tagging.next_proclitic_start(text, *snapped)
+        if start is not None:
+            self.view.select(start, snapped[1])
+            self.view.alt_drag = True  # the next tag keeps this exact start
+
+    def show_span(self, uuid: str) -> None:
+        """A span picked in the list: make it current, scroll to it and flash it."""
+        c = self.controller
+        c.set_current(uuid)
+        span = c.current_span()
+        if span is not None:
+            self.view.scroll_to(span.start, span.end)
+            self.view.flash(span.start, span.end)
+
+    def _step_span(self, forward: bool) -> None:
+        span = self.controller.step_current(forward)
+        if span is not None:
+            self.view.scroll_to(span.start, span.end)
+
+    def cancel(self) -> None:
+        self.controller.cancel_link()
+        self.view.clear_selection()
+        self.controller.set_current("")
+
+    def annotate_all(self) -> None:
+        def confirm(count: int, label: str) -> bool:
+            answer = QMessageBox.question(
+                self, self.tr("Annotate all occurrences"),
+                self.tr("Tag %1 more occurrences as %2? One undo step removes them all.")
+                .replace("%1", str(count)).replace("%2", label),
+            )
+            return answer == QMessageBox.StandardButton.Yes
+
+        count = self.controller.annotate_all(self.find_bar.options(), confirm)
+        if count:
+            self.statusBar().showMessage(self.tr("Tagged %n occurrences", "", count), 5000)
+
+    def open_find(self) -> None:
+        selection = self.view.selection()
+        seed = self.controller.text[selection[0]:selection[1]] if selection else ""
+        self.find_bar.open_bar(seed if "\n" not in seed else "")
+
+    def _set_exact(self, on: bool) -> None:
+        self.settings.exact_selection = on
+        self._update_status()
+
+    def _set_strip(self, on: bool) -> None:
+        self.settings.strip_proclitics = on
+
+    # -- status --------------------------------------------------------------------------
+
+    def show_error(self, text: str) -> None:
+        self.statusBar().showMessage(self.tr("Not done: %s") % text, 8000)
+        QApplication.beep()
+
+    def _update_status(self) -> None:
+        c = self.controller
+        self.status_annotator.setText(self.tr("Annotator: %s") % c.ws.annotator)
+        self.status_document.setText(c.doc_name if c.doc_id >= 0 else "")
+        if c.doc_id >= 0:
+            status = {"new": self.tr("new"), "in_progress": self.tr("in progress"),
+                      "done": self.tr("done")}.get(c.status, c.status)
+            self.status_counts.setText(
+                self.tr("%1 spans, %2 links, %3")
+                .replace("%1", str(len(c.index.spans))).replace("%2", str(len(c.index.relations)))
+                .replace("%3", status)
+            )
+        else:
+            self.status_counts.setText("")
+        modes = []
+        if self.settings.exact_selection:
+            modes.append(self.tr("EXACT"))
+        if c.link_head:
+            modes.append(self.tr("LINKING"))
+        self.status_mode.setText(" ".join(modes))
+
+    def _update_title(self) -> None:
+        c = self.controller
+        title = "Annotator — " + c.ws.display_url
+        if c.doc_id >= 0:
+            title = f"{c.doc_name} — {title}"
+        self.setWindowTitle(title)
+        self._update_status()
+
+    # -- file menu -----------------------------------------------------------------------
+
+    def import_documents(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import documents"), self.settings.last_import_dir,
+            file_ops.import_filter(),
+        )
+        if not paths:
+            return
+        self.settings.last_import_dir = str(Path(paths[0]).parent)
+        try:
+            report = file_ops.import_files(self.controller.ws, [Path(p) for p in paths])
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+            return
+        self.refresh_documents()
+        self.statusBar().showMessage(
+            self.tr("Imported %1 new documents, %2 already present")
+            .replace("%1", str(len(report.added))).replace("%2", str(len(report.already_present))),
+            8000,
+        )
+        if report.doc_ids:
+            self.open_document(report.doc_ids[0])
+
+    def open_sample(self) -> None:
+        doc_id = file_ops.import_sample(self.controller.ws)
+        self.refresh_documents()
+        self.open_document(doc_id)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Open or create a database"), "",
+            self.tr("Annotator databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, db: str) -> bool:
+        old = self.controller.ws
+        try:
+            ws = Workspace.open(db, old.annotator)
+        except AnnotatorError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open database"), str(exc))
+            return False
+        self.controller.set_workspace(ws)
+        old.close()
+        self.view.highlighter.set_schema(ws.schema)
+        self._install_label_actions()
+        self.menus["labels"].clear()
+        self.menus["labels"].addActions(self.label_actions())
+        self.settings.remember_database(ws.url)
+        self.refresh_documents()
+        self._update_title()
+        return True
+
+    def _fill_recent(self) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for url in self.settings.recent_databases:
+            action = menu.addAction(url)
+            action.triggered.connect(lambda _=False, u=url: self.switch_database(u))
+        if menu.isEmpty():
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def export(self) -> None:
+        from annotator.ui.export_dialog import run_export_dialog  # written alongside
+
+        run_export_dialog(self, self.controller.ws)
+
+    def merge(self) -> None:
+        from annotator.ui.merge_dialog import run_merge_dialog  # written alongside
+
+        run_merge_dialog(self, self.controller.ws)
+        self.refresh_documents()
+        if self.controller.doc_id >= 0:
+            self.controller.open_document(self.controller.doc_id)
+
+    def compare(self) -> None:
+        from annotator.ui.review.window import open_review  # written alongside
+
+        open_review(self, self.controller.ws, self.controller.doc_id)
+
+    # -- view and help -------------------------------------------------------------------
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Document font"))
+        if ok:
+            self.settings.font_family = font.family()
+            self.settings.font_size = font.pointSizeF() - self.settings.zoom
+            self.view.set_text_font(font.family(), font.pointSizeF())
+
+    def zoom(self, steps: int) -> None:
+        s = self.settings
+        s.zoom = max(-8, min(40, s.zoom + steps))
+        self.view.set_text_font(s.font_family or arabic_family(), s.font_size + s.zoom)
+
+    def set_language(self, lang: str) -> None:
+        if lang == self.settings.language:
+            return
+        self.settings.language = lang
+        QMessageBox.information(
+            self, self.tr("Interface language"),
+            self.tr("The interface language changes the next time the program starts."),
+        )
+
+    def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
+        groups = []
+        for key in ("file", "edit", "view", "review", "help"):
+            menu = self.menus[key]
+            actions = [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
+            if key == "edit":
+                actions += self.label_actions()
+            groups.append((menu.title().replace("&", ""), actions))
+        return groups
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(shortcut_rows(self.shortcut_groups()), self).exec()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About Annotator"),
+            self.tr("Arabic annotation workbench %s: entities, claims and quotes, with links, "
+                    "review and agreement.") % QCoreApplication.applicationVersion(),
+        )

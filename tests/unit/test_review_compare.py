@@ -1,0 +1,72 @@
+"""Finding disagreements between annotators (core.review.compare)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import Span
+from annotator.core.review import compare
+
+
+def sp(who: str, start: int, end: int, label: str = "PER", layer: str = "entity") -> Span:
+    return Span(start, end, layer, label, annotator=who)
+
+
+def test_agreements_and_each_kind_of_disagreement() -> None:
+    a = [sp("A", 0, 5), sp("A", 10, 15), sp("A", 20, 25), sp("A", 30, 35)]
+    b = [sp("B", 0, 5), sp("B", 10, 15, "ORG"), sp("B", 20, 27), sp("B", 40, 45)]
+    result = compare({"A": a, "B": b})
+    assert [g.span.key() for g in result.agreements] == [(0, 5, "entity", "PER")]
+    kinds = [(d.start, d.end, set(d.kinds)) for d in result.disagreements]
+    assert kinds == [
+        (10, 15, {"label"}),
+        (20, 27, {"extent"}),
+        (30, 35, {"missing"}),
+        (40, 45, {"missing"}),
+    ]
+    missing_b = result.disagreements[2]
+    assert missing_b.of("B") == () and missing_b.of("A") == (a[3],)
+
+
+def test_nested_agreement_is_taken_out_before_clustering() -> None:
+    # both agree on the inner LOC; they differ on the outer span's label
+    a = [sp("A", 0, 20, "ORG"), sp("A", 6, 20, "LOC")]
+    b = [sp("B", 0, 20, "FAC"), sp("B", 6, 20, "LOC")]
+    result = compare({"A": a, "B": b})
+    assert [g.span.label for g in result.agreements] == ["LOC"]
+    assert len(result.disagreements) == 1
+    assert result.disagreements[0].kinds == {"label"}
+
+
+def test_overlapping_spans_of_other_layers_stay_apart() -> None:
+    a = [sp("A", 0, 30, "QUOTE", "quote"), sp("A", 3, 8)]
+    b = [sp("B", 3, 8, "ORG")]
+    result = compare({"A": a, "B": b})
+    # in text order: the quote starts first
+    assert [(d.layer, d.kinds) for d in result.disagreements] == [
+        ("quote", {"missing"}),
+        ("entity", {"label"}),
+    ]
+
+
+def test_transitive_overlaps_form_one_cluster() -> None:
+    a = [sp("A", 0, 10), sp("A", 18, 30)]
+    b = [sp("B", 8, 20)]
+    result = compare({"A": a, "B": b})
+    assert len(result.disagreements) == 1
+    d = result.disagreements[0]
+    assert (d.start, d.end) == (0, 30) and len(d.of("A")) == 2
+
+
+def test_three_annotators_agree_only_when_all_drew_it() -> None:
+    a, b, c = [sp("A", 0, 5)], [sp("B", 0, 5)], [sp("C", 0, 6)]
+    result = compare({"A": a, "B": b, "C": c})
+    assert result.agreements == []
+    [d] = result.disagreements
+    assert d.annotators == ("A", "B", "C") and d.kinds == {"extent"}
+    assert "A: PER 0-5" in d.describe()
+
+
+def test_compare_needs_two_annotators() -> None:
+    with pytest.raises(ValueError):
+        compare({"A": []})
