@@ -9,11 +9,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import arabic_text, emit  # noqa: E402
+from common import arabic_text, emit
 
-from annotator.formats.txt import read_txt  # noqa: E402
-from annotator.storage.importing import store_documents  # noqa: E402
-from annotator.storage.workspace import Workspace  # noqa: E402
+from annotator.formats.txt import read_txt
+from annotator.storage.importing import store_documents
+from annotator.storage.workspace import Workspace
 
 N_DOCS = 500
 

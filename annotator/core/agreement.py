@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from annotator.core.model import Span
 
@@ -169,13 +170,27 @@ def span_counts(
 # --- tokens and tags --------------------------------------------------------------------------
 
 
-def iob2_tags(tokens: Sequence[tuple[int, int]], spans: Iterable[Span]) -> dict[int, str]:
+@dataclass(frozen=True, slots=True)
+class TokenBounds:
+    """Token starts and ends as two sorted lists, for bisection; build once per document."""
+
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, tokens: Sequence[tuple[int, int]]) -> TokenBounds:
+        return cls([t[0] for t in tokens], [t[1] for t in tokens])
+
+
+def iob2_tags(
+    tokens: Sequence[tuple[int, int]] | TokenBounds, spans: Iterable[Span]
+) -> dict[int, str]:
     """IOB2 tags of the tokens the spans cover, by token index; every other token is ``O``.
 
     Sparse because most tokens are ``O``: the measures below count those without visiting them.
     """
-    starts = [t[0] for t in tokens]
-    ends = [t[1] for t in tokens]
+    bounds = tokens if isinstance(tokens, TokenBounds) else TokenBounds.of(tokens)
+    starts, ends = bounds.starts, bounds.ends
     tags: dict[int, str] = {}
     for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label)):
         first = bisect_right(ends, span.start)  # first token ending after the span starts
@@ -231,14 +246,26 @@ def sparse_pair_counts(
     n_tokens: int, a: Mapping[int, str], b: Mapping[int, str]
 ) -> Counter[tuple[str, str]]:
     """Confusion counts of two sparse tag maps over ``n_tokens`` tokens."""
-    pairs: Counter[tuple[str, str]] = Counter()
-    touched = a.keys() | b.keys()
-    for i in touched:
-        pairs[(a.get(i, OUTSIDE), b.get(i, OUTSIDE))] += 1
+    touched = list(a.keys() | b.keys())
+    # counted in C: a Python loop over the touched tokens costs several times more
+    pairs = Counter(
+        zip(
+            map(a.get, touched, repeat(OUTSIDE)), map(b.get, touched, repeat(OUTSIDE)),
+            strict=True,
+        )
+    )
     outside = n_tokens - len(touched)
     if outside:
         pairs[(OUTSIDE, OUTSIDE)] += outside
     return pairs
+
+
+def sparse_units(tags: Sequence[Mapping[int, str]]) -> tuple[Counter[tuple[str, ...]], int]:
+    """The distinct units (one tag per coder) of the tokens some coder tagged, with counts,
+    and how many tokens nobody tagged (all ``O``)."""
+    touched = list(set().union(*(t.keys() for t in tags)))
+    columns = [map(t.get, touched, repeat(OUTSIDE)) for t in tags]
+    return Counter(zip(*columns, strict=True)), len(touched)
 
 
 # --- Krippendorff's alpha ---------------------------------------------------------------------
@@ -257,21 +284,16 @@ class AlphaAccumulator:
         self.values: Counter[Hashable] = Counter()
         self.disagreement: Counter[int] = Counter()  # m -> Σ d_u over units of m values
 
-    def add_unit(self, values: Iterable[Hashable | None]) -> None:
+    def add_unit(self, values: Iterable[Hashable | None], times: int = 1) -> None:
+        """One unit (or ``times`` identical ones): a value per coder, None where missing."""
         present = [v for v in values if v is not None]
         m = len(present)
         if m < 2:
             return
-        if m == 2:
-            a, b = present
-            self.values[a] += 1
-            self.values[b] += 1
-            if a != b:
-                self.disagreement[2] += 2
-            return
         counts = Counter(present)
-        self.values.update(counts)
-        self.disagreement[m] += m * m - sum(c * c for c in counts.values())
+        for value, count in counts.items():
+            self.values[value] += count * times
+        self.disagreement[m] += (m * m - sum(c * c for c in counts.values())) * times
 
     def add_agreeing_units(self, value: Hashable, coders: int, units: int) -> None:
         """``units`` units on which all ``coders`` coders gave ``value`` (the untagged tokens)."""

@@ -12,8 +12,8 @@ documents both annotators annotated; α treats the others' tokens as missing val
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
@@ -28,22 +28,47 @@ from annotator.core.text import tokenize
 
 @dataclass
 class AnnotatedDocument:
-    """One document with the spans of each annotator who annotated it."""
+    """One document with the spans of each annotator who annotated it.
+
+    Tokens, span selections and tag maps are computed once and kept: a report asks for the
+    same ones per pair, per label and for α. Do not change ``spans`` after the first question.
+    """
 
     name: str
     text: str
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    _cache: dict[tuple[str, str, str | None], Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @cached_property
     def tokens(self) -> list[tuple[int, int]]:
         return tokenize(self.text)
 
+    @cached_property
+    def bounds(self) -> ag.TokenBounds:
+        return ag.TokenBounds.of(self.tokens)
+
     def layer_spans(self, annotator: str, layer: str, label: str | None = None) -> list[Span]:
-        return [
-            s
-            for s in self.spans.get(annotator, ())
-            if s.layer == layer and (label is None or s.label == label)
-        ]
+        key = ("spans", annotator, f"{layer}\0{label}" if label is not None else layer)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = [
+                s
+                for s in self.spans.get(annotator, ())
+                if s.layer == layer and (label is None or s.label == label)
+            ]
+        return list(found)
+
+    def tags(self, annotator: str, layer: str, label: str | None = None) -> dict[int, str]:
+        """Sparse IOB2 tags of the annotator's spans of ``layer`` (or one label of it)."""
+        key = ("tags", annotator, f"{layer}\0{label}" if label is not None else layer)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = ag.iob2_tags(
+                self.bounds, self.layer_spans(annotator, layer, label)
+            )
+        return found
 
 
 @dataclass
@@ -99,45 +124,74 @@ def pair_report(
 ) -> PairReport:
     """Agreement of ``a`` (reference) and ``b`` on ``layer`` over the documents both annotated."""
     shared = [d for d in docs if a in d.spans and b in d.spans]
-    labels = sorted(
-        {s.label for d in shared for who in (a, b) for s in d.layer_spans(who, layer)}
+    per_document = []
+    all_pairs: dict[tuple[Hashable, Hashable], int] = defaultdict(int)
+    by_label: dict[str, list[ag.SpanCounts]] = defaultdict(lambda: [ag.SpanCounts()] * 2)
+    for doc in shared:
+        sa, sb = doc.layer_spans(a, layer), doc.layer_spans(b, layer)
+        exact, overlap = _label_counts(sa, sb, ag.match_exact(sa, sb)), _label_counts(
+            sa, sb, ag.match_overlap(sa, sb)
+        )
+        for label in exact.keys() | overlap.keys():
+            sums = by_label[label]
+            sums[:] = [sums[0] + exact[label], sums[1] + overlap[label]]
+        pairs = _pair_counts([doc], a, b, layer, None)
+        for pair, count in pairs.items():
+            all_pairs[pair] += count
+        doc_scores = Scores(
+            _total(exact.values()), _total(overlap.values()), ag.kappa_from_pairs(pairs)
+        )
+        per_document.append((doc.name, doc_scores))
+    total = Scores(
+        _total(s.exact for _, s in per_document),
+        _total(s.overlap for _, s in per_document),
+        ag.kappa_from_pairs(all_pairs),
     )
-    per_document = [(d.name, _scores([d], a, b, layer, None)) for d in shared]
-    total = _sum_scores([s for _, s in per_document], _kappa(shared, a, b, layer, None))
-    per_label = {label: _scores(shared, a, b, layer, label) for label in labels}
+    per_label = {
+        label: Scores(
+            by_label[label][0], by_label[label][1],
+            ag.kappa_from_pairs(_pair_counts(shared, a, b, layer, label)),
+        )
+        for label in sorted(by_label)
+    }
     return PairReport(a, b, layer, [d.name for d in shared], total, per_label, per_document)
 
 
-def _scores(
-    docs: Sequence[AnnotatedDocument], a: str, b: str, layer: str, label: str | None
-) -> Scores:
-    exact, overlap = ag.SpanCounts(), ag.SpanCounts()
-    for doc in docs:
-        sa, sb = doc.layer_spans(a, layer, label), doc.layer_spans(b, layer, label)
-        exact += ag.span_counts(sa, sb, "exact")
-        overlap += ag.span_counts(sa, sb, "overlap")
-    return Scores(exact, overlap, _kappa(docs, a, b, layer, label))
+def _label_counts(
+    a: Sequence[Span], b: Sequence[Span], pairs: Sequence[tuple[Span, Span]]
+) -> dict[str, ag.SpanCounts]:
+    """Counts per label from one matching of the whole layer.
+
+    Both matchings pair spans of one label only, and each label's pairs are chosen among that
+    label's spans alone, so matching the layer once equals matching every label on its own.
+    """
+    matched = Counter(sa.label for sa, _ in pairs)
+    in_a, in_b = Counter(s.label for s in a), Counter(s.label for s in b)
+    return {
+        label: ag.SpanCounts(matched[label], in_a[label], in_b[label])
+        for label in in_a.keys() | in_b.keys()
+    }
 
 
-def _sum_scores(parts: Sequence[Scores], kappa: float | None) -> Scores:
-    exact, overlap = ag.SpanCounts(), ag.SpanCounts()
+def _total(parts: Iterable[ag.SpanCounts]) -> ag.SpanCounts:
+    total = ag.SpanCounts()
     for part in parts:
-        exact += part.exact
-        overlap += part.overlap
-    return Scores(exact, overlap, kappa)
+        total += part
+    return total
 
 
-def _kappa(
+def _pair_counts(
     docs: Sequence[AnnotatedDocument], a: str, b: str, layer: str, label: str | None
-) -> float | None:
-    """κ over the tokens of all the documents, as one sequence (tokens are the units)."""
-    pairs: dict[tuple[str, str], int] = defaultdict(int)
+) -> dict[tuple[Hashable, Hashable], int]:
+    """Tag pairs over the tokens of all the documents, as one sequence (tokens are the units)."""
+    pairs: dict[tuple[Hashable, Hashable], int] = defaultdict(int)
     for doc in docs:
-        ta = ag.iob2_tags(doc.tokens, doc.layer_spans(a, layer, label))
-        tb = ag.iob2_tags(doc.tokens, doc.layer_spans(b, layer, label))
-        for pair, count in ag.sparse_pair_counts(len(doc.tokens), ta, tb).items():
+        counts = ag.sparse_pair_counts(
+            len(doc.tokens), doc.tags(a, layer, label), doc.tags(b, layer, label)
+        )
+        for pair, count in counts.items():
             pairs[pair] += count
-    return ag.kappa_from_pairs(pairs)
+    return pairs
 
 
 def alpha(
@@ -152,11 +206,10 @@ def alpha(
         coders = [who for who in annotators if who in doc.spans]
         if len(coders) < 2:
             continue
-        tags = [ag.iob2_tags(doc.tokens, doc.layer_spans(who, layer, label)) for who in coders]
-        touched = set().union(*(t.keys() for t in tags))
-        for i in touched:
-            acc.add_unit([t.get(i, ag.OUTSIDE) for t in tags])
-        acc.add_agreeing_units(ag.OUTSIDE, len(coders), len(doc.tokens) - len(touched))
+        units, touched = ag.sparse_units([doc.tags(who, layer, label) for who in coders])
+        for unit, times in units.items():
+            acc.add_unit(unit, times)
+        acc.add_agreeing_units(ag.OUTSIDE, len(coders), len(doc.tokens) - touched)
     return acc.alpha()
 
 

@@ -19,7 +19,8 @@ Writing
 
 Reading
     ``# newdoc`` starts a document (named by its id, else ``FILE-K``); without any, the file is
-    one document. The text is rebuilt from the surface tokens (multiword-token lines, not the
+    one document. A ``# newdoc id`` repeating the current document's id continues it (UD-PUD
+    repeats the line on every sentence). The text is rebuilt from the surface tokens (multiword-token lines, not the
     words inside them) and the rules above; the words are kept in ``meta["words"]`` so an
     export writes the treebank's tokens again. Columns named in ``# global.columns`` after MISC
     are tag columns, read like CoNLL tag columns (``_`` and ``*`` mean ``O``).
@@ -147,6 +148,7 @@ class _Doc:
         self.words: list[list[list[int]]] = []
         self.tokens: list[tuple[int, int]] = []
         self.tags: list[list[str]] = []  # per tag column
+        self.pending_break = False  # a line break goes before the next sentence
 
     def add(self, piece: str) -> None:
         self.parts.append(piece)
@@ -247,7 +249,10 @@ def _read_sentences(
                 extra = max(0, len(names) - len(UD_COLUMNS))
             elif key.startswith("newdoc"):
                 finish(number)
-                docs.append(_Doc(value.strip() or None))
+                ident = value.strip() or None
+                # UD-PUD repeats its newdoc line on every sentence of a document
+                if not docs or ident is None or docs[-1].name != ident:
+                    docs.append(_Doc(ident))
             elif key == "text":
                 sentence_text = value[1:] if value.startswith(" ") else value
         else:
@@ -276,7 +281,7 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
         if "." in ident:
             continue  # empty node: no surface form
         if "-" in ident:
-            first, _, last = ident.partition("-")
+            last = ident.partition("-")[2]
             surface.append((number, fields))
             inside_until = int(last)
             continue
@@ -285,36 +290,35 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
         if int(ident) <= inside_until:
             continue
         surface.append((number, fields))
-    if doc.tokens:  # the previous sentence's last token had the default gap: a line break
-        last_misc = doc.pending_misc  # type: ignore[attr-defined]
-        if last_misc is None:
-            doc.add("\n")
+    if doc.pending_break:  # the previous sentence ended with the default gap
+        doc.add("\n")
+        doc.pending_break = False
     if not doc.tags:
         doc.tags = [[] for _ in range(extra)]
-    sentence_start = doc.length
+    pieces: list[str] = []  # this sentence's text, for comparing with '# text'
     words: list[list[int]] = []
     for j, (_number, fields) in enumerate(surface):
         misc = _misc_fields(fields[9])
         if "SpacesBefore" in misc and not doc.tokens:
             doc.add(unescape_spaces(misc["SpacesBefore"]))
-            sentence_start = doc.length
         start = doc.length
         doc.add(fields[1])
+        pieces.append(fields[1])
         doc.tokens.append((start, doc.length))
         words.append([start, doc.length])
         for c in range(extra):
             doc.tags[c].append(_o(fields[10 + c]) if 10 + c < len(fields) else "O")
-        last = j == len(surface) - 1
         if "SpacesAfter" in misc:
-            gap: str | None = unescape_spaces(misc["SpacesAfter"])
+            gap = unescape_spaces(misc["SpacesAfter"])
         elif misc.get("SpaceAfter") == "No":
             gap = ""
+        elif j == len(surface) - 1:
+            doc.pending_break = True
+            gap = ""
         else:
-            gap = None if last else " "
-        if last:
-            doc.pending_misc = gap  # type: ignore[attr-defined]
-            sentence_end = doc.length
-        if gap:
-            doc.add(gap)
+            gap = " "
+        doc.add(gap)
+        if j < len(surface) - 1:
+            pieces.append(gap)
     doc.words.append(words)
-    return "".join(doc.parts)[sentence_start:sentence_end]
+    return "".join(pieces)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
-from annotator.formats import jsonl, txt
+from annotator.formats import brat, conll, conllu, jsonl, txt
+from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,46 @@ Reader = Callable[[Path, Schema, ReadOptions], list[ImportedDocument]]
 READERS: dict[str, Reader] = {
     "txt": lambda path, schema, opts: [txt.read_txt(path, opts.encoding)],
     "jsonl": lambda path, schema, opts: jsonl.read_jsonl(path, schema, opts.encoding),
+    "conll": lambda path, schema, opts: conll.read_conll(
+        path, schema, opts.encoding, opts.map_tags
+    ),
+    "conllu": lambda path, schema, opts: conllu.read_conllu(
+        path, schema, opts.encoding, opts.map_tags
+    ),
+    "brat": lambda path, schema, opts: brat.read_brat(path, schema, opts.encoding),
 }
-EXTENSIONS: dict[str, str] = {".txt": "txt", ".jsonl": "jsonl"}
+# .txt stays plain text: CoNLL files named .txt (AQMAR, Wojood) need --format conll
+EXTENSIONS: dict[str, str] = {
+    ".txt": "txt", ".jsonl": "jsonl",
+    ".conll": "conll", ".iob": "conll", ".bio": "conll", ".bioes": "conll", ".tsv": "conll",
+    ".conllu": "conllu", ".ann": "brat",
+}
 # formats read from a folder of several files (brat: .txt + .ann pairs) list their entry files
-FOLDER_GLOBS: dict[str, str] = {"txt": "*.txt", "jsonl": "*.jsonl"}
+FOLDER_GLOBS: dict[str, str] = {
+    "txt": "*.txt", "jsonl": "*.jsonl", "conll": "*.conll", "conllu": "*.conllu", "brat": "*.ann",
+}
+
+StreamWriter = Callable[
+    [Sequence[ExportDocument], TextIO, ExportOptions, ExportReport, Progress | None],
+    ExportReport,
+]
+FolderWriter = Callable[
+    [Sequence[ExportDocument], Path, ExportOptions, ExportReport, Progress | None],
+    ExportReport,
+]
+
+# formats written as one stream (a file or stdout)
+STREAM_WRITERS: dict[str, StreamWriter] = {
+    "conll": conll.write_conll,
+    "conllu": conllu.write_conllu,
+    "jsonl": lambda docs, out, options, report, progress: jsonl.write_jsonl(
+        docs, out, report, progress
+    ),
+}
+# formats written as files in a folder
+FOLDER_WRITERS: dict[str, FolderWriter] = {
+    "brat": lambda docs, folder, options, report, progress: brat.write_brat(
+        docs, folder, report, progress
+    ),
+}
+WRITE_FORMATS: tuple[str, ...] = (*STREAM_WRITERS, *FOLDER_WRITERS)

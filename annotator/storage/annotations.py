@@ -72,9 +72,9 @@ def load_documents(
                 STATUS.c.annotator_id.in_(list(ids))
             )
         )
-        for r in statuses:
-            if r.document_id in docs:
-                docs[r.document_id].spans.setdefault(ids[r.annotator_id], [])
+        for doc_id, aid in statuses:
+            if doc_id in docs:
+                docs[doc_id].spans.setdefault(ids[aid], [])
         spans_q = select(*_COLS).where(SPAN.c.annotator_id.in_(list(ids)))
         if doc_ids is not None:
             spans_q = spans_q.where(SPAN.c.document_id.in_(list(doc_ids)))

@@ -36,11 +36,12 @@ def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("run_gui", "Cannot open the database"),
-            QCoreApplication.translate(
+            f"{exc}\n\n"
+            + QCoreApplication.translate(
                 "run_gui",
-                "%s\n\nCheck the path or URL given with --db (or ANNOTATOR_DB), that the "
+                "Check the path or URL given with --db (or ANNOTATOR_DB), that the "
                 "folder is writable, and for PostgreSQL that the server is running.",
-            ) % exc,
+            ),
         )
         return 1
     from annotator.ui.main_window import MainWindow  # after the translators are installed

@@ -311,6 +311,8 @@ class AnnotationController(QObject):
         rel = Relation(kind, head.uuid, tail.uuid, annotator=self.ws.annotator)
         ok = self.execute(Link(self.doc_id, rel))
         self.set_current(head.uuid)
+        if ok:
+            self.message.emit(self.tr("Linked: %s") % kind)
         return ok
 
     def unlink_current(self) -> bool:

@@ -159,8 +159,8 @@ class DocumentView(QPlainTextEdit):
             cursor = QTextCursor(self.document())
             cursor.setPosition(to_qt(start))
             cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[misc]
-            sel.format = fmt  # type: ignore[misc]
+            sel.cursor = cursor
+            sel.format = fmt
             selections.append(sel)
         self._overlays[name] = selections
         self.setExtraSelections([s for key in _OVERLAY_ORDER for s in self._overlays.get(key, [])])
@@ -178,17 +178,17 @@ class DocumentView(QPlainTextEdit):
 
     # -- input ---------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.alt_drag = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             span = self.controller.select_at(self.position_at(event.position().toPoint()))
             self.span_clicked.emit(span.uuid if span else "")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # keyboard selection never carries Alt, so it snaps unless exact mode is on
         if event.key() not in (Qt.Key.Key_Alt, Qt.Key.Key_AltGr):
             self.alt_drag = False
@@ -196,7 +196,7 @@ class DocumentView(QPlainTextEdit):
 
     # -- hover and link markers ----------------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+    def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             tip = self.tooltip_at(self.position_at(pos))
@@ -221,7 +221,7 @@ class DocumentView(QPlainTextEdit):
             lines.append(line)
         return "\n".join(lines)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+    def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         index = self.controller.index
         if not index.relations:

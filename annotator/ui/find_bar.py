@@ -38,10 +38,13 @@ class FindBar(QWidget):
         for box in (self.diacritics, self.tatweel, self.hamza):
             box.setChecked(True)
             box.toggled.connect(self.search)
-        self.previous_button = QToolButton(self, text=self.tr("Previous"))
-        self.next_button = QToolButton(self, text=self.tr("Next"))
+        self.previous_button = QToolButton(self)
+        self.previous_button.setText(self.tr("Previous"))
+        self.next_button = QToolButton(self)
+        self.next_button.setText(self.tr("Next"))
         self.count = QLabel(self)
-        close = QToolButton(self, text="✕")
+        close = QToolButton(self)
+        close.setText("✕")
         for widget in (self.edit, self.diacritics, self.tatweel, self.hamza,
                        self.previous_button, self.next_button, self.count, close):
             layout.addWidget(widget)

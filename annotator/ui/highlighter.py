@@ -8,6 +8,8 @@ a PER inside an ORG shows as a different line from the ORG around it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Span
@@ -57,7 +59,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             if block.isValid():
                 self.rehighlightBlock(block)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt override)
+    def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
         number = block.blockNumber()
         spans = self.index.spans_in_block(number)
@@ -77,7 +79,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         edges = sorted(cuts)
         # outer spans first, so the innermost entity is last and wins the underline
         clipped.sort(key=lambda c: (c[2].start, -c[2].end))
-        for a, b in zip(edges, edges[1:], strict=False):
+        for a, b in pairwise(edges):
             covering = tuple(
                 (span.layer, span.label) for s, e, span in clipped if s <= a and b <= e
             )

@@ -2,8 +2,14 @@
 
 Strings are wrapped in ``self.tr()``; ``resources/i18n/annotator_ar.ts`` holds the Arabic
 translations and ``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease`` (shipped with
-PySide6-Essentials; tests/gui/test_i18n.py checks the .qm matches the .ts). The language is read
-from the settings at start, so a change applies on the next start.
+PySide6-Essentials; tests/gui/test_i18n_and_shortcuts.py checks the .qm matches the .ts). After
+changing UI strings::
+
+    .venv/bin/pyside6-lupdate annotator/ui/*.py -ts resources/i18n/annotator_ar.ts
+    # translate the new entries (Qt Linguist: .venv/bin/pyside6-linguist), then
+    .venv/bin/pyside6-lrelease resources/i18n/annotator_ar.ts -qm resources/i18n/annotator_ar.qm
+
+The language is read from the settings at start, so a change applies on the next start.
 """
 
 from __future__ import annotations

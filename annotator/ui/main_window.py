@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFontDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -43,15 +46,15 @@ class MainWindow(QMainWindow):
 
     Attributes:
         controller: edits and the open document.
-        view, span_view, doc_view, find_bar, palette: the parts, for tests and the screenshot.
-        actions: every QAction by name (label actions are ``label:NAME``).
+        view, span_view, doc_view, find_bar, label_palette: the parts, for tests and screenshots.
+        action_map: every QAction by name (label actions are ``label:NAME``).
     """
 
     def __init__(self, ws: Workspace, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.controller = AnnotationController(ws, self)
-        self.actions: dict[str, QAction] = {}
+        self.action_map: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self._build_widgets()
         self._build_actions()
@@ -76,11 +79,18 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePanel(self)
         self.palette_host = QWidget(self)
         QVBoxLayout(self.palette_host).setContentsMargins(0, 0, 0, 0)
+        # the palette may be wider than a small window: scroll it rather than widen the window
+        palette_scroll = QScrollArea(self)
+        palette_scroll.setWidget(self.palette_host)
+        palette_scroll.setWidgetResizable(True)
+        palette_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        palette_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        palette_scroll.setFixedHeight(self.fontMetrics().height() * 2 + 22)
 
         editor = QWidget(self)
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.palette_host)
+        column.addWidget(palette_scroll)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
         self.stack = QStackedWidget(self)
@@ -99,8 +109,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _action(
-        self, name: str, text: str, slot: object, keys: str | list[str] | None = None,
-        checkable: bool = False, view_only: bool = False,
+        self, name: str, text: str, slot: Callable[..., object],
+        keys: str | list[str] | None = None, checkable: bool = False, view_only: bool = False,
     ) -> QAction:
         action = QAction(text, self)
         if keys:
@@ -108,99 +118,100 @@ class MainWindow(QMainWindow):
                                                             else keys)])
         action.setCheckable(checkable)
         if checkable:
-            action.toggled.connect(slot)  # type: ignore[arg-type]
+            action.toggled.connect(slot)
         else:
-            action.triggered.connect(slot)  # type: ignore[arg-type]
+            action.triggered.connect(slot)
         if view_only:  # keys that mean something else in the find bar (Enter, Escape)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
             self.span_view.addAction(action)
         else:
             self.addAction(action)
-        self.actions[name] = action
+        self.action_map[name] = action
         return action
 
     def _build_actions(self) -> None:
-        a, c, tr = self._action, self.controller, self.tr
-        a("open_db", tr("&Open database…"), self.open_database, "Ctrl+O")
-        a("import", tr("&Import…"), self.import_documents, "Ctrl+I")
-        a("export", tr("&Export…"), self.export, "Ctrl+Shift+E")
-        a("merge", tr("&Merge colleague's work…"), self.merge)
-        a("quit", tr("&Quit"), self.close, "Ctrl+Q")
-        a("toggle_done", tr("Mark document &done / in progress"), c.toggle_done, "Ctrl+D")
-        undo = c.undo_group.createUndoAction(self, tr("&Undo"))
+        a, c = self._action, self.controller
+        a("open_db", self.tr("&Open database…"), self.open_database, "Ctrl+O")
+        a("import", self.tr("&Import…"), self.import_documents, "Ctrl+I")
+        a("export", self.tr("&Export…"), self.export, "Ctrl+Shift+E")
+        a("merge", self.tr("&Merge colleague's work…"), self.merge)
+        a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
+        a("toggle_done", self.tr("Mark document &done / in progress"), c.toggle_done, "Ctrl+D")
+        undo = c.undo_group.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = c.undo_group.createRedoAction(self, tr("&Redo"))
+        redo = c.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for name, action in (("undo", undo), ("redo", redo)):
             self.addAction(action)
-            self.actions[name] = action
-        a("find", tr("&Find…"), self.open_find, "Ctrl+F")
-        a("find_next", tr("Find next"), self.find_bar.next, "F3")
-        a("find_previous", tr("Find previous"), self.find_bar.previous, "Shift+F3")
-        a("annotate_all", tr("&Annotate all occurrences…"), self.annotate_all, "Ctrl+Shift+A")
-        a("delete", tr("&Delete span"), c.remove_current, ["Del", "Backspace"])
-        a("proclitic", tr("Move span start past next &proclitic"), self.proclitic, "-")
-        a("grow_end", tr("Move span end one word left (forward)"),
+            self.action_map[name] = action
+        a("find", self.tr("&Find…"), self.open_find, "Ctrl+F")
+        a("find_next", self.tr("Find next"), self.find_bar.next, "F3")
+        a("find_previous", self.tr("Find previous"), self.find_bar.previous, "Shift+F3")
+        a("annotate_all", self.tr("&Annotate all occurrences…"), self.annotate_all, "Ctrl+Shift+A")
+        a("delete", self.tr("&Delete span"), c.remove_current, ["Del", "Backspace"])
+        a("proclitic", self.tr("Move span start past next &proclitic"), self.proclitic, "-")
+        a("grow_end", self.tr("Move span end one word left (forward)"),
           lambda: c.step_edge("end", True), "Alt+Left")
-        a("shrink_end", tr("Move span end one word right (back)"),
+        a("shrink_end", self.tr("Move span end one word right (back)"),
           lambda: c.step_edge("end", False), "Alt+Right")
-        a("grow_start", tr("Move span start one word right (back)"),
+        a("grow_start", self.tr("Move span start one word right (back)"),
           lambda: c.step_edge("start", True), "Alt+Shift+Right")
-        a("shrink_start", tr("Move span start one word left (forward)"),
+        a("shrink_start", self.tr("Move span start one word left (forward)"),
           lambda: c.step_edge("start", False), "Alt+Shift+Left")
-        a("next_span", tr("Select next span"), lambda: self._step_span(True), "]")
-        a("previous_span", tr("Select previous span"), lambda: self._step_span(False), "[")
-        a("link", tr("&Link quote/claim to speaker/source"), c.start_link, "L")
-        a("finish_link", tr("Finish link"), c.finish_link, ["Return", "Enter"], view_only=True)
-        a("cancel", tr("Cancel link / clear selection"), self.cancel, "Esc", view_only=True)
-        a("unlink", tr("&Unlink selected span"), c.unlink_current, "Shift+L")
-        a("font", tr("&Font…"), self.choose_font)
-        a("zoom_in", tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
-        a("zoom_out", tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
-        a("exact", tr("&Exact selection (no snapping to words)"), self._set_exact, "Ctrl+E",
+        a("next_span", self.tr("Select next span"), lambda: self._step_span(True), "]")
+        a("previous_span", self.tr("Select previous span"), lambda: self._step_span(False), "[")
+        a("link", self.tr("&Link quote/claim to speaker/source"), c.start_link, "L")
+        a("finish_link", self.tr("Finish link"), c.finish_link, ["Return", "Enter"], view_only=True)
+        a("cancel", self.tr("Cancel link / clear selection"), self.cancel, "Esc", view_only=True)
+        a("unlink", self.tr("&Unlink selected span"), c.unlink_current, "Shift+L")
+        a("font", self.tr("&Font…"), self.choose_font)
+        a("zoom_in", self.tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
+        a("zoom_out", self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
+        a("exact", self.tr("&Exact selection (no snapping to words)"), self._set_exact, "Ctrl+E",
           checkable=True)
-        a("strip", tr("&Strip proclitics automatically for entities"), self._set_strip,
+        a("strip", self.tr("&Strip proclitics automatically for entities"), self._set_strip,
           checkable=True)
-        a("compare", tr("&Compare annotators…"), self.compare, "Ctrl+R")
-        a("shortcuts", tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
-        a("about", tr("&About"), self.about)
-        self.actions["exact"].setChecked(self.settings.exact_selection)
-        self.actions["strip"].setChecked(self.settings.strip_proclitics)
+        a("compare", self.tr("&Compare annotators…"), self.compare, "Ctrl+R")
+        a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        a("about", self.tr("&About"), self.about)
+        self.action_map["exact"].setChecked(self.settings.exact_selection)
+        self.action_map["strip"].setChecked(self.settings.strip_proclitics)
         self._install_label_actions()
 
     def _install_label_actions(self) -> None:
-        for name in [n for n in self.actions if n.startswith("label:")]:
-            self.removeAction(self.actions.pop(name))
+        for name in [n for n in self.action_map if n.startswith("label:")]:
+            self.removeAction(self.action_map.pop(name))
         for action in label_actions(self.controller.ws.schema, self):
             action.triggered.connect(lambda _=False, act=action: self.tag(act))
             self.addAction(action)
-            self.actions[f"label:{action_label(action).name}"] = action
+            self.action_map[f"label:{action_label(action).name}"] = action
         layout = self.palette_host.layout()
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.palette = Palette(self.label_actions(), self.palette_host)
-        layout.addWidget(self.palette)
+        assert layout is not None
+        old = getattr(self, "label_palette", None)
+        if old is not None:
+            layout.removeWidget(old)
+            old.deleteLater()
+        self.label_palette = Palette(self.label_actions(), self.palette_host)
+        layout.addWidget(self.label_palette)
 
     def label_actions(self) -> list[QAction]:
-        return [act for name, act in self.actions.items() if name.startswith("label:")]
+        return [act for name, act in self.action_map.items() if name.startswith("label:")]
 
     def _build_menus(self) -> None:
-        bar, tr = self.menuBar(), self.tr
-        groups = {
-            "file": (tr("&File"), ["open_db", "recent", "import", "export", "merge", None,
+        bar = self.menuBar()
+        groups: dict[str, tuple[str, list[str | None]]] = {
+            "file": (self.tr("&File"), ["open_db", "recent", "import", "export", "merge", None,
                                    "toggle_done", None, "quit"]),
-            "edit": (tr("&Edit"), ["undo", "redo", None, "find", "find_next", "find_previous",
+            "edit": (self.tr("&Edit"), ["undo", "redo", None, "find", "find_next", "find_previous",
                                    "annotate_all", None, "labels", "delete", "proclitic",
                                    "grow_end", "shrink_end", "grow_start", "shrink_start",
                                    "next_span", "previous_span", None, "link", "finish_link",
                                    "unlink", "cancel"]),
-            "view": (tr("&View"), ["font", "zoom_in", "zoom_out", None, "exact", "strip", None,
+            "view": (self.tr("&View"), ["font", "zoom_in", "zoom_out", None, "exact", "strip", None,
                                    "language"]),
-            "review": (tr("&Review"), ["compare"]),
-            "help": (tr("&Help"), ["shortcuts", "about"]),
+            "review": (self.tr("&Review"), ["compare"]),
+            "help": (self.tr("&Help"), ["shortcuts", "about"]),
         }
         for key, (title, names) in groups.items():
             menu = bar.addMenu(title)
@@ -209,15 +220,15 @@ class MainWindow(QMainWindow):
                 if name is None:
                     menu.addSeparator()
                 elif name == "recent":
-                    self.menus["recent"] = menu.addMenu(tr("Recent &databases"))
+                    self.menus["recent"] = menu.addMenu(self.tr("Recent &databases"))
                     self.menus["recent"].aboutToShow.connect(self._fill_recent)
                 elif name == "labels":
-                    self.menus["labels"] = menu.addMenu(tr("&Tag selection as"))
+                    self.menus["labels"] = menu.addMenu(self.tr("&Tag selection as"))
                     self.menus["labels"].addActions(self.label_actions())
                 elif name == "language":
-                    self._build_language_menu(menu.addMenu(tr("Interface &language")))
+                    self._build_language_menu(menu.addMenu(self.tr("Interface &language")))
                 else:
-                    menu.addAction(self.actions[name])
+                    menu.addAction(self.action_map[name])
 
     def _build_language_menu(self, menu: QMenu) -> None:
         current = self.settings.language
@@ -279,7 +290,7 @@ class MainWindow(QMainWindow):
         ), QMessageBox.StandardButton.Ok, self)
         box.open()  # not modal-blocking: the window stays usable
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         s = self.settings
         s.geometry = self.saveGeometry()
         s.window_state = self.saveState()

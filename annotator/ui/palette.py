@@ -19,7 +19,8 @@ def label_actions(schema: Schema, parent: QObject) -> list[QAction]:
     """An action per label, its data the Label; shortcuts come from the schema."""
     actions = []
     for label in schema.labels():
-        action = QAction(swatch(label.color), label.name, parent)
+        text = f"{label.name} ({label.description})" if label.description else label.name
+        action = QAction(swatch(label.color), text, parent)
         if label.shortcut:
             action.setShortcut(QKeySequence(label.shortcut.upper()))
         action.setToolTip(f"{label.name}: {label.description} ({label.layer})")
@@ -59,4 +60,5 @@ class Palette(QWidget):
             button.setText(f"{label.name} [{key}]" if key else label.name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keep the keyboard in the text
             self.buttons[label.name] = button
+            layout.addWidget(button)
         layout.addStretch(1)

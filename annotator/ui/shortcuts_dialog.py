@@ -34,11 +34,10 @@ def shortcuts_markdown(rows: list[tuple[str, str, str]]) -> str:
     lines = [
         "## Keyboard shortcuts",
         "",
-        "The document view is right to left: Left moves forward in the text. Tagging keys act",
-        "on the selection (snapped to whole words unless Exact selection is on, or the drag",
-        "started with Alt held); with no selection they relabel the selected span. "
-        "Help > Keyboard",
-        "shortcuts shows this table inside the program, built from the same actions.",
+        "The document view is right to left: Left moves forward in the text. Label keys tag",
+        "the selection (snapped to whole words unless Exact selection is on or the drag began",
+        "with Alt held); with no selection they relabel the selected span. Help > Keyboard",
+        "shortcuts shows this table in the program, built from the same actions.",
         "",
         "| Menu | Action | Keys |",
         "|---|---|---|",

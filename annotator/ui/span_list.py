@@ -98,23 +98,23 @@ class SpanListModel(QAbstractTableModel):
         # the hint is stale (the span moved): fall back to a scan
         return next((i for i, s in enumerate(self._spans) if s.uuid == uuid), -1)
 
-    def span(self, row: int) -> Span:
+    def span_at(self, row: int) -> Span:
         return self._spans[row]
 
     # -- QAbstractTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._spans)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(  # noqa: N802 (Qt override)
+    def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            if 0 <= section < len(self._headers):
-                return self._headers[section]
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -178,14 +178,17 @@ class SpanListView(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.setColumnWidth(COLUMNS.index("text"), 220)
+        for column, width in zip(COLUMNS, (80, 170, 60, 60), strict=False):
+            self.setColumnWidth(COLUMNS.index(column), width)
         self.setWordWrap(False)
         self._syncing = False
         self.selectionModel().currentRowChanged.connect(self._row_changed)
+        # a click on the row already current flashes its span again
+        self.clicked.connect(lambda index: self._row_changed(index, index))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
-            self.span_activated.emit(self._model.span(current.row()).uuid)
+            self.span_activated.emit(self._model.span_at(current.row()).uuid)
 
     def show_span(self, uuid: str) -> None:
         """Select the row of ``uuid`` without re-emitting ``span_activated``."""
@@ -194,6 +197,7 @@ class SpanListView(QTableView):
         try:
             if row < 0:
                 self.selectionModel().clearSelection()
+                self.selectionModel().clearCurrentIndex()
                 return
             index = self._model.index(row, 0)
             self.selectionModel().setCurrentIndex(

@@ -3,46 +3,14 @@
 from __future__ import annotations
 
 import math
-import warnings
 
-import krippendorff
-import numpy as np
 import pytest
+from helpers.review_refs import kd_alpha, same, sk_kappa
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.metrics import cohen_kappa_score
 
 from annotator.core import agreement as ag
 from annotator.core.model import Span
-
-
-def sk_kappa(a: list[str], b: list[str]) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # sklearn warns before returning nan for one class
-        return float(cohen_kappa_score(a, b))
-
-
-def kd_alpha(units: list[list[str | None]]) -> float | None:
-    """The krippendorff package on the same units; None where it refuses or gives nan."""
-    values = sorted({v for u in units for v in u if v is not None})
-    code = {v: i for i, v in enumerate(values)}
-    data = np.array(
-        [[np.nan if v is None else code[v] for v in unit] for unit in units], dtype=float
-    ).T  # the package wants coders x units
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            result = float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
-    except ValueError:
-        return None
-    return None if math.isnan(result) else result
-
-
-def same(ours: float | None, ref: float | None) -> bool:
-    if ours is None or ref is None or math.isnan(ref):
-        return ours is None and (ref is None or math.isnan(ref))
-    return abs(ours - ref) < 1e-9
-
 
 tags = st.sampled_from(["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC"])
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from helpers.review_refs import kd_alpha, reference_tags, same, sk_kappa
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_agreement import kd_alpha, same, sk_kappa
 
 from annotator.core.model import Span
 from annotator.core.review import AnnotatedDocument, agreement_report, alpha, pair_report
@@ -16,21 +16,8 @@ WORDS = ["قال", "الرئيس", "لوكاشينكو", "في", "موسكو", "
 LABELS = ["PER", "LOC", "ORG"]
 
 
-def reference_tags(text: str, spans: list[Span]) -> list[str]:
-    """IOB2 written out the slow way: each token looks for the first span touching it."""
-    ordered = sorted(spans, key=lambda s: (s.start, -s.end, s.label))
-    owner: list[int | None] = []
-    for start, end in tokenize(text):
-        hits = [i for i, s in enumerate(ordered) if s.start < end and start < s.end]
-        owner.append(hits[0] if hits else None)
-    tags = []
-    for i, who in enumerate(owner):
-        if who is None:
-            tags.append("O")
-        else:
-            first = owner.index(who) == i
-            tags.append(("B-" if first else "I-") + ordered[who].label)
-    return tags
+def corpus_tags(docs: list[AnnotatedDocument], who: str, label: str) -> list[str]:
+    return [t for d in docs for t in reference_tags(d.text, d.layer_spans(who, "entity", label))]
 
 
 @st.composite
@@ -63,8 +50,8 @@ def test_pair_kappa_equals_sklearn_on_the_tokens_of_shared_documents(docs: list)
     expected = sk_kappa(ta, tb) if ta else None
     assert same(report.total.kappa, expected)
     for label, scores in report.per_label.items():
-        la = [t for d in shared for t in reference_tags(d.text, d.layer_spans("A", "entity", label))]
-        lb = [t for d in shared for t in reference_tags(d.text, d.layer_spans("B", "entity", label))]
+        la = corpus_tags(shared, "A", label)
+        lb = corpus_tags(shared, "B", label)
         assert same(scores.kappa, sk_kappa(la, lb))
 
 

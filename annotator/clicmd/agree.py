@@ -1,0 +1,103 @@
+"""``annotator agree``: agreement between annotators, as a table or JSON.
+
+Without ``--annotators``, every annotator with work in the database except ``gold`` is compared
+(gold is the answer, not a colleague; name it explicitly to score someone against it). Every
+pair is reported on every layer (``--layer`` picks one); α covers all of them at once.
+An undefined figure (nothing to compare, one class only) is ``null`` in JSON and ``—`` here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from annotator.clicmd.common import find_document, open_workspace
+from annotator.core.errors import AnnotatorError
+from annotator.core.review import AgreementReport, agreement_report, default_annotators
+from annotator.storage.annotations import load_documents
+from annotator.storage.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "agree", parents=[common], help="agreement between annotators (F1, Cohen's κ, α)",
+        description="Span F1 (exact and overlap), token Cohen's kappa and Krippendorff's alpha "
+        "per layer and label. The first annotator of a pair is the reference for precision.",
+    )
+    p.add_argument("--annotators", metavar="A,B[,C...]", help="who to compare (default: all "
+                   "but gold)")
+    p.add_argument("--layer", metavar="L", help="only this layer")
+    p.add_argument("--document", metavar="NAME", help="only this document")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(run=run)
+
+
+def build_report(
+    ws: Workspace,
+    annotators: list[str] | None = None,
+    layer: str | None = None,
+    document: str | None = None,
+) -> AgreementReport:
+    """The report the command prints; ``stats --plot`` draws from it too."""
+    present = ws.repo.annotators()
+    names = annotators if annotators is not None else default_annotators(present)
+    unknown = [n for n in names if n not in present]
+    if unknown:
+        raise AnnotatorError(
+            f"no work by {', '.join(unknown)} in this database; annotators: "
+            f"{', '.join(present) or 'none'}"
+        )
+    if len(names) < 2:
+        raise AnnotatorError(
+            f"agreement needs two annotators; this database has {', '.join(present) or 'none'}"
+        )
+    if layer is not None and layer not in ws.schema.layer_names:
+        raise AnnotatorError(
+            f"unknown layer {layer!r}; layers: {', '.join(ws.schema.layer_names)}"
+        )
+    layers = [layer] if layer else list(ws.schema.layer_names)
+    doc_ids = [find_document(ws, document)] if document else None
+    docs = load_documents(ws.repo, names, doc_ids)
+    return agreement_report(docs, names, layers)
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def table(report: AgreementReport) -> str:
+    head = f"{'pair':<24} {'layer / label':<16} {'F1 exact':>9} {'F1 overl':>9} {'kappa':>7}"
+    lines = [head, "-" * len(head)]
+    for pair in report.pairs:
+        who = f"{pair.a} × {pair.b}"
+        t = pair.total
+        lines.append(
+            f"{who:<24} {pair.layer:<16} {_fmt(t.exact.f1):>9} {_fmt(t.overlap.f1):>9} "
+            f"{_fmt(t.kappa):>7}   ({len(pair.documents)} documents)"
+        )
+        for label, s in pair.per_label.items():
+            lines.append(
+                f"{'':<24} {'  ' + label:<16} {_fmt(s.exact.f1):>9} {_fmt(s.overlap.f1):>9} "
+                f"{_fmt(s.kappa):>7}"
+            )
+    lines.append("")
+    lines.append(f"Krippendorff's alpha ({', '.join(report.annotators)}):")
+    for layer, value in report.alpha.items():
+        lines.append(f"  {layer:<14} {_fmt(value)}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    try:
+        names = None
+        if args.annotators:
+            names = [n.strip() for n in args.annotators.split(",") if n.strip()]
+        report = build_report(ws, names, args.layer, args.document)
+    finally:
+        ws.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(table(report))
+    return 0

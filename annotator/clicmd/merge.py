@@ -1,0 +1,59 @@
+"""``annotator merge SOURCE``: a colleague's database file (or URL) or JSONL export, merged in.
+
+Conflicts (a span UUID we hold with other content) are listed on stderr and left as ours; they
+do not make the command fail, since everything else was merged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from annotator.clicmd.common import open_workspace
+from annotator.clicmd.progress import progress_printer
+from annotator.storage.merge import MergeReport, merge_documents, read_source
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "merge", parents=[common], help="merge another database or a JSONL export into this one",
+        description="Add another annotator database (file or URL) or JSONL export: documents "
+        "are matched by text, spans by UUID; our spans are never overwritten.",
+    )
+    p.add_argument("source", metavar="SOURCE", help="database file, database URL or .jsonl")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(run=run)
+
+
+def summary(report: MergeReport) -> str:
+    """The report in two lines, shared with the GUI's merge dialog."""
+    return (
+        f"documents: {len(report.documents_added)} added, "
+        f"{len(report.documents_matched)} matched\n"
+        f"spans: {report.spans_added} added, {report.spans_identical} identical, "
+        f"{len(report.conflicts)} conflicting; links: {report.relations_added} added; "
+        f"statuses: {report.statuses_added} added"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    ws = open_workspace(args)
+    try:
+        docs = read_source(args.source, ws.schema)
+        report = merge_documents(ws.repo, docs, progress=progress_printer("merging"))
+    finally:
+        ws.close()
+    for conflict in report.conflicts:
+        print(f"annotator: conflict: {conflict.describe()}", file=sys.stderr)
+    if report.relations_skipped:
+        print(
+            f"annotator: warning: {report.relations_skipped} link(s) not merged: after a "
+            "conflict their spans lie in two documents",
+            file=sys.stderr,
+        )
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(summary(report))
+    return 0

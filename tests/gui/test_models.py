@@ -1,0 +1,61 @@
+"""The table models, checked without a window (and by pytest-qt's qtmodeltester)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from annotator.core.commands import AddSpan, RelabelSpan, RemoveSpan
+from annotator.core.model import Span
+from annotator.storage.repository import DocumentRow
+from annotator.storage.workspace import Workspace
+from annotator.ui.controller import AnnotationController
+from annotator.ui.document_list import DocumentListModel
+from annotator.ui.span_list import SpanListModel
+
+ROWS = [
+    DocumentRow(1, "000_seed", "ab" * 32, 4166, "new", 0),
+    DocumentRow(2, "003_seed", "cd" * 32, 3796, "in_progress", 12),
+    DocumentRow(3, "sample_ar", "ef" * 32, 700, "done", 31),
+]
+
+
+def test_document_list_model_shows_name_status_and_count(qtmodeltester) -> None:
+    model = DocumentListModel()
+    model.set_rows(ROWS)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3 and model.columnCount() == 3
+    cells = [[model.data(model.index(r, c)) for c in range(3)] for r in range(3)]
+    assert cells == [
+        ["000_seed", "new", 0], ["003_seed", "in progress", 12], ["sample_ar", "done", 31]
+    ]
+    model.update_row(2, status="done", span_count=13)
+    assert model.data(model.index(1, 1)) == "done"
+    assert model.data(model.index(1, 2)) == 13
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "Document"
+
+
+def test_span_list_model_follows_changes_in_position_order(
+    qtmodeltester, seed_ws: Workspace
+) -> None:
+    controller = AnnotationController(seed_ws)
+    doc_id = seed_ws.repo.list_documents()[0].id
+    controller.open_document(doc_id)
+    model = SpanListModel(controller)
+    model.reload()
+    text = controller.text
+    words = ["موسكو", "إنترفاكس", "بيلاروسيا"]
+    for word in words:
+        at = text.index(word)
+        controller.execute(AddSpan(doc_id, Span(at, at + len(word), "entity", "GPE")))
+    qtmodeltester.check(model)
+    shown = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
+    assert shown == sorted(words, key=text.index)
+    first = model.span_at(0)
+    controller.execute(RelabelSpan(first.uuid, "ORG"))
+    assert model.data(model.index(0, 3)) == "ORG"
+    controller.execute(RemoveSpan(first.uuid))
+    assert model.rowCount() == 2
+    assert model.data(model.index(0, 0)) == f"{text.index('بيلاروسيا')}–" + str(
+        text.index("بيلاروسيا") + len("بيلاروسيا")
+    )
+    qtmodeltester.check(model)

@@ -1,0 +1,207 @@
+"""CoNLL writer and reader on small hand-made cases: clitic splits, nesting, drops, repairs."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.errors import InputError
+from annotator.core.model import Span, text_sha256
+from annotator.core.schema import load_schema
+from annotator.core.text import tokenize
+from annotator.formats.conll import DOCSTART, parse_conll, write_conll
+from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport
+
+SCHEMA = load_schema()
+TEXT = "قال الرئيس للوكاشينكو في موسكو."
+
+
+def doc(text: str, spans: list[Span], name: str = "d", meta: dict | None = None) -> ExportDocument:
+    return ExportDocument(name, text, text_sha256(text), spans, meta=meta or {})
+
+
+def export(docs: list[ExportDocument], **options: object) -> tuple[str, ExportReport]:
+    out = io.StringIO()
+    report = write_conll(docs, out, ExportOptions(**options))  # type: ignore[arg-type]
+    return out.getvalue(), report
+
+
+def rows(text: str) -> list[list[str]]:
+    return [line.split("\t") for line in text.split("\n") if line and "DOCSTART" not in line]
+
+
+def test_entity_behind_proclitic_splits_the_token() -> None:
+    start = TEXT.index("لوكاشينكو")
+    span = Span(start, start + len("لوكاشينكو"), "entity", "PER")
+    text, report = export([doc(TEXT, [span])], docstart=False)
+    assert rows(text) == [
+        ["قال", "O"], ["الرئيس", "O"], ["ل", "O"], ["لوكاشينكو", "B-PER"],
+        ["في", "O"], ["موسكو", "O"], [".", "O"],
+    ]
+    assert report.splits == {"d": 1}
+    assert any("split 1 token" in line for line in report.summary())
+
+
+def test_bioes_and_several_layers_give_one_column_each() -> None:
+    text = "قال بوتين إن روسيا قوية"
+    spans = [
+        Span(4, 9, "entity", "PER"),
+        Span(13, 18, "entity", "GPE"),
+        Span(10, 23, "quote", "QUOTE"),
+    ]
+    out, _ = export([doc(text, spans)], layers=("entity", "quote"), scheme="bioes",
+                    docstart=False)
+    assert rows(out) == [
+        ["قال", "O", "O"], ["بوتين", "S-PER", "O"], ["إن", "O", "B-QUOTE"],
+        ["روسيا", "S-GPE", "I-QUOTE"], ["قوية", "O", "E-QUOTE"],
+    ]
+
+
+def test_overlap_in_one_column_keeps_the_outer_span_and_reports_the_other() -> None:
+    text = "جامعة بيرزيت في فلسطين"
+    outer = Span(0, 12, "entity", "ORG")
+    inner = Span(6, 12, "entity", "GPE")
+    out, report = export([doc(text, [inner, outer], name="w")], docstart=False)
+    assert [r[1] for r in rows(out)] == ["B-ORG", "I-ORG", "O", "O"]
+    [drop] = report.dropped
+    assert drop.document == "w" and drop.span == inner
+    assert "nested in ORG [0, 12)" in drop.reason
+    assert "dropped 1 span(s) in w:" in report.summary()
+
+
+def test_nested_columns_write_outer_first() -> None:
+    text = "جامعة بيرزيت في فلسطين"
+    spans = [Span(6, 12, "entity", "GPE"), Span(0, 12, "entity", "ORG")]
+    out, report = export([doc(text, spans)], nested=2, docstart=False)
+    assert rows(out)[:2] == [["جامعة", "B-ORG", "O"], ["بيرزيت", "I-ORG", "B-GPE"]]
+    assert not report.dropped
+
+
+def test_crossing_spans_are_dropped_with_their_reason() -> None:
+    text = "أ ب ج د"
+    spans = [Span(0, 3, "entity", "ORG"), Span(2, 5, "entity", "PER")]
+    _, report = export([doc(text, spans)], docstart=False)
+    assert [d.reason.split(";")[0] for d in report.dropped] == ["overlaps ORG [0, 3)"]
+
+
+def test_docstart_between_documents_and_blank_lines_between_sentences() -> None:
+    a = doc("واحد. اثنان", [], name="a")
+    b = doc("ثلاثة", [], name="b")
+    out, report = export([a, b])
+    assert out == (
+        f"{DOCSTART}\n\nواحد\tO\n.\tO\n\nاثنان\tO\n\n{DOCSTART}\n\nثلاثة\tO\n\n"
+    )
+    assert report.documents == 2 and report.tokens == 4
+
+
+def test_span_across_a_sentence_break_joins_the_sentences() -> None:
+    text = "قال: مرحبا. وداعا"
+    span = Span(5, 17, "quote", "QUOTE")
+    out, report = export([doc(text, [span])], layers=("quote",), docstart=False)
+    assert "\n\n" not in out.strip("\n")
+    assert report.joined == {"d": 1}
+
+
+def test_span_on_spaces_only_is_dropped() -> None:
+    text = "أ \u200f ب"
+    out, report = export([doc(text, [Span(1, 4, "entity", "PER")])], docstart=False)
+    assert report.dropped[0].reason.startswith("covers no token")
+    assert "B-" not in out
+
+
+def test_reader_builds_text_from_tokens_and_keeps_rtl_marks() -> None:
+    content = "الطولونية\u200f B-LOC\n\u200f O\nجامع O\n\nفي\tO\n\tO\nمصر\tB-GPE\n"
+    [d] = parse_conll(content, "x.conll", SCHEMA)
+    assert d.text == "الطولونية\u200f \u200f جامع\nفي مصر"
+    assert [(s.covered(d.text), s.label) for s in d.spans] == [
+        ("الطولونية\u200f", "LOC"), ("مصر", "GPE"),
+    ]
+    assert d.meta["tokenization"] == "lines"
+
+
+def test_reader_repairs_iob1_and_warns_with_lines() -> None:
+    content = "أ O\nب I-PER\nج I-PER\nد I-ORG\n"
+    [d] = parse_conll(content, "x.conll", SCHEMA)
+    assert [(s.covered(d.text), s.label) for s in d.spans] == [("ب ج", "PER"), ("د", "ORG")]
+    assert len(d.warnings) == 1 and "line(s) 2, 4" in d.warnings[0]
+
+
+def test_reader_refuses_unknown_tags_listing_lines() -> None:
+    content = "أ B-PER\nب IO\nج B-MISS1\nد I-MISS1\n"
+    with pytest.raises(InputError) as caught:
+        parse_conll(content, "x.conll", SCHEMA)
+    assert caught.value.line == 2
+    assert "'IO' (malformed" in str(caught.value)
+    assert "'I-MISS1' (label 'MISS1' is not in the schema) on line 4" in str(caught.value)
+    assert "--map-tags" in str(caught.value)
+
+
+def test_map_tags_file_maps_whole_tags_and_labels(tmp_path: Path) -> None:
+    table = tmp_path / "map.tsv"
+    table.write_text("# comment\nIO\tO\nMISS1\tMISC\nI--ORG\tI-ORG\n", encoding="utf-8")
+    content = "أ B-ORG\nب I--ORG\nج IO\nد B-MISS1\n"
+    [d] = parse_conll(content, "x.conll", SCHEMA, table)
+    assert [(s.covered(d.text), s.label) for s in d.spans] == [("أ ب", "ORG"), ("د", "MISC")]
+
+
+def test_map_to_a_label_outside_the_schema_names_the_map_line(tmp_path: Path) -> None:
+    table = tmp_path / "map.tsv"
+    table.write_text("IO\tO\nMIS1\tNOPE\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"mapped by .*map.tsv:2 to 'NOPE'"):
+        parse_conll("أ B-MIS1\n", "x.conll", SCHEMA, table)
+
+
+def test_docstart_gives_several_documents() -> None:
+    content = f"{DOCSTART}\n\nأ B-PER\n\n{DOCSTART}\n\nب O\nج B-GPE\n"
+    docs = parse_conll(content, "news.conll", SCHEMA)
+    assert [d.name for d in docs] == ["news-1", "news-2"]
+    assert [d.text for d in docs] == ["أ", "ب ج"]
+
+
+def test_multi_tag_lines_read_each_column() -> None:
+    content = "جامعة B-ORG\nبيرزيت I-ORG B-GPE\nفي O\n"
+    [d] = parse_conll(content, "w.conll", SCHEMA)
+    assert sorted((s.covered(d.text), s.label) for s in d.spans) == [
+        ("بيرزيت", "GPE"), ("جامعة بيرزيت", "ORG"),
+    ]
+
+
+def test_line_without_tag_is_refused() -> None:
+    with pytest.raises(InputError, match="no tag") as caught:
+        parse_conll("أ O\nب\n", "x.conll", SCHEMA)
+    assert caught.value.line == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(["بوتين", "وبوتين", "موسكو", "،", "في", "C++", "3.5"]),
+                   min_size=1, max_size=12),
+    picks=st.lists(st.tuples(st.integers(0, 11), st.integers(1, 3),
+                             st.sampled_from(["PER", "GPE"])), max_size=4),
+)
+def test_exported_spans_come_back_on_import(
+    words: list[str], picks: list[tuple[int, int, str]]
+) -> None:
+    """Any non-overlapping token-aligned spans survive export and re-import exactly."""
+    text = " ".join(words)
+    tokens = tokenize(text)
+    spans: list[Span] = []
+    for first, length, label in picks:
+        if first >= len(tokens):
+            continue
+        last = min(first + length, len(tokens)) - 1
+        start, end = tokens[first][0], tokens[last][1]
+        if all(end <= s.start or s.end <= start for s in spans):
+            spans.append(Span(start, end, "entity", label))
+    out, report = export([doc(text, spans)], docstart=False)
+    assert not report.dropped
+    [back] = parse_conll(out, "x.conll", SCHEMA)
+    # the re-imported text joins tokens by spaces: compare the covered strings in order
+    ours = sorted(spans, key=lambda s: s.start)
+    assert [(s.covered(back.text).replace(" ", ""), s.label) for s in back.spans] == [
+        (s.covered(text).replace(" ", ""), s.label) for s in ours
+    ]

@@ -1,0 +1,81 @@
+"""CoNLL-U Plus: the text comes back exactly, whatever whitespace it holds, and so do spans."""
+
+from __future__ import annotations
+
+import io
+
+import conllu
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core.model import Span, text_sha256
+from annotator.core.schema import load_schema
+from annotator.core.text import tokenize
+from annotator.formats.conllu import escape_spaces, parse_conllu, unescape_spaces, write_conllu
+from annotator.formats.exporting import ExportDocument, ExportOptions
+
+SCHEMA = load_schema()
+WORDS = ["قال", "بوتين", "للوكاشينكو", "،", "«", "موسكو", ".", "C++", "٣٫٥", "😀"]
+GAPS = [" ", " ", " ", "", "\n", "  ", "\t", "\xa0", "\u200f ", "\n\n", " | "]
+
+
+def write(text: str, spans: list[Span], **options: object) -> str:
+    out = io.StringIO()
+    doc = ExportDocument("d", text, text_sha256(text), spans)
+    write_conllu([doc], out, ExportOptions(**options))  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def test_header_columns_and_space_after() -> None:
+    text = "قال بوتين، إن"
+    out = write(text, [Span(4, 9, "entity", "PER")])
+    lines = out.split("\n")
+    assert lines[0] == (
+        "# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC ANNOTATOR:ENTITY"
+    )
+    assert lines[1:4] == ["# newdoc id = d", "# sent_id = d-1", f"# text = {text}"]
+    assert lines[5] == "2\tبوتين\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\tB-PER"
+    assert lines[7].endswith("\tSpaceAfter=No\tO")  # the end of the document
+
+
+def test_escapes_round_trip() -> None:
+    gap = " \t\n|\\\xa0x"
+    assert escape_spaces(gap) == "\\s\\t\\n\\p\\\\\\u00A0x"
+    assert unescape_spaces(escape_spaces(gap)) == gap
+
+
+def test_nested_and_layers_get_named_columns() -> None:
+    out = write("أ ب", [], layers=("entity", "quote"), nested=2)
+    assert out.split("\n")[0].endswith(
+        "MISC ANNOTATOR:ENTITY ANNOTATOR:ENTITY2 ANNOTATOR:QUOTE ANNOTATOR:QUOTE2"
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    lead=st.sampled_from(["", " ", "\n", "\u200f"]),
+    pieces=st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(GAPS)), min_size=1,
+                    max_size=15),
+    picks=st.lists(st.tuples(st.integers(0, 20), st.integers(1, 4)), max_size=3),
+)
+def test_any_text_and_spans_come_back(
+    lead: str, pieces: list[tuple[str, str]], picks: list[tuple[int, int]]
+) -> None:
+    text = lead + "".join(w + g for w, g in pieces)
+    tokens = tokenize(text)
+    spans: list[Span] = []
+    for first, length in picks:
+        if first < len(tokens):
+            last = min(first + length, len(tokens)) - 1
+            start, end = tokens[first][0], tokens[last][1]
+            if all(end <= s.start or s.end <= start for s in spans):
+                spans.append(Span(start, end, "entity", "PER"))
+    out = write(text, spans)
+    [back] = parse_conllu(out, "x.conllu", SCHEMA)
+    assert back.text == text
+    assert sorted((s.start, s.end, s.label) for s in back.spans) == sorted(
+        (s.start, s.end, s.label) for s in spans
+    )
+    # an independent parser reads the file and each # text is the sentence's stored text
+    for sentence in conllu.parse(out):
+        assert sentence.metadata["text"] in text

@@ -1,0 +1,124 @@
+"""Deciding disagreements into gold: provenance, pre-fill once, undo and redo."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator.core.model import GOLD, Relation, Span, text_sha256
+from annotator.storage.adjudication import ReviewSession
+from annotator.storage.workspace import Workspace
+
+TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق"
+#       0   4     10        20 23   28  33   38
+
+
+def sp(who: str, start: int, end: int, label: str = "PER") -> Span:
+    return Span(start, end, "entity", label, annotator=who)
+
+
+@pytest.fixture
+def doc(workspace: Workspace) -> int:
+    repo = workspace.repo
+    doc_id = repo.insert_document("خبر", TEXT, text_sha256(TEXT))
+    repo.insert_spans(doc_id, [sp("A", 11, 20), sp("A", 24, 29, "GPE"), sp("A", 33, 38)])
+    repo.insert_spans(doc_id, [sp("B", 11, 20), sp("B", 24, 29, "LOC"), sp("B", 4, 20)])
+    return doc_id
+
+
+def gold_keys(ws: Workspace, doc_id: int) -> list[tuple[int, int, str, str]]:
+    return sorted(s.key() for s in ws.repo.spans(doc_id, GOLD))
+
+
+def test_prefill_writes_agreements_once_with_provenance(workspace: Workspace, doc: int) -> None:
+    session = ReviewSession(workspace, doc, ["A", "B"], curator="رئيسة")
+    assert session.prefill() == 1
+    [gold] = session.gold()
+    assert gold.span.key() == (11, 20, "entity", "PER")
+    assert gold.provenance["decision"] == "auto_accepted"
+    assert gold.provenance["decided_by"] == "رئيسة"
+    assert gold.provenance["from"] == ["A", "B"]
+    # the curator removes it; a second review of the document does not bring it back
+    workspace.repo.delete_span(gold.span.uuid)
+    again = ReviewSession(workspace, doc, ["A", "B"])
+    assert again.prefill() == 0
+    assert gold_keys(workspace, doc) == []
+
+
+def test_decisions_write_gold_spans_and_replace_each_other(
+    workspace: Workspace, doc: int
+) -> None:
+    session = ReviewSession(workspace, doc, ["A", "B"], curator="cur")
+    session.prefill()
+    kinds = [sorted(d.kinds) for d in session.disagreements]
+    assert kinds == [["missing"], ["label"], ["missing"]]
+    # B's 4-20 overlaps the agreed 11-20, but agreements are taken out first: it stands alone
+    first = session.disagreements[0]
+    assert first.of("A") == () and first.of("B")[0].start == 4
+    session.decide(1, "accept_a")
+    assert (24, 29, "entity", "GPE") in gold_keys(workspace, doc)
+    prov = next(g.provenance for g in session.gold() if g.span.label == "GPE")
+    assert prov["decision"] == "accept_a" and prov["from"] == ["A"]
+    assert prov["decided_by"] == "cur"
+    assert session.decision_of(session.disagreements[1]) == "accept_a"
+    # changing one's mind replaces the earlier gold span instead of adding to it
+    session.decide(1, "accept_b")
+    labels = [k[3] for k in gold_keys(workspace, doc) if k[:2] == (24, 29)]
+    assert labels == ["LOC"]
+    session.decide(1, "both")
+    labels = [k[3] for k in gold_keys(workspace, doc) if k[:2] == (24, 29)]
+    assert labels == ["GPE", "LOC"]
+    session.decide(2, "neither")
+    assert session.decisions() == [None, "both", "neither"]
+
+
+def test_decisions_are_undoable_and_redoable(workspace: Workspace, doc: int) -> None:
+    session = ReviewSession(workspace, doc, ["A", "B"])
+    session.prefill()
+    before = gold_keys(workspace, doc)
+    session.decide(1, "accept_a")
+    after_a = gold_keys(workspace, doc)
+    session.decide(1, "accept_b")
+    workspace.history.undo()
+    assert gold_keys(workspace, doc) == after_a
+    # the span put back by undo still carries its provenance
+    prov = next(g.provenance for g in session.gold() if g.span.label == "GPE")
+    assert prov["decision"] == "accept_a"
+    workspace.history.undo()
+    assert gold_keys(workspace, doc) == before
+    workspace.history.redo()
+    assert gold_keys(workspace, doc) == after_a
+
+
+def test_edit_decision_gives_a_gold_span_to_resize(workspace: Workspace, doc: int) -> None:
+    from annotator.core.commands import ResizeSpan
+
+    session = ReviewSession(workspace, doc, ["A", "B"])
+    session.decide(0, "edit", chosen="B")
+    [gold] = [g for g in session.gold() if g.provenance["decision"] == "edit"]
+    assert gold.span.key() == (4, 20, "entity", "PER")
+    workspace.do(ResizeSpan(gold.span.uuid, 11, 20))
+    resized = workspace.repo.get_span(gold.span.uuid)
+    assert (resized.start, resized.end, resized.annotator) == (11, 20, GOLD)
+    assert session.decision_of(session.disagreements[0]) == "edit"
+
+
+def test_removing_a_decided_span_drops_its_links_and_undo_restores_them(
+    workspace: Workspace, doc: int
+) -> None:
+    session = ReviewSession(workspace, doc, ["A", "B"])
+    session.decide(2, "accept_a")
+    [gold] = [g for g in session.gold() if g.span.start == 33]
+    quote = workspace.repo.insert_span(doc, Span(0, 44, "quote", "QUOTE", annotator=GOLD))
+    workspace.repo.insert_relation(doc, Relation("speaker", quote.uuid, gold.span.uuid,
+                                                 annotator=GOLD))
+    session.decide(2, "neither")
+    assert workspace.repo.relations(doc, GOLD) == []
+    workspace.history.undo()
+    assert len(workspace.repo.relations(doc, GOLD)) == 1
+
+
+def test_a_review_needs_two_annotators_and_not_gold(workspace: Workspace, doc: int) -> None:
+    with pytest.raises(ValueError):
+        ReviewSession(workspace, doc, ["A"])
+    with pytest.raises(ValueError):
+        ReviewSession(workspace, doc, ["A", GOLD])
