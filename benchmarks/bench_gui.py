@@ -17,18 +17,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import arabic_text, emit, rss_mb  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from common import arabic_text, emit, rss_mb
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from annotator.core.model import ImportedDocument, Span  # noqa: E402
-from annotator.core.text import tokenize  # noqa: E402
-from annotator.storage.importing import store_documents  # noqa: E402
-from annotator.storage.workspace import Workspace  # noqa: E402
-from annotator.ui.app import make_application  # noqa: E402
-from annotator.ui.main_window import MainWindow  # noqa: E402
-from annotator.ui.settings import Settings  # noqa: E402
+from annotator.core.model import ImportedDocument, Span
+from annotator.core.text import tokenize
+from annotator.storage.importing import store_documents
+from annotator.storage.workspace import Workspace
+from annotator.ui.app import make_application
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
 
 N_SPANS = 20_000
 N_TAGS = 250

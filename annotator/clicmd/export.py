@@ -114,6 +114,10 @@ def write_export(
         writer(docs, buffer, options, report, progress)
         return report, buffer.getvalue()
     target = output.resolve()
+    if not target.parent.is_dir():
+        raise AnnotatorError(f"{output}: the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise AnnotatorError(f"{output} is a folder; {fmt} writes one file")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:

@@ -29,7 +29,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="input format (default: from the file extension)",
     )
     p.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
-    p.add_argument("--map-tags", metavar="FILE", help="CoNLL: map foreign tags (TOML/TSV)")
+    p.add_argument(
+        "--map-tags", metavar="FILE",
+        help="CoNLL/CoNLL-U: map foreign tags (lines of FOREIGN<TAB>OURS; OURS may be O)",
+    )
     p.set_defaults(run=run)
 
 

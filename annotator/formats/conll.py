@@ -44,6 +44,7 @@ from annotator.formats.exporting import (
     TaggedDocument,
     tag_document,
 )
+from annotator.formats.ids import fresh_uuids
 from annotator.formats.tokens import LINES
 
 DOCSTART = "-DOCSTART- -X- O O"
@@ -107,29 +108,39 @@ def _fields(line: str) -> list[str]:
 
 def _parse(content: str, path: str) -> list[_Document]:
     docs = [_Document()]
+    doc = docs[0]
+    # bound methods of the current document's lists: this loop runs once per token
+    words, tags, lines = doc.words.append, doc.tags.append, doc.lines.append
     for number, line in enumerate(content.split("\n"), start=1):
         if not line or line.isspace():
-            docs[-1].end_sentence()
+            doc.end_sentence()
             continue
         fields = _fields(line)
+        if len(fields) == 2 and fields[0]:
+            if not doc.sentence_starts:
+                doc.sentence_starts.append(0)
+            words(fields[0])
+            tags(fields[1])
+            lines(number)
+            continue
         if fields[0] == "-DOCSTART-":
-            if docs[-1].words:
-                docs.append(_Document())
+            if doc.words:
+                doc = _Document()
+                docs.append(doc)
+                words, tags, lines = doc.words.append, doc.tags.append, doc.lines.append
             continue
         if len(fields) < 2:
             raise InputError(path, "no tag on this line: a line is TOKEN<TAB>TAG", line=number)
-        doc = docs[-1]
         if not fields[0]:
             if any(tag != "O" for tag in fields[1:]):
                 doc.empty_tagged.append(number)
             continue
         if not doc.sentence_starts:
             doc.sentence_starts.append(0)
-        doc.words.append(fields[0])
-        doc.tags.append(fields[1])
-        if len(fields) > 2:
-            doc.extra[len(doc.words) - 1] = fields[2:]
-        doc.lines.append(number)
+        doc.extra[len(doc.words)] = fields[2:]
+        words(fields[0])
+        tags(fields[1])
+        lines(number)
     return [doc for doc in docs if doc.words]
 
 
@@ -202,15 +213,14 @@ def _document(
                 column[i] = canonical(tags[level])
         columns.append(column)
     breaks = frozenset(bounds[:-1])
-    spans: list[Span] = []
-    repaired: list[int] = []
-    for column in columns:
-        decoded = tagging.decode_column(column, starts, ends, breaks)
-        spans += [
-            Span(start, end, schema.layer_of_label(label) or "entity", label)
-            for start, end, label in decoded.spans
-        ]
-        repaired += decoded.repaired
+    decoded = [tagging.decode_column(column, starts, ends, breaks) for column in columns]
+    found = [span for d in decoded for span in d.spans]
+    layers = {label: schema.layer_of_label(label) or "entity" for _, _, label in found}
+    spans = [
+        Span(start, end, layers[label], label, uuid)
+        for (start, end, label), uuid in zip(found, fresh_uuids(len(found)), strict=True)
+    ]
+    repaired = [i for d in decoded for i in d.repaired]
     return ImportedDocument(
         name=name,
         text=text,

@@ -20,10 +20,11 @@ Writing
 Reading
     ``# newdoc`` starts a document (named by its id, else ``FILE-K``); without any, the file is
     one document. A ``# newdoc id`` repeating the current document's id continues it (UD-PUD
-    repeats the line on every sentence). The text is rebuilt from the surface tokens (multiword-token lines, not the
-    words inside them) and the rules above; the words are kept in ``meta["words"]`` so an
-    export writes the treebank's tokens again. Columns named in ``# global.columns`` after MISC
-    are tag columns, read like CoNLL tag columns (``_`` and ``*`` mean ``O``).
+    repeats the line on every sentence). The text is rebuilt from the surface tokens
+    (multiword-token lines, not the words inside them) and the rules above; the words are kept
+    in ``meta["words"]`` so an export writes the treebank's tokens again. Columns named in
+    ``# global.columns`` after MISC are tag columns, read like CoNLL tag columns (``_`` and
+    ``*`` mean ``O``).
 """
 
 from __future__ import annotations

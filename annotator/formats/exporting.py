@@ -120,6 +120,8 @@ class TaggedDocument:
     columns: list[list[str]]
 
     def words(self, text: str) -> list[str]:
+        if self.tokens.words is not None:
+            return self.tokens.words
         return [text[s:e] for s, e in zip(self.tokens.starts, self.tokens.ends, strict=True)]
 
 

@@ -134,22 +134,6 @@ def decode_column(
     return Decoded(out, repaired)
 
 
-def to_iob2(tags: list[str]) -> list[str]:
-    """Any IOB1 / IOB2 / BIOES / BILOU sequence of canonical-looking tags in IOB2."""
-    starts = list(range(len(tags)))
-    decoded = decode_column([_canonical_prefix(t) for t in tags], starts, [i + 1 for i in starts])
-    out = ["O"] * len(tags)
-    for start, end, label in decoded.spans:
-        out[start] = "B-" + label
-        out[start + 1 : end] = ["I-" + label] * (end - start - 1)
-    return out
-
-
-def _canonical_prefix(tag: str) -> str:
-    m = _TAG_RE.match(tag)
-    return f"{_PREFIX[m.group(1)]}-{m.group(2)}" if m else "O"
-
-
 def load_tag_map(path: Path) -> dict[str, tuple[str, int]]:
     """FOREIGN -> (OURS, line number) from a tag map file (format in the module docstring)."""
     try:

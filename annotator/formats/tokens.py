@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from annotator.core import text as coretext
@@ -41,6 +42,7 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     sentence_starts: list[int]
+    words: list[str] | None = None  # the token strings, when the tokenizer had them anyway
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -62,6 +64,19 @@ def document_tokens(text: str, meta: dict[str, Any] | None = None) -> Tokens:
 
 
 def _line_tokens(text: str) -> Tokens:
+    lines = text.split("\n")
+    per_line = [line.split(" ") for line in lines]
+    words = [w for pieces in per_line for w in pieces]
+    if "" in words:  # not built by the CoNLL reader (doubled or edge separators): go slowly
+        return _line_tokens_by_search(text)
+    # every token is followed by exactly one separator, as the CoNLL reader built the text
+    starts = list(accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    sentence_starts = list(accumulate((len(p) for p in per_line[:-1]), initial=0))
+    return Tokens(starts, ends, sentence_starts, words)
+
+
+def _line_tokens_by_search(text: str) -> Tokens:
     spans = [m.span() for m in _LINE_TOKEN_RE.finditer(text)]
     starts = [s for s, _ in spans]
     ends = [e for _, e in spans]
@@ -112,8 +127,12 @@ def split_at(tokens: Tokens, edges: Iterable[int]) -> int:
     span keeps its exact extent instead of being widened to the whole token.
     """
     starts, ends = tokens.starts, tokens.ends
+    # nearly every edge is a token edge already: a set test is cheaper than a bisection
+    at_edges = set(starts).union(ends)
     cuts: dict[int, list[int]] = {}
     for edge in edges:
+        if edge in at_edges:
+            continue
         i = bisect_right(starts, edge) - 1
         if i >= 0 and starts[i] < edge < ends[i]:
             cuts.setdefault(i, []).append(edge)
@@ -131,7 +150,7 @@ def split_at(tokens: Tokens, edges: Iterable[int]) -> int:
             start = point
         new_starts.append(start)
         new_ends.append(end)
-    tokens.starts, tokens.ends = new_starts, new_ends
+    tokens.starts, tokens.ends, tokens.words = new_starts, new_ends, None
     tokens.sentence_starts = [index_map[k] for k in tokens.sentence_starts]
     return sum(len(set(points)) for points in cuts.values())
 

@@ -16,7 +16,7 @@ from annotator.core.adjudication import (
     gold_for_agreements,
     gold_for_decision,
 )
-from annotator.core.commands import Change, Command
+from annotator.core.commands import Command
 from annotator.core.model import GOLD
 from annotator.core.review import Comparison, Disagreement, compare
 from annotator.storage.annotations import spans_with_provenance
@@ -37,7 +37,7 @@ class ReviewSession:
         doc_id: int,
         annotators: Sequence[str],
         curator: str | None = None,
-        run: Callable[[Command], Change] | None = None,
+        run: Callable[[Command], object] | None = None,
     ) -> None:
         if len(annotators) < 2:
             raise ValueError("a review compares at least two annotators")
@@ -47,7 +47,8 @@ class ReviewSession:
         self.doc_id = doc_id
         self.annotators = list(annotators)
         self.curator = curator or ws.annotator
-        self.run = run or ws.do
+        # the GUI passes its controller's execute, which puts the decision on its undo stack
+        self.run: Callable[[Command], object] = run or ws.do
         # "neither" writes no span, so it is remembered for this session only
         self._neither: set[frozenset[str]] = set()
         self.comparison = self._compare()
@@ -114,8 +115,11 @@ class ReviewSession:
             out.append(found)
         return out
 
-    def decide(self, index: int, decision: str, chosen: str | None = None) -> Change:
-        """Write the gold for disagreement ``index``, replacing an earlier decision on it."""
+    def decide(self, index: int, decision: str, chosen: str | None = None) -> WriteGold:
+        """Write the gold for disagreement ``index``, replacing an earlier decision on it.
+
+        Returns the command run; its ``add`` holds the gold spans written (``edit`` opens them).
+        """
         disagreement = self.disagreements[index]
         uuids = disagreement.uuids()
         add = gold_for_decision(disagreement, decision, self.curator, chosen)
@@ -125,9 +129,10 @@ class ReviewSession:
             if uuids & set(g.provenance.get("source_spans", ()))
             and g.provenance.get("decision") != AUTO_ACCEPTED
         ]
-        change = self.run(WriteGold(self.doc_id, add, remove, text=f"review: {decision}"))
+        command = WriteGold(self.doc_id, add, remove, text=f"review: {decision}")
+        self.run(command)
         if decision == NEITHER:
             self._neither.add(frozenset(uuids))
         else:
             self._neither.discard(frozenset(uuids))
-        return change
+        return command

@@ -6,12 +6,26 @@ load in ~30 ms, against ~270 ms as ORM objects); bulk writes use executemany.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Table,
+    Text,
+    and_,
+    delete,
+    func,
+    insert,
+    or_,
+    select,
+    type_coerce,
+    update,
+)
 
 from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import DocumentInfo, Relation, Span, new_uuid
@@ -37,6 +51,15 @@ class DocumentRow:
     length: int
     status: str
     span_count: int
+
+
+def _attributes(raw: Any) -> dict[str, Any]:
+    """Span attributes from the raw column (SQLite gives text, psycopg an already-decoded dict)."""
+    if not raw or raw == "{}":
+        return {}
+    if isinstance(raw, str):
+        return dict(json.loads(raw))
+    return dict(raw)
 
 
 class Repository:
@@ -277,7 +300,7 @@ class Repository:
             layer=r.layer,
             label=r.label,
             uuid=r.uuid,
-            attributes=dict(r.attributes or {}),
+            attributes=_attributes(r.attributes),
             annotator=self.annotator_name(r.annotator_id),
             version=r.version,
         )
@@ -288,7 +311,8 @@ class Repository:
         SPAN.c.end,
         SPAN.c.layer,
         SPAN.c.label,
-        SPAN.c.attributes,
+        # raw JSON text: most spans have no attributes, and decoding 20k "{}" costs ~100 ms
+        type_coerce(SPAN.c.attributes, Text).label("attributes"),
         SPAN.c.annotator_id,
         SPAN.c.version,
     )

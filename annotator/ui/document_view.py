@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -28,6 +29,7 @@ from annotator.ui.highlighter import SpanHighlighter
 
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 FLASH_MS = 700
+HIGHLIGHT_MARGIN = 30  # paragraphs formatted beyond the screen, so scrolling finds them ready
 _OVERLAY_ORDER = ("search", "current", "link", "flash")
 
 
@@ -72,6 +74,7 @@ class DocumentView(QPlainTextEdit):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
         self.alt_drag = False  # the last drag started with Alt held: keep exact characters
+        self.verticalScrollBar().valueChanged.connect(self.highlight_visible)
         controller.document_opened.connect(self.show_document)
         controller.changed.connect(self.apply_change)
         controller.current_changed.connect(self._show_current)
@@ -98,9 +101,29 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.set_source(c.index, c.offsets)
         self._overlays.clear()
         self.setExtraSelections([])
-        self.setPlainText(c.text)  # the highlighter formats every block once, here
+        self.setPlainText(c.text)
         self._apply_text_option()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.highlight_visible()
+
+    def highlight_visible(self, _value: int = 0) -> None:
+        """Format the paragraphs on screen (and a margin around them) before they paint."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return
+        first = block.blockNumber()
+        height = self.viewport().height()
+        offset = self.contentOffset()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            last = block.blockNumber()
+            block = block.next()
+        self.highlighter.ensure_highlighted(first - HIGHLIGHT_MARGIN, last + HIGHLIGHT_MARGIN)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.highlight_visible()
 
     def apply_change(self, change: Change) -> None:
         """Repaint only the blocks whose spans changed."""
@@ -178,17 +201,17 @@ class DocumentView(QPlainTextEdit):
 
     # -- input ---------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.alt_drag = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             span = self.controller.select_at(self.position_at(event.position().toPoint()))
             self.span_clicked.emit(span.uuid if span else "")
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # keyboard selection never carries Alt, so it snaps unless exact mode is on
         if event.key() not in (Qt.Key.Key_Alt, Qt.Key.Key_AltGr):
             self.alt_drag = False
@@ -196,7 +219,7 @@ class DocumentView(QPlainTextEdit):
 
     # -- hover and link markers ----------------------------------------------------------
 
-    def viewportEvent(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
             pos = event.pos()  # type: ignore[attr-defined]
             tip = self.tooltip_at(self.position_at(pos))
@@ -221,7 +244,7 @@ class DocumentView(QPlainTextEdit):
             lines.append(line)
         return "\n".join(lines)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         index = self.controller.index
         if not index.relations:

@@ -1,5 +1,8 @@
 """Span highlighting: a QSyntaxHighlighter reading the per-paragraph span index.
 
+Blocks are formatted lazily: only those the view has shown (``ensure_highlighted``), so
+opening a 1 MB document formats a screenful of paragraphs, not thousands.
+
 Layers get styles that stack legibly: a quote tints the background, a claim tints it another
 colour and draws an overline, an entity underlines in its label's colour and takes that colour
 for its letters. Where entities nest, the innermost one draws and the underline turns wavy, so
@@ -36,6 +39,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, schema: Schema) -> None:
         self.index = SpanIndex("")
         self.offsets = OffsetMap("")
+        self._shown = bytearray()  # 1 for blocks the view has asked to be formatted
         self._colors: dict[tuple[str, str], QColor] = {}
         self._formats: dict[tuple[tuple[str, str], ...], QTextCharFormat] = {}
         self.set_schema(schema)
@@ -49,19 +53,39 @@ class SpanHighlighter(QSyntaxHighlighter):
         """Point at another document's spans; call before the text is set (one pass)."""
         self.index = index
         self.offsets = offsets
+        self._shown = bytearray(len(index.starts))
+
+    def ensure_highlighted(self, first: int, last: int) -> None:
+        """Format blocks first..last (inclusive) that have not been formatted yet."""
+        doc = self.document()
+        first, last = max(first, 0), min(last, len(self._shown) - 1)
+        if doc is None or first > last:
+            return
+        block = doc.findBlockByNumber(first)
+        while block.isValid() and block.blockNumber() <= last:
+            number = block.blockNumber()
+            if not self._shown[number]:
+                self._shown[number] = 1
+                if self.index.spans_in_block(number):
+                    self.rehighlightBlock(block)
+            block = block.next()
 
     def rehighlight_blocks(self, blocks: set[int]) -> None:
+        """Re-format changed blocks that are already formatted; the rest wait to be shown."""
         doc = self.document()
         if doc is None:
             return
         for number in sorted(blocks):
-            block = doc.findBlockByNumber(number)
-            if block.isValid():
-                self.rehighlightBlock(block)
+            if number < len(self._shown) and self._shown[number]:
+                block = doc.findBlockByNumber(number)
+                if block.isValid():
+                    self.rehighlightBlock(block)
 
-    def highlightBlock(self, text: str) -> None:
+    def highlightBlock(self, text: str) -> None:  # noqa: N802
         block = self.currentBlock()
         number = block.blockNumber()
+        if number >= len(self._shown) or not self._shown[number]:
+            return
         spans = self.index.spans_in_block(number)
         if not spans:
             return

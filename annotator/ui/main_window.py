@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         ), QMessageBox.StandardButton.Ok, self)
         box.open()  # not modal-blocking: the window stays usable
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         s = self.settings
         s.geometry = self.saveGeometry()
         s.window_state = self.saveState()

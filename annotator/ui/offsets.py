@@ -6,7 +6,10 @@ UTF-16 units, so a sorted list of where they sit is enough: each conversion is o
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 class OffsetMap:
@@ -21,10 +24,8 @@ class OffsetMap:
 
     def __init__(self, text: str) -> None:
         self.length = len(text)
-        if text.isascii() or max(text, default="\0") < "\U00010000":
-            self.astral: list[int] = []
-        else:
-            self.astral = [i for i, ch in enumerate(text) if ch >= "\U00010000"]
+        # a regex scan is ~10x faster than a Python loop over a 1 MB text
+        self.astral: list[int] = [m.start() for m in _ASTRAL.finditer(text)]
         self.qt_astral = [p + i for i, p in enumerate(self.astral)]
 
     @property

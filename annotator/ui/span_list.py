@@ -1,7 +1,9 @@
 """The span list: a table model over the open document's spans, in document order, and its view.
 
 The model keeps a sorted Python list and applies each ``Change`` as row inserts and removals,
-so a tag among 20,000 spans costs a bisect, not a reset.
+so a tag among 20,000 spans costs a bisect, not a reset. Changes are applied a moment later
+(``SYNC_DELAY_MS``), after the document view has painted the tag: repainting the table costs
+~10 ms, which would otherwise land in the same frame; a burst of keys then syncs once.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor
@@ -29,6 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("position", "text", "layer", "label", "links")
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXCERPT = 60
+SYNC_DELAY_MS = 40
 
 
 class SpanListModel(QAbstractTableModel):
@@ -46,12 +50,17 @@ class SpanListModel(QAbstractTableModel):
         self._colors = {
             (lab.layer, lab.name): QColor(lab.color) for lab in controller.ws.schema.labels()
         }
+        self._queue: list[Change] = []
+        self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
         controller.document_opened.connect(self.reload)
-        controller.changed.connect(self.apply_change)
+        controller.changed.connect(self.queue_change)
 
     # -- contents ------------------------------------------------------------------------
 
     def reload(self, _doc_id: int = -1) -> None:
+        self._timer.stop()
+        self._queue.clear()
         self.beginResetModel()
         self._spans = self.controller.index.ordered()
         self._keys = [position_key(s) for s in self._spans]
@@ -60,6 +69,17 @@ class SpanListModel(QAbstractTableModel):
             for lab in self.controller.ws.schema.labels()
         }
         self.endResetModel()
+
+    def queue_change(self, change: Change) -> None:
+        self._queue.append(change)
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Apply the queued changes now."""
+        self._timer.stop()
+        queue, self._queue = self._queue, []
+        for change in queue:
+            self.apply_change(change)
 
     def apply_change(self, change: Change) -> None:
         for span in (*change.removed, *(before for before, _ in change.updated)):
@@ -103,13 +123,13 @@ class SpanListModel(QAbstractTableModel):
 
     # -- QAbstractTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._spans)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(
+    def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
@@ -134,7 +154,8 @@ class SpanListModel(QAbstractTableModel):
 
     def _display(self, span: Span, column: str) -> str:
         if column == "position":
-            return f"{span.start}–{span.end}"
+            # an LTR isolate: in a right-to-left cell "14–22" would otherwise read "22–14"
+            return f"\u2066{span.start}–{span.end}\u2069"
         if column == "text":
             text = " ".join(span.covered(self.controller.text).split())
             return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1] + "…"
@@ -182,16 +203,35 @@ class SpanListView(QTableView):
             self.setColumnWidth(COLUMNS.index(column), width)
         self.setWordWrap(False)
         self._syncing = False
+        self._pending = ""
+        self._sync_timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
+        self._sync_timer.timeout.connect(lambda: self._select_row(self._pending))
         self.selectionModel().currentRowChanged.connect(self._row_changed)
         # a click on the row already current flashes its span again
         self.clicked.connect(lambda index: self._row_changed(index, index))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
+            self._sync_timer.stop()  # the user's pick wins over a pending sync
             self.span_activated.emit(self._model.span_at(current.row()).uuid)
 
     def show_span(self, uuid: str) -> None:
-        """Select the row of ``uuid`` without re-emitting ``span_activated``."""
+        """Select the row of ``uuid`` soon, without re-emitting ``span_activated``.
+
+        Selecting and scrolling a 20,000-row table costs ~10 ms; deferring it lets the
+        document view paint a new tag in the current frame, and a burst of keys syncs once.
+        """
+        self._pending = uuid
+        self._sync_timer.start()
+
+    def sync_now(self) -> None:
+        """Apply the pending selection at once (tests, and before reading the selection)."""
+        if self._sync_timer.isActive():
+            self._sync_timer.stop()
+            self._select_row(self._pending)
+
+    def _select_row(self, uuid: str) -> None:
+        self._model.flush()
         row = self._model.row_of(uuid) if uuid else -1
         self._syncing = True
         try:

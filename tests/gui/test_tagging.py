@@ -12,7 +12,7 @@ def doc(window: MainWindow) -> tuple[str, int]:
     return window.controller.text, window.controller.doc_id
 
 
-def test_selection_and_shortcut_store_exactly_that_span(window: MainWindow) -> None:
+def test_selection_and_shortcut_store_exactly_that_span(window: MainWindow, qtbot) -> None:
     text, doc_id = doc(window)
     at = find_nth(text, "إنترفاكس")
     select_and_press(window, at, at + len("إنترفاكس"), "2")
@@ -20,7 +20,7 @@ def test_selection_and_shortcut_store_exactly_that_span(window: MainWindow) -> N
         (at, at + len("إنترفاكس"), "entity", "ORG", "إنترفاكس")
     ]
     assert window.controller.ws.repo.status(doc_id) == "in_progress"  # tagging starts the doc
-    assert window.span_model.rowCount() == 1
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == 1)  # the list follows shortly
 
 
 def test_sloppy_selection_snaps_to_the_word(window: MainWindow) -> None:
@@ -74,7 +74,7 @@ def test_automatic_proclitic_stripping_for_entities_only(window: MainWindow) -> 
     assert covered == {("entity", "لوكاشينكو"), ("quote", "وبوتين")}
 
 
-def test_nested_spans_of_two_layers_and_labels(window: MainWindow) -> None:
+def test_nested_spans_of_two_layers_and_labels(window: MainWindow, qtbot) -> None:
     text, doc_id = doc(window)
     outer = "رئيس بيلاروسيا ألكسندر لوكاشينكو"
     at = find_nth(text, outer)
@@ -87,6 +87,7 @@ def test_nested_spans_of_two_layers_and_labels(window: MainWindow) -> None:
         ("claim", "CLAIM", outer), ("entity", "GPE", "بيلاروسيا"), ("entity", "PER", outer),
     ]
     # the span list shows them in document order, outer first
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == 3)
     labels = [window.span_model.span_at(i).label for i in range(window.span_model.rowCount())]
     assert labels[-1] == "GPE"
 
@@ -115,16 +116,16 @@ def test_grow_and_shrink_by_one_word(window: MainWindow) -> None:
     assert stored(window.controller.ws, doc_id)[0][4] == "ألكسندر"
 
 
-def test_delete_removes_the_selected_span(window: MainWindow) -> None:
+def test_delete_removes_the_selected_span(window: MainWindow, qtbot) -> None:
     text, doc_id = doc(window)
     at = find_nth(text, "موسكو")
     select_and_press(window, at, at + 5, "4")
     press(window, "Delete")
     assert stored(window.controller.ws, doc_id) == []
-    assert window.span_model.rowCount() == 0
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == 0)
 
 
-def test_link_quote_to_speaker_with_keyboard(window: MainWindow) -> None:
+def test_link_quote_to_speaker_with_keyboard(window: MainWindow, qtbot) -> None:
     text, doc_id = doc(window)
     c = window.controller
     speaker = find_nth(text, "المتحدثة")
@@ -140,6 +141,7 @@ def test_link_quote_to_speaker_with_keyboard(window: MainWindow) -> None:
     assert [(r.kind, c.index.spans[r.head].layer, c.index.spans[r.tail].label) for r in rels] == [
         ("speaker", "quote", "PER")
     ]
+    window.span_model.flush()
     links_column = window.span_model.data(window.span_model.index(0, 4))
     assert "speaker" in links_column
     assert "speaker" in window.view.tooltip_at(quote + 1)
@@ -152,6 +154,7 @@ def test_clicking_a_span_list_row_selects_and_flashes(window: MainWindow, qtbot)
     at = find_nth(text, "موسكو")
     select_and_press(window, at, at + 5, "4")
     window.controller.set_current("")
+    window.span_model.flush()
     view = window.span_view
     rect = view.visualRect(window.span_model.index(0, 1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

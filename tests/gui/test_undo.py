@@ -27,7 +27,9 @@ def tag(window: MainWindow, needle: str, key: str) -> None:
         ("3", ["موسكو:LOC"]),
     ],
 )
-def test_undo_redo_each_span_edit(window: MainWindow, edit: str, expect_after: list[str]) -> None:
+def test_undo_redo_each_span_edit(
+    window: MainWindow, qtbot, edit: str, expect_after: list[str]
+) -> None:
     tag(window, "موسكو", "4")
     before = spans(window)
     press(window, edit)
@@ -47,7 +49,7 @@ def test_undo_redo_each_span_edit(window: MainWindow, edit: str, expect_after: l
     press(window, "Ctrl+Shift+Z")
     assert spans(window) == after
     assert len(window.controller.index.spans) == len(after)
-    assert window.span_model.rowCount() == len(after)
+    qtbot.waitUntil(lambda: window.span_model.rowCount() == len(after))
 
 
 def test_undo_add_and_link(window: MainWindow) -> None:

@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-
 from conftest import SEEDS
+from PySide6.QtGui import QImage
 
 pytestmark = pytest.mark.xvfb
 

@@ -40,7 +40,8 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> list[ExportDocument]:
     map_file.write_text(TAG_MAP, encoding="utf-8")
     docs = []
     for name in ("Damascus", "Linux"):
-        [d] = READERS["conll"](DATA / "aqmar" / f"{name}.txt", SCHEMA, ReadOptions(map_tags=map_file))
+        path = DATA / "aqmar" / f"{name}.txt"
+        [d] = READERS["conll"](path, SCHEMA, ReadOptions(map_tags=map_file))
         docs.append(ExportDocument(d.name, d.text, d.sha256, d.spans, meta=d.meta))
     text = SEEDS[0].read_text(encoding="utf-8").replace("\r\n", "\n")
     spans = [Span(m.start() + 1, m.end(), "entity", "PER") for m in re.finditer("للوكاشينكو", text)]

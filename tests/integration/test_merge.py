@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from helpers.paths import SEEDS
+from sqlalchemy import select
 from sqlalchemy import text as sql
 from test_cli import annotator
 
@@ -15,6 +17,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.storage import database
 from annotator.storage.merge import merge_documents, read_source
+from annotator.storage.repository import SPAN
 from annotator.storage.workspace import Workspace
 
 TEXT = SEEDS[0].read_text(encoding="utf-8").replace("\r\n", "\n")
@@ -73,6 +76,11 @@ def test_merge_database_adds_documents_spans_links_statuses_once(
     assert [r.head for r in repo.relations(ours_doc, "omar")] == [spans["quote"].uuid]
     assert repo.status(ours_doc, "omar") == "done"
     assert repo.get_span(mine.uuid) == mine  # ours untouched
+    with workspace.engine.connect() as conn:  # rows written on the fast path read back typed
+        created, attributes = conn.execute(
+            select(SPAN.c.created, SPAN.c.attributes).where(SPAN.c.uuid == spans["per"].uuid)
+        ).one()
+    assert isinstance(created, datetime) and attributes == {}
     assert fingerprint(path) == before  # the colleague's file was not written to
 
     again = merge_documents(repo, read_source(str(path), workspace.schema))

@@ -6,7 +6,14 @@ import pytest
 from helpers.paths import SEEDS
 from sqlalchemy import inspect
 
-from annotator.core.commands import AddSpan, Link, RelabelSpan, RemoveSpan, ResizeSpan
+from annotator.core.commands import (
+    AddSpan,
+    Link,
+    RelabelSpan,
+    RemoveSpan,
+    ResizeSpan,
+    SetSpanAttribute,
+)
 from annotator.core.errors import ConflictError
 from annotator.core.model import Relation, Span
 from annotator.formats.txt import read_txt
@@ -32,12 +39,15 @@ def test_migrations_and_edits_on_postgres(pg_db_url: str) -> None:
     q0 = text.index("“")
     quote = ws.do(AddSpan(doc, Span(q0, text.index("“", q0 + 1) + 1, "quote", "QUOTE"))).added[0]
     ws.do(Link(doc, Relation("speaker", quote.uuid, person.uuid)))
+    ws.do(SetSpanAttribute(quote.uuid, {"direct": "indirect"}))
+    assert ws.repo.get_span(quote.uuid).attributes == {"direct": "indirect"}
     ws.do(ResizeSpan(person.uuid, p0 - 1, p0 + 5))
     ws.do(RelabelSpan(person.uuid, "ORG"))
     ws.do(RemoveSpan(person.uuid))
     assert ws.repo.relations(doc) == []
     for _ in range(3):
         ws.history.undo()
+    assert ws.repo.get_span(quote.uuid).attributes == {"direct": "indirect"}
     assert [(s.label, s.start) for s in ws.repo.spans(doc) if s.layer == "entity"] == [("PER", p0)]
     assert len(ws.repo.relations(doc)) == 1
     ws.repo.set_status(doc, "done")

@@ -61,7 +61,7 @@ def read_columns(text: str) -> list[list[Sentence]]:
     """Documents -> sentences -> (token, tags); blank lines and -DOCSTART- as in CoNLL."""
     docs: list[list[Sentence]] = [[]]
     sentence: Sentence = []
-    for line in text.split("\n") + [""]:
+    for line in [*text.split("\n"), ""]:
         fields = line.split("\t") if "\t" in line else line.split()
         if not fields or not line.strip():
             if sentence:
@@ -168,3 +168,52 @@ def test_aqmar_refused_without_map_names_lines(tmp_path: Path) -> None:
     message = str(caught.value)
     assert "'B-MISS1'" in message and "'OO'" in message and "line 1855" in message
     assert caught.value.line == 1
+
+
+def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from annotator.cli import main
+
+    db = str(tmp_path / "db.sqlite3")
+    open_project(tmp_path / "db.sqlite3", AQMAR_LABELS).close()
+    map_file = tmp_path / "aqmar.map"
+    map_file.write_text(AQMAR_MAP, encoding="utf-8")
+    files = [str(DATA / "aqmar" / name) for name in ("Linux.txt", "Football.txt")]
+    assert main(["--db", db, "--annotator", "tester", "import", "--format", "conll",
+                 "--map-tags", str(map_file), *files]) == 0
+    assert "span(s) began with I-" in capsys.readouterr().err
+    out = tmp_path / "out.bio"
+    assert main(["--db", db, "export", "--format", "conll", "--annotator", "tester",
+                 "--scheme", "bioes", "--no-docstart", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("wrote 2 document(s)")
+    written = out.read_text(encoding="utf-8")
+    assert "DOCSTART" not in written and "\tS-" in written and "\tE-" in written
+    assert main(["--db", db, "export", "--format", "conll", "--annotator", "tester",
+                 "--documents", "Linux"]) == 0
+    stdout = capsys.readouterr().out
+    assert stdout.startswith("-DOCSTART- -X- O O\n\n")
+    assert stdout.count("-DOCSTART-") == 1
+    assert main(["--db", db, "export", "--format", "conll", "--annotator", "nobody"]) == 1
+    assert "no annotator named 'nobody'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as usage:
+        main(["--db", db, "export", "--format", "conll", "--gold", "--annotator", "tester"])
+    assert usage.value.code == 2
+
+
+def test_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.clicmd import export as export_module
+    from annotator.formats.exporting import ExportDocument
+
+    target = tmp_path / "out.conll"
+    target.write_text("old\n", encoding="utf-8")
+
+    def failing(docs, out, options, report, progress):  # type: ignore[no-untyped-def]
+        out.write("half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setitem(export_module.STREAM_WRITERS, "conll", failing)
+    doc = ExportDocument("d", "نص", "x", [])
+    with pytest.raises(OSError, match="disk full"):
+        write_export("conll", [doc], target, ExportOptions())
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.conll"]

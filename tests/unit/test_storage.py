@@ -14,6 +14,10 @@ from annotator.storage.repository import Repository
 from annotator.storage.workspace import Workspace
 
 
+def test_schema_head_constant_matches_the_migrations() -> None:
+    assert database.SCHEMA_HEAD == database.head_revision()
+
+
 def test_new_file_is_migrated_to_head(db_path: Path) -> None:
     engine = database.open_engine(str(db_path))
     assert database.current_revision(engine) == database.head_revision()

@@ -1,0 +1,1 @@
+"""The review window: annotators side by side, their disagreements, and the gold decided."""

@@ -1,0 +1,81 @@
+"""One read-only pane of the review: the workbench's document view over one annotator's spans."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.storage.workspace import Workspace
+from annotator.ui.controller import AnnotationController
+from annotator.ui.document_view import DocumentView
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.span_index import SpanIndex
+
+MARKS = "search"  # the view's overlay names: disagreements borrow the search-hit colour
+CURRENT = "current"
+
+
+class PaneController(AnnotationController):
+    """The workbench controller, but showing (and editing) ``annotator``'s spans.
+
+    The review's gold pane runs decisions through :meth:`execute`, so they land on this
+    controller's undo stack and repaint the pane like any edit in the workbench.
+    """
+
+    def __init__(self, ws: Workspace, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(ws, parent)
+        self.annotator = annotator
+
+    def open_document(self, doc_id: int) -> None:
+        repo = self.ws.repo
+        self.text = repo.document_text(doc_id)
+        self.offsets = OffsetMap(self.text)
+        self.index = SpanIndex(
+            self.text, repo.spans(doc_id, self.annotator), repo.relations(doc_id, self.annotator)
+        )
+        self.doc_id, self.doc_name = doc_id, repo.document_info(doc_id).name
+        self.status = repo.status(doc_id, self.annotator)
+        self.current = self.link_head = ""
+        stack = self.undo_group.activeStack()
+        if stack is None:
+            from PySide6.QtGui import QUndoStack
+
+            stack = QUndoStack(self.undo_group)
+            self.undo_group.setActiveStack(stack)
+        self.document_opened.emit(doc_id)
+        self.current_changed.emit("")
+
+    def set_status(self, status: str) -> None:
+        # the workbench sets the current user's status; a pane sets its own annotator's
+        if self.doc_id >= 0:
+            self.ws.repo.set_status(self.doc_id, status, self.annotator)
+            self.status = status
+
+
+class ReviewPane(QWidget):
+    """A title over a read-only right-to-left document view of one annotator."""
+
+    def __init__(self, ws: Workspace, annotator: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = PaneController(ws, annotator, self)
+        self.view = DocumentView(self.controller, self)
+        self.title = QLabel(title, self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.view)
+
+    @property
+    def annotator(self) -> str:
+        return self.controller.annotator
+
+    def open(self, doc_id: int) -> None:
+        self.controller.open_document(doc_id)
+
+    def mark(self, ranges: list[tuple[int, int]], current: tuple[int, int] | None) -> None:
+        """Mark every disagreement, and the current one more strongly; scroll to it."""
+        self.view.set_overlay(MARKS, ranges)
+        self.view.set_overlay(CURRENT, [current] if current else [])
+        if current:
+            self.view.scroll_to(*current)

@@ -1,0 +1,40 @@
+"""Highlights are formatted for the paragraphs on screen, and follow scrolling and edits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from annotator.core.model import ImportedDocument, Span
+from annotator.storage.importing import store_documents
+from annotator.storage.workspace import Workspace
+from annotator.ui.main_window import MainWindow
+from annotator.ui.settings import Settings
+
+
+def underlined(win: MainWindow, block_number: int) -> list[tuple[int, int]]:
+    block = win.view.document().findBlockByNumber(block_number)
+    return [
+        (r.start, r.length) for r in block.layout().formats()
+        if r.format.underlineColor().isValid()
+    ]
+
+
+def test_far_paragraphs_are_formatted_when_scrolled_to(
+    qtbot, tmp_path: Path, settings: Settings
+) -> None:
+    lines = [f"السطر رقم {i} يذكر موسكو مرة" for i in range(400)]
+    text = "\n".join(lines)
+    ws = Workspace.open(str(tmp_path / "long.sqlite3"), "tester")
+    doc_id = store_documents(ws.repo, [ImportedDocument("long", text)]).doc_ids[0]
+    last = text.rindex("موسكو")
+    ws.repo.insert_spans(doc_id, [Span(last, last + 5, "entity", "GPE", annotator="tester")])
+    win = MainWindow(ws, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_document(doc_id)
+    assert underlined(win, 399) == []  # off screen: not formatted yet
+    win.view.scroll_to(last, last + 5)
+    start_in_block = last - text.rindex("\n", 0, last) - 1
+    assert underlined(win, 399) == [(start_in_block, 5)]
+    ws.close()
