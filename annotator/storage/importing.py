@@ -60,15 +60,14 @@ def _store_spans(
     fresh = []
     kept_uuids = set()
     for span in doc.spans:
-        span = span.with_changes(annotator=span.annotator or owner)
-        key = (span.annotator, span.start, span.end, span.layer, span.label)
+        key = (span.annotator or owner, span.start, span.end, span.layer, span.label)
         if span.uuid in taken or key in keys:
             report.spans_skipped += 1
             continue
         keys.add(key)
         fresh.append(span)
         kept_uuids.add(span.uuid)
-    report.spans_added += repo.insert_spans(doc_id, fresh)
+    report.spans_added += repo.insert_spans(doc_id, fresh, annotator=owner)
     rels = [
         r.__class__(r.kind, r.head, r.tail, r.uuid, r.annotator or owner)
         for r in doc.relations

@@ -75,3 +75,26 @@ def test_two_machines_never_silently_overwrite(pg_db_url: str) -> None:
     assert a.repo.get_span(span.uuid).version == 3
     a.close()
     b.close()
+
+
+def test_bulk_insert_keeps_attributes_provenance_and_times(pg_db_url: str) -> None:
+    """The bulk path hands pre-converted values to the driver: check they land typed."""
+    ws = Workspace.open(pg_db_url, "bulk")
+    doc = ws.repo.insert_document("d", "قال الوزير في بغداد إن الاتفاق قريب", "sha-bulk")
+    spans = [
+        Span(0, 3, "quote", "QUOTE", attributes={"direct": "indirect"}),
+        Span(4, 10, "entity", "PER"),
+        Span(14, 19, "entity", "GPE", annotator="other"),
+    ]
+    assert ws.repo.insert_spans(doc, spans, provenance={"decided_by": "bulk"}) == 3
+    got = {s.label: s for s in ws.repo.spans(doc, all_annotators=True)}
+    assert got["QUOTE"].attributes == {"direct": "indirect"}
+    assert got["PER"].attributes == {} and got["PER"].annotator == "bulk"
+    assert got["GPE"].annotator == "other"
+    assert ws.repo.span_provenance(got["PER"].uuid) == {"decided_by": "bulk"}
+    with ws.engine.connect() as conn:
+        kinds = conn.exec_driver_sql(
+            "SELECT jsonb_typeof(attributes::jsonb), pg_typeof(created)::text FROM span LIMIT 1"
+        ).one()
+    assert kinds == ("object", "timestamp with time zone")
+    ws.close()

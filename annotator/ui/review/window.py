@@ -1,0 +1,354 @@
+"""The review window: two or more annotators side by side, their disagreements, and gold.
+
+Keys (also on the buttons' tooltips):
+    N or F8 / P or Shift+F8   next / previous disagreement
+    1..9 or A, B, C...        accept the 1st, 2nd, 3rd... annotator's side
+    + or H                    both (every span drawn there)
+    - or X                    neither
+    E                         edit: take the first side into gold and open it for relabel/resize
+    Ctrl+Z / Ctrl+Shift+Z     undo / redo a decision
+
+Agreements are written into gold when a document is first reviewed (see
+``storage.adjudication.ReviewSession.prefill``); decisions go through the gold pane's
+controller, so they sit on its undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from string import ascii_uppercase
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.adjudication import BOTH, EDIT, NEITHER, accept
+from annotator.core.model import GOLD
+from annotator.core.review import Disagreement, default_annotators
+from annotator.storage.adjudication import ReviewSession
+from annotator.storage.workspace import Workspace
+from annotator.ui.review.edit_dialog import GoldSpanEditor
+from annotator.ui.review.pane import ReviewPane
+
+EditRunner = Callable[[GoldSpanEditor], bool]
+
+
+def _run_editor(dialog: GoldSpanEditor) -> bool:
+    return dialog.exec() == GoldSpanEditor.DialogCode.Accepted
+
+
+class ReviewWindow(QMainWindow):
+    """Compare annotators on a document and decide the gold.
+
+    Attributes:
+        session: the review of the shown document (None before Compare).
+        panes: one per compared annotator, then the gold pane.
+        disagreements: the list of disagreements; its row is the current one.
+    """
+
+    def __init__(self, ws: Workspace, doc_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Review and adjudicate"))
+        self.ws = ws
+        self.session: ReviewSession | None = None
+        self.panes: list[ReviewPane] = []
+        self.run_editor: EditRunner = _run_editor
+        self._syncing = False
+
+        self.documents = QComboBox(self)
+        for row in ws.repo.list_documents():
+            self.documents.addItem(row.name, row.id)
+        if doc_id is not None and doc_id >= 0:
+            self.documents.setCurrentIndex(max(self.documents.findData(doc_id), 0))
+        self.annotators = QListWidget(self)
+        self.annotators.setFlow(QListWidget.Flow.LeftToRight)
+        self.annotators.setMaximumHeight(40)
+        for name in default_annotators(ws.repo.annotators()):
+            item = QListWidgetItem(name, self.annotators)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+        for i in range(min(2, self.annotators.count())):
+            self.annotators.item(i).setCheckState(Qt.CheckState.Checked)
+        compare = QPushButton(self.tr("Compare"), self)
+        compare.clicked.connect(self.start)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Document"), self))
+        top.addWidget(self.documents, 2)
+        top.addWidget(QLabel(self.tr("Annotators"), self))
+        top.addWidget(self.annotators, 3)
+        top.addWidget(compare)
+
+        self.pane_box = QSplitter(Qt.Orientation.Horizontal, self)
+        self.disagreements = QListWidget(self)
+        self.disagreements.currentRowChanged.connect(self._show_current)
+        self.summary = QLabel(self)
+        self.buttons = QHBoxLayout()
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.disagreements)
+        lower_layout.addLayout(self.buttons)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.pane_box)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(split)
+        self.setCentralWidget(central)
+        self._shortcuts()
+        self.resize(1200, 800)
+
+    # -- choosing what to compare --------------------------------------------------------
+
+    def chosen_annotators(self) -> list[str]:
+        return [
+            self.annotators.item(i).text()
+            for i in range(self.annotators.count())
+            if self.annotators.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_annotators(self, names: list[str]) -> None:
+        for i in range(self.annotators.count()):
+            item = self.annotators.item(i)
+            on = item.text() in names
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def set_document(self, doc_id: int) -> None:
+        self.documents.setCurrentIndex(self.documents.findData(doc_id))
+
+    def start(self) -> None:
+        """Compare the chosen annotators on the chosen document; pre-fill the agreements."""
+        names = self.chosen_annotators()
+        doc_id = self.documents.currentData()
+        if doc_id is None or len(names) < 2:
+            QMessageBox.information(
+                self, self.windowTitle(), self.tr("Choose a document and two annotators.")
+            )
+            return
+        self.session = ReviewSession(self.ws, int(doc_id), names)
+        self._build_panes(int(doc_id), names)
+        self.session.run = self.gold.controller.execute
+        written = self.session.prefill()
+        if written:
+            self.gold.open(int(doc_id))  # show what the pre-fill wrote
+        stack = self.gold.controller.undo_group.activeStack()
+        if stack is not None:
+            stack.indexChanged.connect(lambda _i: self.refresh())
+        self._decision_buttons(names)
+        self.refresh()
+        if self.disagreements.count():
+            self.disagreements.setCurrentRow(0)
+
+    def _build_panes(self, doc_id: int, names: list[str]) -> None:
+        for pane in self.panes:
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = []
+        titles = [f"{ascii_uppercase[i]}: {name}" for i, name in enumerate(names)]
+        for name, title in (*zip(names, titles, strict=True), (GOLD, self.tr("gold"))):
+            pane = ReviewPane(self.ws, name, title)
+            print("adding", name, flush=True)
+            self.pane_box.addWidget(pane)
+            pane.open(doc_id)
+            pane.view.verticalScrollBar().valueChanged.connect(
+                lambda value, source=pane: self._sync_scroll(source, value)
+            )
+            self.panes.append(pane)
+
+    @property
+    def gold(self) -> ReviewPane:
+        return self.panes[-1]
+
+    def _sync_scroll(self, source: ReviewPane, value: int) -> None:
+        """Same text, same width: the same scroll position shows the same lines."""
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                if pane is not source:
+                    pane.view.verticalScrollBar().setValue(value)
+        finally:
+            self._syncing = False
+
+    # -- the list of disagreements -------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw the list with each disagreement's decision, keeping the current row."""
+        if self.session is None:
+            return
+        row = self.disagreements.currentRow()
+        decisions = self.session.decisions()
+        text = self.gold.controller.text
+        self.disagreements.blockSignals(True)
+        self.disagreements.clear()
+        for i, (d, decision) in enumerate(zip(self.session.disagreements, decisions, strict=True)):
+            excerpt = " ".join(text[d.start : d.end].split())[:40]
+            item = QListWidgetItem(
+                f"{i + 1}. [{decision or self.tr('open')}] {d.layer} «{excerpt}» "
+                f"{d.describe()}",
+                self.disagreements,
+            )
+            item.setData(Qt.ItemDataRole.UserRole, decision)
+        self.disagreements.blockSignals(False)
+        done = sum(1 for d in decisions if d is not None)
+        self.summary.setText(
+            self.tr("%d disagreements, %d decided; %d agreements accepted in advance")
+            % (len(decisions), done, len(self.session.comparison.agreements))
+        )
+        if 0 <= row < self.disagreements.count():
+            self.disagreements.setCurrentRow(row)
+        self._show_current(self.disagreements.currentRow())
+
+    def current(self) -> Disagreement | None:
+        row = self.disagreements.currentRow()
+        if self.session is None or not 0 <= row < len(self.session.disagreements):
+            return None
+        return self.session.disagreements[row]
+
+    def _show_current(self, _row: int) -> None:
+        if self.session is None:
+            return
+        ranges = [(d.start, d.end) for d in self.session.disagreements]
+        here = self.current()
+        for pane in self.panes:
+            pane.mark(ranges, (here.start, here.end) if here else None)
+
+    def go(self, step: int) -> None:
+        count = self.disagreements.count()
+        if count:
+            row = self.disagreements.currentRow()
+            self.disagreements.setCurrentRow((row + step) % count if row >= 0 else 0)
+
+    # -- deciding ------------------------------------------------------------------------
+
+    def decide(self, decision: str) -> None:
+        """Decide the current disagreement, then move to the next open one."""
+        row = self.disagreements.currentRow()
+        if self.session is None or row < 0:
+            return
+        self.session.decide(row, decision)
+        self.refresh()
+        self._next_open(row)
+
+    def _next_open(self, row: int) -> None:
+        count = self.disagreements.count()
+        for k in range(1, count + 1):
+            i = (row + k) % count
+            if self.disagreements.item(i).data(Qt.ItemDataRole.UserRole) is None:
+                self.disagreements.setCurrentRow(i)
+                return
+
+    def edit(self) -> None:
+        """Take a side into gold (the first that drew something) and open it for editing."""
+        row = self.disagreements.currentRow()
+        here = self.current()
+        if self.session is None or here is None:
+            return
+        chosen = next((name for name in here.annotators if here.of(name)), None)
+        command = self.session.decide(row, EDIT, chosen)
+        self.refresh()
+        if not command.add:
+            return
+        span = self.ws.repo.get_span(command.add[0].span.uuid)
+        self.gold.controller.set_current(span.uuid)
+        dialog = GoldSpanEditor(span, self.gold.controller.text, self.ws.schema, self)
+        if self.run_editor(dialog):
+            change = dialog.command()
+            if change is not None:
+                self.gold.controller.execute(change)
+        self.refresh()
+
+    def undo(self) -> None:
+        stack = self.gold.controller.undo_group.activeStack() if self.panes else None
+        if stack is not None:
+            stack.undo()
+
+    def redo(self) -> None:
+        stack = self.gold.controller.undo_group.activeStack() if self.panes else None
+        if stack is not None:
+            stack.redo()
+
+    def mark_gold_done(self) -> None:
+        if self.session is not None:
+            self.ws.repo.set_status(self.session.doc_id, "done", GOLD)
+            self.statusBar().showMessage(self.tr("Gold marked done for this document"), 4000)
+
+    # -- keys and buttons ----------------------------------------------------------------
+
+    def _key(self, keys: tuple[str, ...], slot: Callable[[], None]) -> None:
+        for key in keys:
+            QShortcut(QKeySequence(key), self).activated.connect(slot)
+
+    def _shortcuts(self) -> None:
+        self._key(("N", "F8"), lambda: self.go(1))
+        self._key(("P", "Shift+F8"), lambda: self.go(-1))
+        self._key(("+", "H"), lambda: self.decide(BOTH))
+        self._key(("-", "X"), lambda: self.decide(NEITHER))
+        self._key(("E",), self.edit)
+        self._key(("Ctrl+Z",), self.undo)
+        self._key(("Ctrl+Shift+Z", "Ctrl+Y"), self.redo)
+        for i in range(9):
+            keys = (str(i + 1), ascii_uppercase[i]) if ascii_uppercase[i] not in "EHNPX" else (
+                str(i + 1),
+            )
+            self._key(keys, partial(self._accept, i))
+
+    def _accept(self, index: int) -> None:
+        if self.session is not None and index < len(self.session.annotators):
+            self.decide(accept(index))
+
+    def _decision_buttons(self, names: list[str]) -> None:
+        while self.buttons.count():
+            item = self.buttons.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        entries: list[tuple[str, str, Callable[[], None]]] = [
+            (self.tr("◀ Previous"), "P, Shift+F8", lambda: self.go(-1)),
+            (self.tr("Next ▶"), "N, F8", lambda: self.go(1)),
+        ]
+        for i, name in enumerate(names):
+            entries.append(
+                (self.tr("Accept %s (%s)") % (ascii_uppercase[i], name), f"{i + 1}",
+                 partial(self._accept, i))
+            )
+        entries += [
+            (self.tr("Both"), "+, H", lambda: self.decide(BOTH)),
+            (self.tr("Neither"), "-, X", lambda: self.decide(NEITHER)),
+            (self.tr("Edit…"), "E", self.edit),
+            (self.tr("Mark gold done"), "", self.mark_gold_done),
+        ]
+        for text, keys, slot in entries:
+            button = QPushButton(text, self)
+            button.setToolTip(keys)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the window
+            button.clicked.connect(slot)
+            self.buttons.addWidget(button)
+
+
+def open_review(parent: QWidget | None, ws: Workspace, doc_id: int | None) -> None:
+    """Open the review window (non-modal) on ``doc_id``, comparing the first two annotators."""
+    window = ReviewWindow(ws, doc_id, parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.setWindowFlag(Qt.WindowType.Window)
+    window.show()
+    if len(window.chosen_annotators()) >= 2 and window.documents.count():
+        window.start()
