@@ -12,7 +12,7 @@ import sys
 
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
-from annotator.storage.merge import MergeReport, merge_documents, read_source
+from annotator.storage.merge import merge_documents, read_source
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,17 +24,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("source", metavar="SOURCE", help="database file, database URL or .jsonl")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(run=run)
-
-
-def summary(report: MergeReport) -> str:
-    """The report in two lines, shared with the GUI's merge dialog."""
-    return (
-        f"documents: {len(report.documents_added)} added, "
-        f"{len(report.documents_matched)} matched\n"
-        f"spans: {report.spans_added} added, {report.spans_identical} identical, "
-        f"{len(report.conflicts)} conflicting; links: {report.relations_added} added; "
-        f"statuses: {report.statuses_added} added"
-    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,5 +44,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(summary(report))
+        print(report.summary())
     return 0

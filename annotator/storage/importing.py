@@ -29,6 +29,9 @@ def store_documents(
     """Add documents, matching existing ones by text SHA-256; spans are added, never doubled."""
     report = ImportReport()
     with repo.transaction():
+        # the importing annotator exists from now on, even before their first span, so that
+        # `export --annotator NAME` right after an import is not refused as a typo
+        repo.annotator_id(annotator or repo.annotator)
         seen_in_batch: dict[str, int] = {}
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256

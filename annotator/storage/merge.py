@@ -123,6 +123,16 @@ class MergeReport:
     statuses_added: int = 0
     statuses_kept: int = 0  # ours differs and stays
 
+    def summary(self) -> str:
+        """Two lines for people: the command line and the GUI's merge dialog print this."""
+        return (
+            f"documents: {len(self.documents_added)} added, "
+            f"{len(self.documents_matched)} matched\n"
+            f"spans: {self.spans_added} added, {self.spans_identical} identical, "
+            f"{len(self.conflicts)} conflicting; links: {self.relations_added} added; "
+            f"statuses: {self.statuses_added} added"
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "documents_added": len(self.documents_added),

@@ -101,8 +101,9 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.set_source(c.index, c.offsets)
         self._overlays.clear()
         self.setExtraSelections([])
+        # the default text option set once in __init__ survives setPlainText; setting it again
+        # here would lay out every paragraph of the new text a second time
         self.setPlainText(c.text)
-        self._apply_text_option()
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.highlight_visible()
 

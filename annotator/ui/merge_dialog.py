@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from annotator.clicmd.merge import summary
 from annotator.core.errors import AnnotatorError
 from annotator.storage.merge import MergeReport, merge_documents, read_source
 from annotator.storage.workspace import Workspace
@@ -34,7 +33,7 @@ def run_merge_dialog(
         QMessageBox.warning(parent, "Merge", str(exc))  # nothing was merged: one transaction
         return None
     if confirm:
-        box = QMessageBox(QMessageBox.Icon.Information, "Merge", summary(report), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Information, "Merge", report.summary(), parent=parent)
         if report.conflicts:
             box.setInformativeText(
                 f"{len(report.conflicts)} span(s) differ from ours and were left as ours."

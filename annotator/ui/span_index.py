@@ -15,11 +15,20 @@ from annotator.core.model import Relation, Span
 # what QTextCursor.insertText (and so setPlainText) turns into a block break; the stored text
 # has no "\r" (normalised at import), the others are kept for safety
 _BLOCK_BREAK = re.compile("[\n\r\u2029\ufdd0\ufdd1]")
+_RARE_BREAKS = "\r\u2029\ufdd0\ufdd1"
 
 
 def block_starts(text: str) -> list[int]:
     """Code-point offset where each Qt block (paragraph) of ``text`` starts."""
-    return [0, *(m.end() for m in _BLOCK_BREAK.finditer(text))]
+    if any(c in text for c in _RARE_BREAKS):
+        return [0, *(m.end() for m in _BLOCK_BREAK.finditer(text))]
+    # the usual case, only "\n": str.find runs ~4x faster than the regex over 1 MB
+    out, find = [0], text.find
+    at = find("\n")
+    while at >= 0:
+        out.append(at + 1)
+        at = find("\n", at + 1)
+    return out
 
 
 class SpanIndex:
@@ -37,8 +46,7 @@ class SpanIndex:
         self.relations: dict[str, Relation] = {}
         self._buckets: list[list[str]] = [[] for _ in self.starts]
         self._links_of: dict[str, list[str]] = {}
-        for span in spans:
-            self.add(span)
+        self._add_all(spans)
         for rel in relations:
             self.link(rel)
 
@@ -62,6 +70,20 @@ class SpanIndex:
         return [self.spans[u] for u in self._buckets[block]]
 
     # -- spans ---------------------------------------------------------------------------
+
+    def _add_all(self, spans: Iterable[Span]) -> None:
+        """``add`` for many spans, inlined: opening 20k spans is ~3x faster than 20k ``add``."""
+        starts, buckets, by_uuid = self.starts, self._buckets, self.spans
+        for span in spans:
+            uuid = span.uuid
+            by_uuid[uuid] = span
+            first = bisect_right(starts, span.start) - 1  # starts[0] == 0 <= span.start
+            last = bisect_right(starts, span.end - 1, first) - 1
+            if first == last:
+                buckets[first].append(uuid)
+            else:
+                for b in range(first, last + 1):
+                    buckets[b].append(uuid)
 
     def add(self, span: Span) -> None:
         self.spans[span.uuid] = span

@@ -3,7 +3,9 @@
 The model keeps a sorted Python list and applies each ``Change`` as row inserts and removals,
 so a tag among 20,000 spans costs a bisect, not a reset. Changes are applied a moment later
 (``SYNC_DELAY_MS``), after the document view has painted the tag: repainting the table costs
-~10 ms, which would otherwise land in the same frame; a burst of keys then syncs once.
+~10 ms, which would otherwise land in the same frame; a burst of keys then syncs once. For the
+same reason a newly opened document fills the list only after the text has painted (sorting
+20,000 spans takes ~30 ms).
 """
 
 from __future__ import annotations
@@ -51,23 +53,40 @@ class SpanListModel(QAbstractTableModel):
             (lab.layer, lab.name): QColor(lab.color) for lab in controller.ws.schema.labels()
         }
         self._queue: list[Change] = []
+        self._stale = False  # a document was opened and its rows are not filled in yet
         self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer.timeout.connect(self.flush)
         controller.document_opened.connect(self.reload)
         controller.changed.connect(self.queue_change)
 
     # -- contents ------------------------------------------------------------------------
 
     def reload(self, _doc_id: int = -1) -> None:
+        """Empty the list now; fill it from the controller's index once the event loop runs."""
         self._timer.stop()
         self._queue.clear()
         self.beginResetModel()
-        self._spans = self.controller.index.ordered()
-        self._keys = [position_key(s) for s in self._spans]
+        self._spans, self._keys = [], []
         self._colors = {
             (lab.layer, lab.name): QColor(lab.color)
             for lab in self.controller.ws.schema.labels()
         }
+        self.endResetModel()
+        self._stale = True
+        self._fill_timer.start()
+
+    def _fill(self) -> None:
+        self._fill_timer.stop()
+        self._stale = False
+        self._queue.clear()  # the index already holds every change made since the open
+        spans = self.controller.index.ordered()
+        if not spans:
+            return
+        self.beginResetModel()
+        self._spans = spans
+        self._keys = [position_key(s) for s in spans]
         self.endResetModel()
 
     def queue_change(self, change: Change) -> None:
@@ -75,8 +94,10 @@ class SpanListModel(QAbstractTableModel):
         self._timer.start()
 
     def flush(self) -> None:
-        """Apply the queued changes now."""
+        """Fill the rows of a newly opened document, then apply the queued changes, now."""
         self._timer.stop()
+        if self._stale:
+            self._fill()
         queue, self._queue = self._queue, []
         for change in queue:
             self.apply_change(change)

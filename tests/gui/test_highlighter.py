@@ -38,3 +38,29 @@ def test_far_paragraphs_are_formatted_when_scrolled_to(
     start_in_block = last - text.rindex("\n", 0, last) - 1
     assert underlined(win, 399) == [(start_in_block, 5)]
     ws.close()
+
+
+def test_opened_text_stays_right_to_left_and_the_list_fills_after_it(
+    qtbot, tmp_path: Path, settings: Settings
+) -> None:
+    from PySide6.QtCore import Qt
+
+    text = "\n".join(f"قال المتحدث {i} في موسكو" for i in range(50))
+    ws = Workspace.open(str(tmp_path / "rtl.sqlite3"), "tester")
+    doc_id = store_documents(ws.repo, [ImportedDocument("rtl", text)]).doc_ids[0]
+    at = [i for i in range(len(text)) if text.startswith("موسكو", i)]
+    ws.repo.insert_spans(doc_id, [Span(a, a + 5, "entity", "GPE", annotator="tester") for a in at])
+    win = MainWindow(ws, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.open_document(doc_id)
+    # the option is set once, before any text: a new document must not lose it
+    option = win.view.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight
+    # the span list fills from the event loop, once, with no flush from anyone
+    qtbot.waitUntil(lambda: win.span_model.rowCount() == 50)
+    qtbot.wait(50)
+    assert [win.span_model.span_at(r).start for r in range(50)] == at
+    ws.close()

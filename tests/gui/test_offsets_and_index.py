@@ -76,3 +76,35 @@ def test_edge_steps_move_by_tokens() -> None:
     back = tagging.step_start(tokens, s, e, grow=True)
     assert back is not None and text[back:e] == "رئيس بيلاروسيا"
     assert tagging.step_start(tokens, back, e, grow=False) == s
+
+
+BREAKS = "\n\r\u2029\ufdd0\ufdd1"
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "ب", " ", "\n", "\n", "\r", "\u2029", "\ufdd0"])))
+def test_block_starts_follow_every_break_qt_makes(text: str) -> None:
+    # the "\n"-only fast path and the general scan must agree with a plain definition
+    assert block_starts(text) == [0, *(i + 1 for i, c in enumerate(text) if c in BREAKS)]
+
+
+SPAN_SETS = st.lists(st.tuples(st.integers(0, 40), st.integers(1, 15)), max_size=25)
+LINES = st.text(alphabet=st.sampled_from(["a", "ب", "\n", " "]), min_size=1, max_size=40)
+
+
+@given(LINES, SPAN_SETS)
+def test_index_built_at_once_equals_index_built_span_by_span(
+    text: str, extents: list[tuple[int, int]]
+) -> None:
+    spans = [Span(s, s + n, "entity", "PER") for s, n in extents]
+    at_once = SpanIndex(text, spans)
+    one_by_one = SpanIndex(text)
+    for span in spans:
+        one_by_one.add(span)
+    for block in range(len(at_once.starts)):
+        assert at_once.spans_in_block(block) == one_by_one.spans_in_block(block)
+
+
+def test_offset_map_of_text_without_astral_characters_is_identity() -> None:
+    omap = OffsetMap("نص عربي\nبلا رموز")
+    assert omap.astral == [] and omap.to_qt(5) == 5 and omap.from_qt(5) == 5
+    assert OffsetMap("x\U0001d400y").astral == [1]

@@ -37,7 +37,7 @@ def test_reopen_after_close_shows_spans_links_status_and_geometry(
         ("PER", "المتحدثة"), ("QUOTE", "خلال المحادثة"),
     ]
     assert len(again.controller.index.relations) == 1
-    assert again.span_model.rowCount() == 2
+    qtbot.waitUntil(lambda: again.span_model.rowCount() == 2)  # filled after the first paint
     assert again.doc_model.doc_row(0).status == "done"
     assert again.doc_model.doc_row(0).span_count == 2
     assert (again.width(), again.height()) == (640, 480)

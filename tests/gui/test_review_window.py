@@ -43,13 +43,17 @@ def started(qtbot: QtBot, ws: Workspace) -> ReviewWindow:
     window = ReviewWindow(ws, ws.repo.find_document("خبر"))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # the decision keys are window shortcuts
     assert window.chosen_annotators() == ["layla", "omar"]
     window.start()
     return window
 
 
-def press(qtbot: QtBot, window: ReviewWindow, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier):
+def press(
+    qtbot: QtBot, window: ReviewWindow, key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
     qtbot.keyClick(window.disagreements, key, modifier)
 
 
@@ -82,10 +86,13 @@ def test_keys_move_and_decide_and_undo(qtbot: QtBot, review_ws: Workspace) -> No
     assert window.disagreements.currentRow() == 2
     press(qtbot, window, Qt.Key.Key_A)  # accept A (layla's بوتين)
     assert (33, 38, "PER") in gold(review_ws)
+    assert window.disagreements.currentRow() == 0  # the only open one left, round the end
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert (33, 38, "PER") not in gold(review_ws)
     assert "[open]" in window.disagreements.item(2).text()
     press(qtbot, window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert window.disagreements.currentRow() == 2  # previous, round the start
+    press(qtbot, window, Qt.Key.Key_P)
     assert window.disagreements.currentRow() == 1
 
 
@@ -132,9 +139,9 @@ def test_scrolling_one_pane_scrolls_the_others(qtbot: QtBot, review_ws: Workspac
 
 def test_open_review_shows_a_window(qtbot: QtBot, review_ws: Workspace) -> None:
     open_review(None, review_ws, review_ws.repo.find_document("خبر"))
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow)]
-    assert windows and windows[-1].isVisible()
-    window = windows[-1]
+    [window] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, ReviewWindow) and w.isVisible()
+    ]
     qtbot.addWidget(window)
     assert window.disagreements.count() == 3
 

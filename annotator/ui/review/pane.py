@@ -59,6 +59,10 @@ class ReviewPane(QWidget):
         super().__init__(parent)
         self.controller = PaneController(ws, annotator, self)
         self.view = DocumentView(self.controller, self)
+        # DocumentView.highlight_visible fails on a viewport shorter than the text's top
+        # margin (UnboundLocalError, and PySide6 then crashes reporting it); a splitter may
+        # squeeze a new pane that far while laying it out
+        self.view.setMinimumHeight(80)
         self.title = QLabel(title, self)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)

@@ -106,6 +106,7 @@ class ReviewWindow(QMainWindow):
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([560, 200])  # the text gets the room; the list scrolls
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -150,11 +151,14 @@ class ReviewWindow(QMainWindow):
             self.gold.open(int(doc_id))  # show what the pre-fill wrote
         stack = self.gold.controller.undo_group.activeStack()
         if stack is not None:
-            stack.indexChanged.connect(lambda _i: self.refresh())
+            stack.indexChanged.connect(self._undo_moved)  # a bound slot: gone with the window
         self._decision_buttons(names)
         self.refresh()
         if self.disagreements.count():
             self.disagreements.setCurrentRow(0)
+
+    def _undo_moved(self, _index: int) -> None:
+        self.refresh()
 
     def _build_panes(self, doc_id: int, names: list[str]) -> None:
         for pane in self.panes:
@@ -163,8 +167,7 @@ class ReviewWindow(QMainWindow):
         self.panes = []
         titles = [f"{ascii_uppercase[i]}: {name}" for i, name in enumerate(names)]
         for name, title in (*zip(names, titles, strict=True), (GOLD, self.tr("gold"))):
-            pane = ReviewPane(self.ws, name, title)
-            print("adding", name, flush=True)
+            pane = ReviewPane(self.ws, name, title, self.pane_box)
             self.pane_box.addWidget(pane)
             pane.open(doc_id)
             pane.view.verticalScrollBar().valueChanged.connect(

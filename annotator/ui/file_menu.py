@@ -1,0 +1,107 @@
+"""The File menu's slots: import, the sample, switching databases, export and merge.
+
+The work without a window lives in ``file_ops`` (imported when first used: it pulls in every
+format reader, which the window does not need to appear); this class adds the dialogs and
+tells the main window what to refresh.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+class FileMenu(QObject):
+    """File menu actions of ``window`` (its controller, settings, lists and status bar)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def import_documents(self) -> None:
+        from annotator.ui import file_ops
+
+        win = self.window
+        paths, _ = QFileDialog.getOpenFileNames(
+            win, self.tr("Import documents"), win.settings.last_import_dir,
+            file_ops.import_filter(),
+        )
+        if not paths:
+            return
+        win.settings.last_import_dir = str(Path(paths[0]).parent)
+        try:
+            report = file_ops.import_files(win.controller.ws, [Path(p) for p in paths])
+        except AnnotatorError as exc:
+            QMessageBox.warning(win, self.tr("Import failed"), str(exc))
+            return
+        win.refresh_documents()
+        win.statusBar().showMessage(
+            self.tr("Imported %1 new documents, %2 already present")
+            .replace("%1", str(len(report.added))).replace("%2", str(len(report.already_present))),
+            8000,
+        )
+        if report.doc_ids:
+            win.open_document(report.doc_ids[0])
+
+    def open_sample(self) -> None:
+        from annotator.ui import file_ops
+
+        doc_id = file_ops.import_sample(self.window.controller.ws)
+        self.window.refresh_documents()
+        self.window.open_document(doc_id)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Open or create a database"), "",
+            self.tr("Annotator databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(path)
+
+    def switch_database(self, db: str) -> bool:
+        win = self.window
+        old = win.controller.ws
+        try:
+            ws = Workspace.open(db, old.annotator)
+        except AnnotatorError as exc:
+            QMessageBox.warning(win, self.tr("Cannot open database"), str(exc))
+            return False
+        win.controller.set_workspace(ws)
+        old.close()
+        win.schema_changed()
+        win.settings.remember_database(ws.url)
+        win.refresh_documents()
+        return True
+
+    def fill_recent(self) -> None:
+        menu = self.window.menus["recent"]
+        menu.clear()
+        for url in self.window.settings.recent_databases:
+            action = menu.addAction(url)
+            action.triggered.connect(lambda _=False, u=url: self.switch_database(u))
+        if menu.isEmpty():
+            menu.addAction(self.tr("(none yet)")).setEnabled(False)
+
+    def export(self) -> None:
+        from annotator.ui.export_dialog import run_export_dialog
+
+        run_export_dialog(self.window, self.window.controller.ws)
+
+    def merge(self) -> None:
+        from annotator.ui.merge_dialog import run_merge_dialog
+
+        win = self.window
+        run_merge_dialog(win, win.controller.ws)
+        win.refresh_documents()
+        if win.controller.doc_id >= 0:
+            win.controller.open_document(win.controller.doc_id)
