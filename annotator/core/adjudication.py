@@ -11,14 +11,22 @@ sets them apart is their provenance, stored beside the span::
 decision's spans), ``edit`` (the chosen annotator's spans, to be resized or relabelled next) or
 ``auto_accepted`` (a span everybody agreed on, written when the review starts).
 
+"neither" leaves no span to carry its provenance, so it is kept as a :class:`DecisionRecord`
+keyed by ``Disagreement.key()`` (the ``review_decision`` table), written and removed by the same
+command as the gold spans.
+
 A later decision on the same disagreement replaces the gold spans of the earlier one (found by
 ``source_spans``), and undo puts them back with their provenance and links.
+
+Gold carries links: when both ends of an annotator's link (quote -> speaker, claim -> source)
+have been taken into gold, the decision (or pre-fill) that takes the second end also writes the
+gold link between the two gold spans (:func:`gold_links`), in the same undo step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from string import ascii_lowercase
 from typing import Any, Protocol, cast
 
@@ -41,6 +49,43 @@ class ProvenanceStore(SpanStore, Protocol):
     ) -> Span: ...
 
     def span_provenance(self, uuid: str) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """A decision that wrote no gold span, kept so a reopened review still shows it.
+
+    Attributes:
+        key: ``Disagreement.key()`` of the disagreement decided.
+        spans: uuids of the disagreeing spans (for people reading the table; ``key`` matches).
+    """
+
+    key: str
+    layer: str
+    start: int
+    end: int
+    spans: tuple[str, ...]
+    decision: str
+    decided_by: str
+    uuid: str = field(default_factory=new_uuid)
+
+    @classmethod
+    def of(cls, disagreement: Disagreement, decision: str, curator: str) -> DecisionRecord:
+        return cls(
+            disagreement.key(), disagreement.layer, disagreement.start, disagreement.end,
+            tuple(sorted(disagreement.uuids())), decision, curator,
+        )
+
+
+class DecisionStore(Protocol):
+    """Where decision records live (``storage.adjudication.DecisionTable``).
+
+    Its writes join the transaction of the store the command runs against.
+    """
+
+    def insert_decision(self, doc_id: int, record: DecisionRecord) -> DecisionRecord: ...
+
+    def delete_decision(self, uuid: str) -> DecisionRecord: ...
 
 
 def accept(index: int) -> str:
@@ -127,8 +172,42 @@ def gold_for_decision(
     return out
 
 
+def gold_links(
+    source_relations: Iterable[Relation],
+    gold: Sequence[GoldSpan],
+    fresh: Collection[str],
+    present: Iterable[Relation] = (),
+) -> list[Relation]:
+    """Gold links for the annotators' links whose two ends were both taken into gold.
+
+    ``gold`` is gold as it stands once the edit is made (with the spans it adds, without the
+    ones it removes); ``fresh`` the uuids of the spans the edit adds. Only links touching a
+    fresh span are made: one the curator removed between two older gold spans stays removed,
+    and ``present`` (gold's links already there) is never doubled.
+    """
+    taken: dict[str, list[str]] = {}  # annotator's span uuid -> gold spans taken from it
+    for g in gold:
+        for source in g.provenance.get("source_spans", ()):
+            taken.setdefault(source, []).append(g.span.uuid)
+    seen = {(r.kind, r.head, r.tail) for r in present}
+    out = []
+    for rel in source_relations:
+        for head in taken.get(rel.head, ()):
+            for tail in taken.get(rel.tail, ()):
+                if (rel.kind, head, tail) in seen or (head not in fresh and tail not in fresh):
+                    continue
+                seen.add((rel.kind, head, tail))
+                out.append(Relation(rel.kind, head, tail, annotator=GOLD))
+    return out
+
+
 class WriteGold(Command):
-    """Add decided gold spans and remove the ones an earlier decision wrote, as one edit."""
+    """Add decided gold spans and remove the ones an earlier decision wrote, as one edit.
+
+    Also, in the same transaction and undo step: the gold ``links`` the new spans complete
+    (see :func:`gold_links`), and a decision that writes no span (``record``) replacing the
+    earlier ones kept for this disagreement (``forget``) in ``decisions``.
+    """
 
     def __init__(
         self,
@@ -136,11 +215,22 @@ class WriteGold(Command):
         add: Sequence[GoldSpan],
         remove: Sequence[GoldSpan] = (),
         text: str = "decide",
+        *,
+        links: Sequence[Relation] = (),
+        decisions: DecisionStore | None = None,
+        record: DecisionRecord | None = None,
+        forget: Sequence[DecisionRecord] = (),
     ) -> None:
+        if (record is not None or forget) and decisions is None:
+            raise ValueError("decision records need a store to go to")
         self.doc_id = doc_id
         self.add = list(add)
         self.remove = list(remove)
         self.text = text
+        self.links = list(links)
+        self.decisions = decisions
+        self.record = record
+        self.forget = list(forget)
         self._unlinked: list[Relation] = []
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
@@ -157,13 +247,25 @@ class WriteGold(Command):
             change.added.append(
                 pstore.insert_span(self.doc_id, gold.span, provenance=gold.provenance)
             )
+        change.linked += [store.insert_relation(self.doc_id, r) for r in self.links]
+        if self.decisions is not None:
+            for old in self.forget:
+                self.decisions.delete_decision(old.uuid)
+            if self.record is not None:
+                self.decisions.insert_decision(self.doc_id, self.record)
         return change
 
     def _undo(self, store: SpanStore, schema: Schema) -> Change:
         pstore = cast(ProvenanceStore, store)
         change = Change(self.doc_id)
+        if self.decisions is not None:
+            if self.record is not None:
+                self.decisions.delete_decision(self.record.uuid)
+            for old in self.forget:
+                self.decisions.insert_decision(self.doc_id, old)
         for gold in reversed(self.add):
-            # keep what the curator did to the span since (an edit resized it): undo removes it
+            # keep what the curator did to the span since (an edit resized it): undo removes it;
+            # the gold links this edit made touch these spans and go with them
             change.unlinked += _unlink_all(store, gold.span.uuid)
             change.removed.append(store.delete_span(gold.span.uuid))
         for gold in self.remove:

@@ -12,6 +12,7 @@ documents both annotators annotated; α treats the others' tokens as missing val
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -298,6 +299,19 @@ class Disagreement:
 
     def uuids(self) -> set[str]:
         return {s.uuid for _, spans in self.spans for s in spans}
+
+    def key(self) -> str:
+        """What the disagreement is made of, as a hash that outlives the review session.
+
+        The spans' uuids with their extents and labels: reopening the review (or opening a
+        merged copy of the database, where uuids are kept) finds the same key, while a span
+        an annotator has since resized, relabelled, added or removed here makes another
+        disagreement, which is open again.
+        """
+        parts = sorted(
+            f"{s.uuid} {s.start} {s.end} {s.label}" for _, spans in self.spans for s in spans
+        )
+        return hashlib.sha256("\n".join([self.layer, *parts]).encode("utf-8")).hexdigest()
 
     def describe(self) -> str:
         """One line for the disagreement list, e.g. "label: A PER · B ORG"."""

@@ -7,20 +7,101 @@ passes its own ``run`` so decisions land on its undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from annotator.core.adjudication import (
     AUTO_ACCEPTED,
     NEITHER,
+    DecisionRecord,
     GoldSpan,
     WriteGold,
     gold_for_agreements,
     gold_for_decision,
+    gold_links,
 )
 from annotator.core.commands import Command
-from annotator.core.model import GOLD
+from annotator.core.errors import ConflictError, EditError
+from annotator.core.model import GOLD, Relation
 from annotator.core.review import Comparison, Disagreement, compare
+from annotator.storage import models as m
 from annotator.storage.annotations import spans_with_provenance
+from annotator.storage.models import utcnow
+from annotator.storage.repository import ANN, Repository
 from annotator.storage.workspace import Workspace
+
+DECISION = cast(Table, m.ReviewDecision.__table__)
+
+
+class DecisionTable:
+    """The ``review_decision`` rows: decisions that wrote no gold span.
+
+    Implements ``core.adjudication.DecisionStore``; its writes join the repository's current
+    transaction, so a decision and its gold spans commit (or roll back) together.
+    """
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+
+    def decisions(self, doc_id: int) -> list[DecisionRecord]:
+        with self.repo.transaction() as conn:
+            rows = conn.execute(
+                select(DECISION, ANN.c.name.label("curator"))
+                .join(ANN, ANN.c.id == DECISION.c.decided_by_id)
+                .where(DECISION.c.document_id == doc_id)
+                .order_by(DECISION.c.id)
+            )
+            return [
+                DecisionRecord(
+                    r.key, r.layer, r.start, r.end, tuple(r.spans or ()), r.decision, r.curator,
+                    r.uuid,
+                )
+                for r in rows
+            ]
+
+    def insert_decision(self, doc_id: int, record: DecisionRecord) -> DecisionRecord:
+        curator = self.repo.annotator_id(record.decided_by)
+        with self.repo.transaction() as conn:
+            try:
+                # a savepoint: on PostgreSQL a failed statement would spoil the transaction
+                with conn.begin_nested():
+                    conn.execute(
+                        insert(DECISION).values(
+                            uuid=record.uuid,
+                            document_id=doc_id,
+                            key=record.key,
+                            layer=record.layer,
+                            start=record.start,
+                            end=record.end,
+                            spans=list(record.spans),
+                            decision=record.decision,
+                            decided_by_id=curator,
+                            created=utcnow(),
+                        )
+                    )
+            except IntegrityError as exc:
+                # another curator (another machine) decided this disagreement meanwhile
+                raise ConflictError(
+                    "this disagreement was decided elsewhere; reopen the review"
+                ) from exc
+        return record
+
+    def delete_decision(self, uuid: str) -> DecisionRecord:
+        with self.repo.transaction() as conn:
+            row = conn.execute(
+                select(DECISION, ANN.c.name.label("curator"))
+                .join(ANN, ANN.c.id == DECISION.c.decided_by_id)
+                .where(DECISION.c.uuid == uuid)
+            ).first()
+            if row is None:
+                raise EditError("this decision was removed elsewhere; reopen the review")
+            conn.execute(delete(DECISION).where(DECISION.c.uuid == uuid))
+        return DecisionRecord(
+            row.key, row.layer, row.start, row.end, tuple(row.spans or ()), row.decision,
+            row.curator, row.uuid,
+        )
 
 
 class ReviewSession:
@@ -49,8 +130,8 @@ class ReviewSession:
         self.curator = curator or ws.annotator
         # the GUI passes its controller's execute, which puts the decision on its undo stack
         self.run: Callable[[Command], object] = run or ws.do
-        # "neither" writes no span, so it is remembered for this session only
-        self._neither: set[frozenset[str]] = set()
+        # "neither" writes no span: it is kept in the review_decision table instead
+        self.records = DecisionTable(ws.repo)
         self.comparison = self._compare()
 
     def _compare(self) -> Comparison:
@@ -67,72 +148,98 @@ class ReviewSession:
     def gold(self) -> list[GoldSpan]:
         return [GoldSpan(s, p) for s, p in spans_with_provenance(self.ws.repo, self.doc_id, GOLD)]
 
+    def source_relations(self) -> list[Relation]:
+        """The compared annotators' links: the ones gold takes over with both their ends."""
+        repo = self.ws.repo
+        return [r for name in self.annotators for r in repo.relations(self.doc_id, name)]
+
     def prefill(self) -> int:
         """Write every agreement into gold, once per document; returns how many were written.
 
         "Once": only while gold's status on the document is still "new"; the pre-fill sets it to
         "in_progress", so a span the curator deletes afterwards does not come back. Not undoable
-        on purpose: it is the starting point of the review, not a decision.
+        on purpose: it is the starting point of the review, not a decision. Links between
+        agreed spans come along (see ``core.adjudication.gold_links``).
         """
         repo = self.ws.repo
         with repo.transaction():
             if repo.status(self.doc_id, GOLD) != "new":
                 return 0
-            present = {g.span.key() for g in self.gold()}
+            gold = self.gold()
+            present = {g.span.key() for g in gold}
             fresh = [
                 g
                 for g in gold_for_agreements(self.comparison.agreements, self.curator)
                 if g.span.key() not in present
             ]
-            WriteGold(self.doc_id, fresh, text="accept agreements").do(repo, self.ws.schema)
+            links = gold_links(
+                self.source_relations(), gold + fresh, {g.span.uuid for g in fresh},
+                repo.relations(self.doc_id, GOLD),
+            )
+            WriteGold(self.doc_id, fresh, text="accept agreements", links=links).do(
+                repo, self.ws.schema
+            )
             repo.set_status(self.doc_id, "in_progress", GOLD)
         return len(fresh)
 
     def decision_of(self, disagreement: Disagreement) -> str | None:
         """The decision recorded for a disagreement, or None while it is open."""
-        uuids = disagreement.uuids()
-        for gold in self.gold():
-            if uuids & set(gold.provenance.get("source_spans", ())):
-                return str(gold.provenance.get("decision"))
-        if frozenset(uuids) in self._neither:
-            return NEITHER
-        return None
+        return self._decision(disagreement, self.gold(), self._recorded())
 
     def decisions(self) -> list[str | None]:
         """Decisions of all disagreements, in list order, from one read of gold."""
-        gold = self.gold()
-        out = []
-        for d in self.disagreements:
-            uuids = d.uuids()
-            found = next(
-                (
-                    str(g.provenance.get("decision"))
-                    for g in gold
-                    if uuids & set(g.provenance.get("source_spans", ()))
-                ),
-                NEITHER if frozenset(uuids) in self._neither else None,
-            )
-            out.append(found)
-        return out
+        gold, recorded = self.gold(), self._recorded()
+        return [self._decision(d, gold, recorded) for d in self.disagreements]
+
+    def _recorded(self) -> dict[str, str]:
+        return {r.key: r.decision for r in self.records.decisions(self.doc_id)}
+
+    @staticmethod
+    def _decision(
+        disagreement: Disagreement, gold: Sequence[GoldSpan], recorded: dict[str, str]
+    ) -> str | None:
+        uuids = disagreement.uuids()
+        for g in gold:
+            if uuids & set(g.provenance.get("source_spans", ())):
+                return str(g.provenance.get("decision"))
+        return recorded.get(disagreement.key())
 
     def decide(self, index: int, decision: str, chosen: str | None = None) -> WriteGold:
         """Write the gold for disagreement ``index``, replacing an earlier decision on it.
 
-        Returns the command run; its ``add`` holds the gold spans written (``edit`` opens them).
+        One command: the gold spans, the gold links they complete, and for "neither" the
+        record that keeps the decision. Returns the command run; its ``add`` holds the gold
+        spans written (``edit`` opens them).
         """
         disagreement = self.disagreements[index]
         uuids = disagreement.uuids()
         add = gold_for_decision(disagreement, decision, self.curator, chosen)
+        gold = self.gold()
         remove = [
             g
-            for g in self.gold()
+            for g in gold
             if uuids & set(g.provenance.get("source_spans", ()))
             and g.provenance.get("decision") != AUTO_ACCEPTED
         ]
-        command = WriteGold(self.doc_id, add, remove, text=f"review: {decision}")
+        gone = {g.span.uuid for g in remove}
+        links = gold_links(
+            self.source_relations(),
+            [g for g in gold if g.span.uuid not in gone] + add,
+            {g.span.uuid for g in add},
+            self.ws.repo.relations(self.doc_id, GOLD),
+        )
+        key = disagreement.key()
+        command = WriteGold(
+            self.doc_id,
+            add,
+            remove,
+            text=f"review: {decision}",
+            links=links,
+            decisions=self.records,
+            record=DecisionRecord.of(disagreement, decision, self.curator)
+            if decision == NEITHER
+            else None,
+            forget=[r for r in self.records.decisions(self.doc_id) if r.key == key],
+        )
         self.run(command)
-        if decision == NEITHER:
-            self._neither.add(frozenset(uuids))
-        else:
-            self._neither.discard(frozenset(uuids))
         return command

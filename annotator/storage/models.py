@@ -116,4 +116,30 @@ class DocumentStatus(Base):
     updated: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class ReviewDecision(Base):
+    """A curator's decision on a disagreement that wrote no gold span ("neither").
+
+    Decisions that write gold are found from the gold spans' provenance; this one leaves no
+    span behind, so it is kept here, keyed by what the disagreement was made of
+    (``core.review.Disagreement.key``): reopening the review finds it again.
+    """
+
+    __tablename__ = "review_decision"
+    __table_args__ = (
+        UniqueConstraint("document_id", "key", name="uq_review_decision_doc_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("document.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(64))
+    layer: Mapped[str] = mapped_column(String(50))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    spans: Mapped[list[str]] = mapped_column(JSON)  # uuids of the disagreeing spans
+    decision: Mapped[str] = mapped_column(String(50))
+    decided_by_id: Mapped[int] = mapped_column(ForeignKey("annotator.id", ondelete="CASCADE"))
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 STATUSES = ("new", "in_progress", "done")

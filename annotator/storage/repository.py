@@ -6,25 +6,21 @@ load in ~30 ms, against ~270 ms as ORM objects); bulk writes use executemany.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Table,
     Text,
     and_,
-    column,
     delete,
     func,
     insert,
     or_,
     select,
-    table,
     type_coerce,
     update,
 )
@@ -33,14 +29,20 @@ from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import DocumentInfo, Relation, Span, new_uuid
 from annotator.storage import models as m
 from annotator.storage.models import utcnow
+from annotator.storage.tables import (  # re-exported: other storage modules import them here
+    ANN,
+    DOC,
+    PROJECT,
+    REL,
+    SPAN,
+    SPAN_RAW,
+    STATUS,
+    attributes_from_raw,
+    bound,
+    to_json,
+)
 
 DEFAULT_PROJECT = "default"
-SPAN = cast(Table, m.Span.__table__)
-REL = cast(Table, m.Relation.__table__)
-DOC = cast(Table, m.Document.__table__)
-ANN = cast(Table, m.Annotator.__table__)
-STATUS = cast(Table, m.DocumentStatus.__table__)
-PROJECT = cast(Table, m.Project.__table__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,48 +55,6 @@ class DocumentRow:
     length: int
     status: str
     span_count: int
-
-
-# The span table with untyped columns: values handed to it are already in the driver's form.
-_SPAN_RAW = table(
-    "span",
-    *(
-        column(name)
-        for name in (
-            "uuid",
-            "document_id",
-            "annotator_id",
-            "layer",
-            "label",
-            "start",
-            "end",
-            "attributes",
-            "provenance",
-            "created",
-            "updated",
-            "version",
-        )
-    ),
-)
-
-
-def _to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _bound(type_: Any, dialect: Any, value: Any) -> Any:
-    """``value`` as the dialect's bind processor for ``type_`` would hand it to the driver."""
-    process = type_.bind_processor(dialect)
-    return process(value) if process is not None else value
-
-
-def _attributes(raw: Any) -> dict[str, Any]:
-    """Span attributes from the raw column (SQLite gives text, psycopg an already-decoded dict)."""
-    if not raw or raw == "{}":
-        return {}
-    if isinstance(raw, str):
-        return dict(json.loads(raw))
-    return dict(raw)
 
 
 class Repository:
@@ -339,7 +299,7 @@ class Repository:
             layer=r.layer,
             label=r.label,
             uuid=r.uuid,
-            attributes=_attributes(r.attributes),
+            attributes=attributes_from_raw(r.attributes),
             annotator=self.annotator_name(r.annotator_id),
             version=r.version,
         )
@@ -369,7 +329,7 @@ class Repository:
             # (20k spans: ~300 ms -> ~120 ms)
             name = self.annotator_name
             return [
-                Span(start, end, layer, label, uuid, _attributes(attrs), name(aid), version)
+                Span(start, end, layer, label, uuid, attributes_from_raw(attrs), name(aid), version)
                 for uuid, start, end, layer, label, attrs, aid, version in rows
             ]
 
@@ -431,12 +391,12 @@ class Repository:
         """
         with self._tx() as conn:
             dialect = conn.dialect
-            stamp = _bound(SPAN.c.created.type, dialect, utcnow())
+            stamp = bound(SPAN.c.created.type, dialect, utcnow())
             # SQLite's JSON type serialises in Python; psycopg's leaves it to the driver, which
             # cannot adapt a bare dict: a JSON string goes into a json column on both
-            to_json = SPAN.c.attributes.type.bind_processor(dialect) or _to_json
-            empty = to_json({})
-            prov = to_json(provenance) if provenance is not None else None
+            serialise = SPAN.c.attributes.type.bind_processor(dialect) or to_json
+            empty = serialise({})
+            prov = serialise(provenance) if provenance is not None else None
             default_aid = self.annotator_id(annotator)
             rows = [
                 {
@@ -447,7 +407,7 @@ class Repository:
                     "label": s.label,
                     "start": s.start,
                     "end": s.end,
-                    "attributes": to_json(s.attributes) if s.attributes else empty,
+                    "attributes": serialise(s.attributes) if s.attributes else empty,
                     "provenance": prov,
                     "created": stamp,
                     "updated": stamp,
@@ -456,7 +416,7 @@ class Repository:
                 for s in spans
             ]
             if rows:
-                conn.execute(insert(_SPAN_RAW), rows)
+                conn.execute(insert(SPAN_RAW), rows)
         return len(rows)
 
     def delete_span(self, uuid: str) -> Span:

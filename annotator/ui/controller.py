@@ -21,11 +21,12 @@ from annotator.core.commands import (
     RelabelSpan,
     RemoveSpan,
     ResizeSpan,
+    SetSpanAttribute,
     Unlink,
 )
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation, Span
-from annotator.core.schema import Label
+from annotator.core.schema import AttributeDef, Label
 from annotator.core.text import SearchOptions, find_all, tokenize
 from annotator.storage.workspace import Workspace
 from annotator.ui import tagging
@@ -221,10 +222,11 @@ class AnnotationController(QObject):
         if selection is not None:
             existing = self.index.find(selection[0], selection[1], label.layer)
             if existing is None:
+                # the schema's defaults are stored, not implied: exports and a colleague's
+                # database then read "direct" without knowing this schema
                 span = Span(selection[0], selection[1], label.layer, label.name,
+                            attributes=self.default_attributes(label.layer),
                             annotator=self.ws.annotator)
-                if label.layer == "quote":
-                    span = span.with_changes(attributes={"direct": "direct"})
                 if self.execute(AddSpan(self.doc_id, span)):
                     self.set_current(span.uuid)
                     return True
@@ -286,6 +288,38 @@ class AnnotationController(QObject):
             return False
         new = tagging.next_proclitic_start(self.text, span.start, span.end)
         return new is not None and self.resize_current(new, span.end)
+
+    # -- attributes ----------------------------------------------------------------------
+
+    def attribute_defs(self, layer: str) -> tuple[AttributeDef, ...]:
+        try:
+            return self.ws.schema.layer(layer).attributes
+        except KeyError:
+            return ()
+
+    def default_attributes(self, layer: str) -> dict[str, str]:
+        return {a.name: a.default for a in self.attribute_defs(layer)}
+
+    def attribute_values(self, span: Span) -> list[str]:
+        """The span's value of each attribute its layer declares (the default when unset)."""
+        defs = self.attribute_defs(span.layer)
+        return [str(span.attributes.get(a.name, a.default)) for a in defs]
+
+    def cycle_attribute(self) -> bool:
+        """Give the current span's first attribute its next value: a quote direct <-> indirect."""
+        span = self.current_span()
+        defs = self.attribute_defs(span.layer) if span else ()
+        if span is None or not defs:
+            self.message.emit(self.tr("Select a quote first"))
+            return False
+        attr = defs[0]
+        value = span.attributes.get(attr.name, attr.default)
+        values = list(attr.values)
+        new = values[(values.index(value) + 1) % len(values)] if value in values else attr.default
+        ok = self.execute(SetSpanAttribute(span.uuid, {**span.attributes, attr.name: new}))
+        if ok:
+            self.message.emit(f"{span.label}: {new}")
+        return ok
 
     # -- links ---------------------------------------------------------------------------
 

@@ -236,7 +236,8 @@ class DocumentView(QPlainTextEdit):
         c = self.controller
         lines = []
         for span in c.index.spans_at(pos):
-            line = f"{span.label} ({span.layer}) — {span.annotator}"
+            kind = ", ".join([span.layer, *c.attribute_values(span)])
+            line = f"{span.label} ({kind}) — {span.annotator}"
             for rel in c.index.links_of(span.uuid):
                 other = c.index.spans.get(rel.tail if rel.head == span.uuid else rel.head)
                 arrow = "→" if rel.head == span.uuid else "←"

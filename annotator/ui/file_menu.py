@@ -78,9 +78,8 @@ class FileMenu(QObject):
             return False
         win.controller.set_workspace(ws)
         old.close()
-        win.schema_changed()
         win.settings.remember_database(ws.url)
-        win.refresh_documents()
+        win.workspace_switched()
         return True
 
     def fill_recent(self) -> None:

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QFontDialog,
     QFrame,
-    QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -24,21 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.commands import Change
-from annotator.core.errors import AnnotatorError
 from annotator.storage.workspace import Workspace
-from annotator.ui import file_ops, tagging
+from annotator.ui import menus, tagging
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_list import DocumentListModel, DocumentListView
 from annotator.ui.document_view import DocumentView, arabic_family
+from annotator.ui.file_menu import FileMenu
 from annotator.ui.find_bar import FindBar
-from annotator.ui.i18n import LANGUAGES
 from annotator.ui.palette import Palette, action_label, label_actions
 from annotator.ui.settings import Settings
 from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from annotator.ui.span_list import SpanListModel, SpanListView
+from annotator.ui.status_line import StatusLine
 from annotator.ui.welcome import WelcomePanel
 
 DEFAULT_FONT_SIZE = 16.0
+QUOTE_KIND_KEY = "D"
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +56,8 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_widgets()
         self._build_actions()
-        self._build_menus()
-        self._build_status_bar()
+        menus.build_menus(self)
+        self.status_line = StatusLine(self.statusBar())
         self._connect()
         self._restore()
         self.refresh_documents()
@@ -132,10 +130,11 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a, c = self._action, self.controller
-        a("open_db", self.tr("&Open database…"), self.open_database, "Ctrl+O")
-        a("import", self.tr("&Import…"), self.import_documents, "Ctrl+I")
-        a("export", self.tr("&Export…"), self.export, "Ctrl+Shift+E")
-        a("merge", self.tr("&Merge colleague's work…"), self.merge)
+        f = self.file_menu = FileMenu(self)
+        a("open_db", self.tr("&Open database…"), f.open_database, "Ctrl+O")
+        a("import", self.tr("&Import…"), f.import_documents, "Ctrl+I")
+        a("export", self.tr("&Export…"), f.export, "Ctrl+Shift+E")
+        a("merge", self.tr("&Merge colleague's work…"), f.merge)
         a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
         a("toggle_done", self.tr("Mark document &done / in progress"), c.toggle_done, "Ctrl+D")
         undo = c.undo_group.createUndoAction(self, self.tr("&Undo"))
@@ -161,6 +160,7 @@ class MainWindow(QMainWindow):
           lambda: c.step_edge("start", False), "Alt+Shift+Left")
         a("next_span", self.tr("Select next span"), lambda: self._step_span(True), "]")
         a("previous_span", self.tr("Select previous span"), lambda: self._step_span(False), "[")
+        a("quote_kind", self.tr("Quote &direct / indirect"), c.cycle_attribute, QUOTE_KIND_KEY)
         a("link", self.tr("&Link quote/claim to speaker/source"), c.start_link, "L")
         a("finish_link", self.tr("Finish link"), c.finish_link, ["Return", "Enter"], view_only=True)
         a("cancel", self.tr("Cancel link / clear selection"), self.cancel, "Esc", view_only=True)
@@ -194,58 +194,13 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.label_palette = Palette(self.label_actions(), self.palette_host)
         layout.addWidget(self.label_palette)
+        # a project schema may give D to a label: the label keeps it
+        taken = {act.shortcut() for act in self.label_actions()}
+        key = QKeySequence(QUOTE_KIND_KEY)
+        self.action_map["quote_kind"].setShortcut(QKeySequence() if key in taken else key)
 
     def label_actions(self) -> list[QAction]:
         return [act for name, act in self.action_map.items() if name.startswith("label:")]
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        groups: dict[str, tuple[str, list[str | None]]] = {
-            "file": (self.tr("&File"), ["open_db", "recent", "import", "export", "merge", None,
-                                   "toggle_done", None, "quit"]),
-            "edit": (self.tr("&Edit"), ["undo", "redo", None, "find", "find_next", "find_previous",
-                                   "annotate_all", None, "labels", "delete", "proclitic",
-                                   "grow_end", "shrink_end", "grow_start", "shrink_start",
-                                   "next_span", "previous_span", None, "link", "finish_link",
-                                   "unlink", "cancel"]),
-            "view": (self.tr("&View"), ["font", "zoom_in", "zoom_out", None, "exact", "strip", None,
-                                   "language"]),
-            "review": (self.tr("&Review"), ["compare"]),
-            "help": (self.tr("&Help"), ["shortcuts", "about"]),
-        }
-        for key, (title, names) in groups.items():
-            menu = bar.addMenu(title)
-            self.menus[key] = menu
-            for name in names:
-                if name is None:
-                    menu.addSeparator()
-                elif name == "recent":
-                    self.menus["recent"] = menu.addMenu(self.tr("Recent &databases"))
-                    self.menus["recent"].aboutToShow.connect(self._fill_recent)
-                elif name == "labels":
-                    self.menus["labels"] = menu.addMenu(self.tr("&Tag selection as"))
-                    self.menus["labels"].addActions(self.label_actions())
-                elif name == "language":
-                    self._build_language_menu(menu.addMenu(self.tr("Interface &language")))
-                else:
-                    menu.addAction(self.action_map[name])
-
-    def _build_language_menu(self, menu: QMenu) -> None:
-        current = self.settings.language
-        for code, name in LANGUAGES.items():
-            action = menu.addAction(name)
-            action.setCheckable(True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _=False, lang=code: self.set_language(lang))
-
-    def _build_status_bar(self) -> None:
-        self.status_annotator = QLabel(self)
-        self.status_document = QLabel(self)
-        self.status_counts = QLabel(self)
-        self.status_mode = QLabel(self)
-        for widget in (self.status_mode, self.status_annotator, self.status_document,
-                       self.status_counts):
-            self.statusBar().addPermanentWidget(widget)
 
     def _connect(self) -> None:
         c = self.controller
@@ -260,8 +215,8 @@ class MainWindow(QMainWindow):
         self.span_view.span_activated.connect(self.show_span)
         self.find_bar.matches_changed.connect(lambda m: self.view.set_overlay("search", m))
         self.find_bar.match_chosen.connect(self.view.select)
-        self.welcome.import_requested.connect(self.import_documents)
-        self.welcome.sample_requested.connect(self.open_sample)
+        self.welcome.import_requested.connect(self.file_menu.import_documents)
+        self.welcome.sample_requested.connect(self.file_menu.open_sample)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -307,6 +262,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(0 if not rows else 1)
         if self.controller.doc_id >= 0:
             self.doc_view.show_document(self.controller.doc_id)
+
+    def workspace_switched(self) -> None:
+        """The controller now works on another database: its schema, labels and documents."""
+        self.view.highlighter.set_schema(self.controller.ws.schema)
+        self._install_label_actions()
+        self.menus["labels"].clear()
+        self.menus["labels"].addActions(self.label_actions())
+        self.refresh_documents()
+        self._update_title()
 
     def open_document(self, doc_id: int) -> None:
         if doc_id != self.controller.doc_id:
@@ -423,25 +387,7 @@ class MainWindow(QMainWindow):
         QApplication.beep()
 
     def _update_status(self) -> None:
-        c = self.controller
-        self.status_annotator.setText(self.tr("Annotator: %s") % c.ws.annotator)
-        self.status_document.setText(c.doc_name if c.doc_id >= 0 else "")
-        if c.doc_id >= 0:
-            status = {"new": self.tr("new"), "in_progress": self.tr("in progress"),
-                      "done": self.tr("done")}.get(c.status, c.status)
-            self.status_counts.setText(
-                self.tr("%1 spans, %2 links, %3")
-                .replace("%1", str(len(c.index.spans))).replace("%2", str(len(c.index.relations)))
-                .replace("%3", status)
-            )
-        else:
-            self.status_counts.setText("")
-        modes = []
-        if self.settings.exact_selection:
-            modes.append(self.tr("EXACT"))
-        if c.link_head:
-            modes.append(self.tr("LINKING"))
-        self.status_mode.setText(" ".join(modes))
+        self.status_line.update(self.controller, self.settings)
 
     def _update_title(self) -> None:
         c = self.controller
@@ -451,90 +397,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(title)
         self._update_status()
 
-    # -- file menu -----------------------------------------------------------------------
-
-    def import_documents(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import documents"), self.settings.last_import_dir,
-            file_ops.import_filter(),
-        )
-        if not paths:
-            return
-        self.settings.last_import_dir = str(Path(paths[0]).parent)
-        try:
-            report = file_ops.import_files(self.controller.ws, [Path(p) for p in paths])
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
-            return
-        self.refresh_documents()
-        self.statusBar().showMessage(
-            self.tr("Imported %1 new documents, %2 already present")
-            .replace("%1", str(len(report.added))).replace("%2", str(len(report.already_present))),
-            8000,
-        )
-        if report.doc_ids:
-            self.open_document(report.doc_ids[0])
-
-    def open_sample(self) -> None:
-        doc_id = file_ops.import_sample(self.controller.ws)
-        self.refresh_documents()
-        self.open_document(doc_id)
-
-    def open_database(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Open or create a database"), "",
-            self.tr("Annotator databases (*.sqlite3 *.sqlite *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if path:
-            self.switch_database(path)
-
-    def switch_database(self, db: str) -> bool:
-        old = self.controller.ws
-        try:
-            ws = Workspace.open(db, old.annotator)
-        except AnnotatorError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open database"), str(exc))
-            return False
-        self.controller.set_workspace(ws)
-        old.close()
-        self.view.highlighter.set_schema(ws.schema)
-        self._install_label_actions()
-        self.menus["labels"].clear()
-        self.menus["labels"].addActions(self.label_actions())
-        self.settings.remember_database(ws.url)
-        self.refresh_documents()
-        self._update_title()
-        return True
-
-    def _fill_recent(self) -> None:
-        menu = self.menus["recent"]
-        menu.clear()
-        for url in self.settings.recent_databases:
-            action = menu.addAction(url)
-            action.triggered.connect(lambda _=False, u=url: self.switch_database(u))
-        if menu.isEmpty():
-            menu.addAction(self.tr("(none yet)")).setEnabled(False)
-
-    def export(self) -> None:
-        from annotator.ui.export_dialog import run_export_dialog  # written alongside
-
-        run_export_dialog(self, self.controller.ws)
-
-    def merge(self) -> None:
-        from annotator.ui.merge_dialog import run_merge_dialog  # written alongside
-
-        run_merge_dialog(self, self.controller.ws)
-        self.refresh_documents()
-        if self.controller.doc_id >= 0:
-            self.controller.open_document(self.controller.doc_id)
+    # -- review, view and help -----------------------------------------------------------
 
     def compare(self) -> None:
         from annotator.ui.review.window import open_review  # written alongside
 
         open_review(self, self.controller.ws, self.controller.doc_id)
-
-    # -- view and help -------------------------------------------------------------------
 
     def choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Document font"))
@@ -558,14 +426,7 @@ class MainWindow(QMainWindow):
         )
 
     def shortcut_groups(self) -> list[tuple[str, list[QAction]]]:
-        groups = []
-        for key in ("file", "edit", "view", "review", "help"):
-            menu = self.menus[key]
-            actions = [a for a in menu.actions() if not a.isSeparator() and a.menu() is None]
-            if key == "edit":
-                actions += self.label_actions()
-            groups.append((menu.title().replace("&", ""), actions))
-        return groups
+        return menus.shortcut_groups(self)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(shortcut_rows(self.shortcut_groups()), self).exec()

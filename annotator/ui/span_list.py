@@ -183,7 +183,8 @@ class SpanListModel(QAbstractTableModel):
         if column == "layer":
             return span.layer
         if column == "label":
-            return span.label
+            values = self.controller.attribute_values(span)
+            return f"{span.label} ({', '.join(values)})" if values else span.label
         return self._links(span)
 
     def _links(self, span: Span) -> str:
