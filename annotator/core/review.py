@@ -21,7 +21,7 @@ from itertools import combinations
 from typing import Any
 
 from annotator.core import agreement as ag
-from annotator.core.model import GOLD, Span
+from annotator.core.model import GOLD, Relation, Span
 from annotator.core.text import tokenize
 
 # --- agreement over documents -----------------------------------------------------------------
@@ -401,3 +401,64 @@ def _disagreement(
         tuple(per.items()),
         frozenset(kinds),
     )
+
+
+# --- one merged view of the compared annotators ----------------------------------------------
+
+CONFLICT = "conflict"  # spans of a label or extent dispute
+PARTIAL = "partial"  # the same span drawn by some of three or more annotators, not all
+
+
+def only(annotator: str) -> str:
+    """The mark of a span only ``annotator`` drew something at."""
+    return f"only:{annotator}"
+
+
+@dataclass(frozen=True)
+class MergedView:
+    """The compared annotators' work as one layer: agreements once, differences marked.
+
+    Attributes:
+        spans: one copy of each agreed span (its ``annotator`` names everybody who drew it) and
+            every disagreeing span as its annotator drew it.
+        marks: uuid -> mark of every disagreeing span: ``only(name)`` where nobody else drew
+            anything, :data:`CONFLICT` in a label or extent dispute, :data:`PARTIAL` where some
+            of three or more drew the same span and the others nothing. Agreed spans have none.
+        relations: the annotators' links with their ends moved onto the spans shown, each once.
+    """
+
+    spans: list[Span]
+    marks: dict[str, str]
+    relations: list[Relation]
+
+
+def merged_view(comparison: Comparison, relations: Iterable[Relation] = ()) -> MergedView:
+    names = ", ".join(comparison.annotators)
+    spans: list[Span] = []
+    alias: dict[str, str] = {}  # every annotator's span uuid -> the uuid of the span shown
+    for agreement in comparison.agreements:
+        shown = agreement.span.with_changes(annotator=names)
+        spans.append(shown)
+        for copy in agreement.spans:
+            alias[copy.uuid] = shown.uuid
+    marks: dict[str, str] = {}
+    for d in comparison.disagreements:
+        drawn = [name for name in d.annotators if d.of(name)]
+        if d.kinds & {"label", "extent"}:
+            mark = CONFLICT
+        elif len(drawn) == 1:
+            mark = only(drawn[0])
+        else:
+            mark = PARTIAL
+        for _, group in d.spans:
+            for span in group:
+                spans.append(span)
+                alias[span.uuid] = span.uuid
+                marks[span.uuid] = mark
+    links: dict[tuple[str, str, str], Relation] = {}
+    for rel in relations:
+        head, tail = alias.get(rel.head), alias.get(rel.tail)
+        if head is not None and tail is not None:
+            links.setdefault((rel.kind, head, tail), Relation(rel.kind, head, tail, rel.uuid,
+                                                              rel.annotator))
+    return MergedView(spans, marks, list(links.values()))

@@ -29,7 +29,8 @@ from annotator.core.review import Comparison, Disagreement, compare
 from annotator.storage import models as m
 from annotator.storage.annotations import spans_with_provenance
 from annotator.storage.models import utcnow
-from annotator.storage.repository import ANN, Repository
+from annotator.storage.repository import Repository
+from annotator.storage.tables import ANN
 from annotator.storage.workspace import Workspace
 
 DECISION = cast(Table, m.ReviewDecision.__table__)

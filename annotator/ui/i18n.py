@@ -1,13 +1,18 @@
 """Interface languages through Qt's translation system.
 
-Strings are wrapped in ``self.tr()``; ``resources/i18n/annotator_ar.ts`` holds the Arabic
-translations and ``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease`` (shipped with
-PySide6-Essentials; tests/gui/test_i18n_and_shortcuts.py checks the .qm matches the .ts). After
-changing UI strings::
+Strings are wrapped in ``self.tr()``, or outside a class in
+``QCoreApplication.translate("Context", "text")`` written out in full (pyside6-lupdate reads
+only these two forms). ``resources/i18n/annotator_ar.ts`` holds the Arabic translations and
+``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease`` (both tools ship with
+PySide6-Essentials; tests/gui/test_i18n_and_shortcuts.py checks that the .ts covers every
+string, all translated, and that the .qm matches it). After changing UI strings::
 
-    .venv/bin/pyside6-lupdate annotator/ui/*.py -ts resources/i18n/annotator_ar.ts
+    .venv/bin/pyside6-lupdate -no-obsolete annotator/ui/*.py -ts resources/i18n/annotator_ar.ts
     # translate the new entries (Qt Linguist: .venv/bin/pyside6-linguist), then
     .venv/bin/pyside6-lrelease resources/i18n/annotator_ar.ts -qm resources/i18n/annotator_ar.qm
+
+A string that moves to another class changes context: lupdate then lists it as new (copying
+the old translation as unfinished) and the old entry as vanished.
 
 The language is read from the settings at start, so a change applies on the next start.
 """

@@ -9,11 +9,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFontDialog,
-    QFrame,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -75,20 +73,14 @@ class MainWindow(QMainWindow):
         self.span_model = SpanListModel(c, self)
         self.span_view = SpanListView(self.span_model, self)
         self.welcome = WelcomePanel(self)
+        # the palette wraps its buttons (a FlowLayout) rather than widen the window
         self.palette_host = QWidget(self)
         QVBoxLayout(self.palette_host).setContentsMargins(0, 0, 0, 0)
-        # the palette may be wider than a small window: scroll it rather than widen the window
-        palette_scroll = QScrollArea(self)
-        palette_scroll.setWidget(self.palette_host)
-        palette_scroll.setWidgetResizable(True)
-        palette_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        palette_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        palette_scroll.setFixedHeight(self.fontMetrics().height() * 2 + 22)
 
         editor = QWidget(self)
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(palette_scroll)
+        column.addWidget(self.palette_host)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
         self.stack = QStackedWidget(self)
@@ -103,7 +95,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.side_splitter)
         self.main_splitter.addWidget(self.stack)
         self.main_splitter.setStretchFactor(1, 3)
-        self.main_splitter.setSizes([330, 950])
+        self.main_splitter.setSizes([420, 860])  # room for the span list's text
         self.setCentralWidget(self.main_splitter)
 
     def _action(

@@ -32,19 +32,18 @@ MENU_ITEMS: dict[str, list[str | None]] = {
 
 
 def menu_titles() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    # spelled out in full each time: pyside6-lupdate only recognises this exact form
     return {
-        "file": tr("MainWindow", "&File"),
-        "edit": tr("MainWindow", "&Edit"),
-        "view": tr("MainWindow", "&View"),
-        "review": tr("MainWindow", "&Review"),
-        "help": tr("MainWindow", "&Help"),
+        "file": QCoreApplication.translate("MainWindow", "&File"),
+        "edit": QCoreApplication.translate("MainWindow", "&Edit"),
+        "view": QCoreApplication.translate("MainWindow", "&View"),
+        "review": QCoreApplication.translate("MainWindow", "&Review"),
+        "help": QCoreApplication.translate("MainWindow", "&Help"),
     }
 
 
 def build_menus(window: MainWindow) -> None:
     """Fill ``window``'s menu bar; the menus go into ``window.menus`` by key."""
-    tr = QCoreApplication.translate
     bar = window.menuBar()
     for key, title in menu_titles().items():
         menu = bar.addMenu(title)
@@ -53,14 +52,16 @@ def build_menus(window: MainWindow) -> None:
             if name is None:
                 menu.addSeparator()
             elif name == "recent":
-                recent = menu.addMenu(tr("MainWindow", "Recent &databases"))
+                recent = menu.addMenu(QCoreApplication.translate("MainWindow", "Recent &databases"))
                 recent.aboutToShow.connect(window.file_menu.fill_recent)
                 window.menus["recent"] = recent
             elif name == "labels":
-                window.menus["labels"] = menu.addMenu(tr("MainWindow", "&Tag selection as"))
+                title = QCoreApplication.translate("MainWindow", "&Tag selection as")
+                window.menus["labels"] = menu.addMenu(title)
                 window.menus["labels"].addActions(window.label_actions())
             elif name == "language":
-                _language_menu(window, menu.addMenu(tr("MainWindow", "Interface &language")))
+                title = QCoreApplication.translate("MainWindow", "Interface &language")
+                _language_menu(window, menu.addMenu(title))
             else:
                 menu.addAction(window.action_map[name])
 

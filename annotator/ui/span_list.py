@@ -10,7 +10,9 @@ same reason a newly opened document fills the list only after the text has paint
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
+from itertools import product
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
 from annotator.core.commands import Change
 from annotator.core.model import Span
@@ -56,7 +58,7 @@ class SpanListModel(QAbstractTableModel):
         self._stale = False  # a document was opened and its rows are not filled in yet
         self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
         self._timer.timeout.connect(self.flush)
-        self._fill_timer = QTimer(self, singleShot=True, interval=0)
+        self._fill_timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
         self._fill_timer.timeout.connect(self.flush)
         controller.document_opened.connect(self.reload)
         controller.changed.connect(self.queue_change)
@@ -64,7 +66,7 @@ class SpanListModel(QAbstractTableModel):
     # -- contents ------------------------------------------------------------------------
 
     def reload(self, _doc_id: int = -1) -> None:
-        """Empty the list now; fill it from the controller's index once the event loop runs."""
+        """Empty the list now; fill it from the controller's index once the text has painted."""
         self._timer.stop()
         self._queue.clear()
         self.beginResetModel()
@@ -165,8 +167,18 @@ class SpanListModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(span, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in ("text", "links"):
-            return span.covered(self.controller.text) if column == "text" else self._links(span)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == "text":
+                return span.covered(self.controller.text)
+            if column == "links":
+                return self._links(span)
+            if column == "label":
+                return f"{self._display(span, column)} — {span.layer}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "text":
+            # absolute: the view is right to left, where a plain AlignRight would mean left
+            side = Qt.AlignmentFlag.AlignRight if _rtl(span.covered(self.controller.text)) else (
+                Qt.AlignmentFlag.AlignLeft)
+            return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == "label":
             return self._colors.get((span.layer, span.label))
         if role == UUID_ROLE:
@@ -183,9 +195,20 @@ class SpanListModel(QAbstractTableModel):
         if column == "layer":
             return span.layer
         if column == "label":
-            values = self.controller.attribute_values(span)
-            return f"{span.label} ({', '.join(values)})" if values else span.label
-        return self._links(span)
+            return label_text(span.label, self.controller.attribute_values(span))
+        # the narrow cell says which links there are; its tooltip says to what
+        kinds = [f"{'→' if r.head == span.uuid else '←'} {r.kind}"
+                 for r in self.controller.index.links_of(span.uuid)]
+        return f"\u2066{', '.join(kinds)}\u2069" if kinds else ""
+
+    def label_texts(self) -> list[str]:
+        """Every text the label column can show under the schema (for its width)."""
+        c = self.controller
+        return [
+            label_text(label.name, list(values))
+            for label in c.ws.schema.labels()
+            for values in product(*(a.values for a in c.attribute_defs(label.layer)))
+        ]
 
     def _links(self, span: Span) -> str:
         index = self.controller.index
@@ -197,6 +220,22 @@ class SpanListModel(QAbstractTableModel):
                 words = " ".join(other.covered(self.controller.text).split())[:30]
                 parts.append(f"{'→' if outgoing else '←'} {rel.kind}: {words}")
         return "; ".join(parts)
+
+
+def label_text(label: str, values: list[str]) -> str:
+    """A span's label with its attribute values: ``QUOTE (indirect)``."""
+    return f"{label} ({', '.join(values)})" if values else label
+
+
+def _rtl(text: str) -> bool:
+    """Whether ``text`` reads right to left: its first strongly directed letter decides."""
+    for ch in text[:_EXCERPT]:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return True  # digits and punctuation only: the document's own direction
 
 
 class SpanListView(QTableView):
@@ -219,10 +258,14 @@ class SpanListView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in zip(COLUMNS, (80, 170, 60, 60), strict=False):
-            self.setColumnWidth(COLUMNS.index(column), width)
+        header.setSectionResizeMode(COLUMNS.index("text"), QHeaderView.ResizeMode.Stretch)
+        # the label's colour and name already tell the layer (and its tooltip names it): the
+        # side panel's width goes to the span's text instead
+        self.setColumnHidden(COLUMNS.index("layer"), True)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
         self.setWordWrap(False)
         self._syncing = False
         self._pending = ""
@@ -231,6 +274,29 @@ class SpanListView(QTableView):
         self.selectionModel().currentRowChanged.connect(self._row_changed)
         # a click on the row already current flashes its span again
         self.clicked.connect(lambda index: self._row_changed(index, index))
+
+    def fit_columns(self) -> None:
+        """Short columns as wide as the longest thing they can hold; the text takes the rest.
+
+        Widths come from the schema and the document length, not from the rows: Qt's
+        ResizeToContents measures up to 1,000 rows on every change and misses rows added later.
+        Links may be long, so they get a fixed share (their tooltip has them whole).
+        """
+        metrics, header = self.fontMetrics(), self.horizontalHeader()
+        c = self._model.controller
+        pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 10
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
+        digits = "8" * len(str(max(len(c.text), 100)))
+        links = [f"→ {r.name}" for r in c.ws.schema.relations]
+        wanted = {
+            "position": metrics.horizontalAdvance(f"\u2066{digits}–{digits}\u2069") + pad,
+            "layer": max(map(metrics.horizontalAdvance, c.ws.schema.layer_names)) + pad,
+            "label": max(map(metrics.horizontalAdvance, self._model.label_texts())) + pad + icon,
+            "links": max(map(metrics.horizontalAdvance, links), default=0) + pad,
+        }
+        for name, width in wanted.items():
+            column = COLUMNS.index(name)
+            header.resizeSection(column, max(width, header.sectionSizeFromContents(column).width()))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
@@ -29,11 +30,43 @@ def test_qm_is_compiled_from_the_current_ts(tmp_path: Path) -> None:
     )
 
 
+def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    root = ET.parse(ts).getroot()
+    return {
+        (ctx.findtext("name") or "", msg.findtext("source") or ""): msg.find("translation")
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
+
+
+def test_ts_covers_every_ui_string_and_all_are_translated(tmp_path: Path) -> None:
+    ts = ROOT / "resources" / "i18n" / "annotator_ar.ts"
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    assert lupdate, "pyside6-lupdate ships with PySide6-Essentials"
+    fresh = tmp_path / "annotator_ar.ts"
+    shutil.copy(ts, fresh)
+    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").glob("*.py"))
+    subprocess.run([lupdate, "-silent", "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
+    kept, wanted = _messages(ts), _messages(fresh)
+    assert set(wanted) == set(kept), "run pyside6-lupdate (see annotator/ui/i18n.py)"
+    assert [key for key, tr in kept.items() if not _translated(tr)] == []
+
+
+def _translated(tr: ET.Element | None) -> bool:
+    """Finished, with text (or, for a %n message, text in every plural form)."""
+    if tr is None or tr.get("type"):
+        return False
+    forms = list(tr.iter("numerusform"))
+    return all(f.text for f in forms) if forms else bool(tr.text)
+
+
 def test_arabic_translator_translates_and_turns_chrome_right_to_left(qapp: QApplication) -> None:
     translators = install_language(qapp, "ar")
     try:
         assert translators, "the Arabic .qm did not load"
         assert QCoreApplication.translate("MainWindow", "&File") != "&File"
+        assert QCoreApplication.translate("ExportDialog", "Layers") == "الطبقات"
+        assert QCoreApplication.translate("FileMenu", "Import failed") == "فشل الاستيراد"
         assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     finally:
         for t in translators:

@@ -62,3 +62,29 @@ def test_span_list_model_follows_changes_in_position_order(
     start = text.index("بيلاروسيا")
     assert model.data(model.index(0, 0)) == f"\u2066{start}–{start + len('بيلاروسيا')}\u2069"
     qtmodeltester.check(model)
+
+
+def test_span_text_cells_align_by_their_own_direction(qtbot, tmp_path) -> None:
+    from annotator.core.model import ImportedDocument
+    from annotator.storage.importing import store_documents
+
+    text = "انضمت إلى حلف NATO عام 1991"
+    ws = Workspace.open(str(tmp_path / "dir.sqlite3"), "tester")
+    doc_id = store_documents(ws.repo, [ImportedDocument("dir", text)]).doc_ids[0]
+    controller = AnnotationController(ws)
+    controller.open_document(doc_id)
+    model = SpanListModel(controller)
+    for word, label in (("حلف", "ORG"), ("NATO", "ORG"), ("1991", "MISC")):
+        at = text.index(word)
+        controller.execute(AddSpan(doc_id, Span(at, at + len(word), "entity", label)))
+    model.flush()
+    role = Qt.ItemDataRole.TextAlignmentRole
+    sides = {
+        model.data(model.index(r, 1)): Qt.AlignmentFlag(model.data(model.index(r, 1), role))
+        for r in range(3)
+    }
+    absolute = Qt.AlignmentFlag.AlignAbsolute
+    assert sides["حلف"] & Qt.AlignmentFlag.AlignRight and sides["حلف"] & absolute
+    assert sides["NATO"] & Qt.AlignmentFlag.AlignLeft and sides["NATO"] & absolute
+    assert sides["1991"] & Qt.AlignmentFlag.AlignRight  # no letter: the document's direction
+    ws.close()

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, Span, text_sha256
+from annotator.core.review import CONFLICT, only
 from annotator.storage.workspace import Workspace
 from annotator.ui.merge_dialog import run_merge_dialog
 from annotator.ui.review.edit_dialog import GoldSpanEditor
-from annotator.ui.review.window import ReviewWindow, open_review
+from annotator.ui.review.merged import CONFLICT_LOOK, MergedPane, look
+from annotator.ui.review.window import MERGED, SIDE_BY_SIDE, ReviewWindow, open_review
 
 TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق\n" * 40
 
@@ -158,3 +161,87 @@ def test_merge_dialog_merges_the_given_file(qtbot: QtBot, tmp_path: Path) -> Non
     again = run_merge_dialog(None, ours, str(tmp_path / "theirs.sqlite3"), confirm=False)
     assert again is not None and (again.spans_added, again.spans_identical) == (0, 2)
     ours.close()
+
+
+# --- the merged view ----------------------------------------------------------------------------
+
+
+def format_at(pane: MergedPane, pos: int) -> QTextCharFormat:
+    """The character format the pane's highlighter gave code point ``pos`` (not pixels)."""
+    c = pane.controller
+    block = pane.view.document().findBlock(c.offsets.to_qt(pos))
+    at = c.offsets.to_qt(pos) - block.position()
+    parts = block.layout().formats()
+    for part in parts:
+        if part.start <= at < part.start + part.length:
+            return QTextCharFormat(part.format)
+    return QTextCharFormat()
+
+
+def test_merged_view_marks_each_kind_of_difference(qtbot: QtBot, review_ws: Workspace) -> None:
+    doc = review_ws.repo.find_document("خبر")
+    assert doc is not None
+    review_ws.repo.insert_spans(doc, [sp("layla", 0, 3, "ORG"), sp("omar", 0, 3, "ORG")])
+    window = started(qtbot, review_ws)
+    assert window.view_mode == SIDE_BY_SIDE
+    assert window.merged is not None and window.merged.isHidden()
+    press(qtbot, window, Qt.Key.Key_V)
+    assert window.view_mode == MERGED
+    merged = window.merged
+    assert not merged.isHidden()
+    assert all(p.isHidden() for p in window.panes[:-1]) and not window.gold.isHidden()
+    assert merged.view.document().defaultTextOption().textDirection() == (
+        Qt.LayoutDirection.RightToLeft
+    )
+    spans = merged.controller.index.spans.values()
+    shown = {(s.start, s.end, s.label, s.annotator): merged.marks.get(s.uuid) for s in spans}
+    assert shown == {
+        (0, 3, "ORG", "layla, omar"): None,  # agreed: once, unmarked
+        (11, 20, "PER", "layla, omar"): None,
+        (24, 29, "GPE", "layla"): CONFLICT,
+        (24, 29, "LOC", "omar"): CONFLICT,
+        (33, 38, "PER", "layla"): only("layla"),
+        (4, 20, "PER", "omar"): only("omar"),
+    }
+    merged.view.highlight_visible()
+    styles = {}
+    for pos in (1, 25, 34, 5):
+        fmt = format_at(merged, pos)
+        styles[pos] = (fmt.underlineStyle(), fmt.underlineColor().name())
+    style = QTextCharFormat.UnderlineStyle
+    layla_look, omar_look = (look(only(n), ["layla", "omar"]) for n in ("layla", "omar"))
+    assert styles == {
+        1: (style.SingleUnderline, format_at(window.panes[0], 1).underlineColor().name()),
+        25: (style.WaveUnderline, CONFLICT_LOOK[0].name()),
+        34: (layla_look[1], layla_look[0].name()),
+        5: (omar_look[1], omar_look[0].name()),  # omar's الرئيس لوكاشينكو before the agreed part
+    }
+    assert len({v for k, v in styles.items() if k != 1}) == 3  # three looks, told apart
+    # an agreed span keeps the workbench's own look: the same format as in a side pane
+    assert format_at(merged, 1) == format_at(window.panes[0], 1)
+
+
+def test_deciding_from_the_merged_view_writes_gold(qtbot: QtBot, review_ws: Workspace) -> None:
+    window = started(qtbot, review_ws)
+    window.view_actions[MERGED].trigger()  # View > Merged
+    assert window.view_mode == MERGED
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window.disagreements.currentRow() == 1
+    assert window.merged is not None
+    # the current disagreement is the only overlay: the marks show the others
+    from_qt = window.merged.controller.offsets.from_qt
+    overlays = [
+        (from_qt(sel.cursor.selectionStart()), from_qt(sel.cursor.selectionEnd()))
+        for sel in window.merged.view.extraSelections()
+    ]
+    assert overlays == [(24, 29)]
+    press(qtbot, window, Qt.Key.Key_2)  # accept omar's LOC
+    assert (24, 29, "LOC") in gold(review_ws)
+    assert window.disagreements.currentRow() == 2
+    press(qtbot, window, Qt.Key.Key_X)
+    assert "[neither]" in window.disagreements.item(2).text()
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "[open]" in window.disagreements.item(2).text()
+    press(qtbot, window, Qt.Key.Key_V)
+    assert window.view_mode == SIDE_BY_SIDE and window.merged.isHidden()
+    assert not window.panes[0].isHidden()

@@ -10,7 +10,7 @@ from helpers.paths import SEEDS
 from helpers.review_refs import reference_tags, sk_kappa
 from test_cli import annotator
 
-from annotator.core.model import GOLD, Span, text_sha256
+from annotator.core.model import GOLD, Relation, Span, text_sha256
 from annotator.storage.adjudication import ReviewSession
 from annotator.storage.workspace import Workspace
 
@@ -93,3 +93,30 @@ def test_adjudicated_gold_goes_out_through_export(db: tuple[str, int]) -> None:
         for s in (at("بوتين", "PER", GOLD), at("موسكو", "LOC", GOLD))
     )
     assert got == expected
+
+
+def test_gold_links_go_out_through_export(tmp_path: Path) -> None:
+    path = str(tmp_path / "links.sqlite3")
+    ws = Workspace.open(path, "curator")
+    doc = ws.repo.insert_document("مقال", TEXT, text_sha256(TEXT))
+    start = TEXT.index("“خلال")
+    quote_extent = (start, TEXT.index("“", start + 1) + 1)
+    speakers = {"layla": at("السكرتير الصحفي", "PER", "x"), "omar": at("الصحفي", "PER", "x")}
+    for who, speaker in speakers.items():
+        quote = Span(*quote_extent, "quote", "QUOTE", annotator=who)
+        person = speaker.with_changes(annotator=who)
+        ws.repo.insert_spans(doc, [quote, person])
+        ws.repo.insert_relation(doc, Relation("speaker", quote.uuid, person.uuid, annotator=who))
+    session = ReviewSession(ws, doc, ["layla", "omar"])
+    assert session.prefill() == 1  # the quote both drew
+    [speaker] = session.disagreements
+    session.decide(0, "accept_a")  # layla's speaker, and with it layla's link
+    ws.close()
+    proc = annotator("export", "--db", path, "--gold", "--format", "jsonl")
+    assert proc.returncode == 0, proc.stderr
+    [article] = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    spans = {s["uuid"]: (s["start"], s["end"], s["layer"]) for s in article["spans"]}
+    assert [(r["kind"], spans[r["head"]], spans[r["tail"]]) for r in article["relations"]] == [
+        ("speaker", (*quote_extent, "quote"),
+         (speakers["layla"].start, speakers["layla"].end, "entity"))
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from annotator.core.commands import ResizeSpan
 from annotator.core.model import GOLD, Relation, Span, text_sha256
 from annotator.storage.adjudication import ReviewSession
 from annotator.storage.workspace import Workspace
@@ -90,8 +91,6 @@ def test_decisions_are_undoable_and_redoable(workspace: Workspace, doc: int) -> 
 
 
 def test_edit_decision_gives_a_gold_span_to_resize(workspace: Workspace, doc: int) -> None:
-    from annotator.core.commands import ResizeSpan
-
     session = ReviewSession(workspace, doc, ["A", "B"])
     session.decide(0, "edit", chosen="B")
     [gold] = [g for g in session.gold() if g.provenance["decision"] == "edit"]
@@ -122,3 +121,99 @@ def test_a_review_needs_two_annotators_and_not_gold(workspace: Workspace, doc: i
         ReviewSession(workspace, doc, ["A"])
     with pytest.raises(ValueError):
         ReviewSession(workspace, doc, ["A", GOLD])
+
+
+# --- links come along into gold -----------------------------------------------------------------
+
+QUOTE = (30, 43)  # إن بوتين وافق
+
+
+def quote_and_speaker(ws: Workspace, who: str, speaker: tuple[int, int]) -> None:
+    """``who`` tags the quote and a speaker, and links them."""
+    doc_id = ws.repo.find_document("خبر")
+    assert doc_id is not None
+    quote = Span(*QUOTE, "quote", "QUOTE", annotator=who)
+    person = sp(who, *speaker)
+    ws.repo.insert_spans(doc_id, [quote, person])
+    ws.repo.insert_relation(doc_id, Relation("speaker", quote.uuid, person.uuid, annotator=who))
+
+
+def gold_links(ws: Workspace, doc_id: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Gold's links as (quote extent, speaker extent)."""
+    spans = {s.uuid: s for s in ws.repo.spans(doc_id, GOLD)}
+    out = []
+    for rel in ws.repo.relations(doc_id, GOLD):
+        head, tail = spans[rel.head], spans[rel.tail]
+        assert rel.kind == "speaker" and head.layer == "quote"
+        out.append(((head.start, head.end), (tail.start, tail.end)))
+    return sorted(out)
+
+
+@pytest.fixture
+def plain(workspace: Workspace) -> int:
+    return workspace.repo.insert_document("خبر", TEXT, text_sha256(TEXT))
+
+
+def test_prefill_takes_the_link_between_agreed_spans(workspace: Workspace, plain: int) -> None:
+    quote_and_speaker(workspace, "A", (11, 20))
+    quote_and_speaker(workspace, "B", (11, 20))
+    session = ReviewSession(workspace, plain, ["A", "B"])
+    assert session.prefill() == 2
+    assert gold_keys(workspace, plain) == [(11, 20, "entity", "PER"), (30, 43, "quote", "QUOTE")]
+    # two annotators' links between the same two gold spans make one gold link
+    assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
+
+
+def test_deciding_the_speaker_completes_the_link_and_undo_removes_it(
+    workspace: Workspace, plain: int
+) -> None:
+    quote_and_speaker(workspace, "A", (11, 20))
+    quote_and_speaker(workspace, "B", (4, 20))  # الرئيس لوكاشينكو
+    session = ReviewSession(workspace, plain, ["A", "B"])
+    assert session.prefill() == 1  # the quote; its speaker is in dispute
+    assert gold_links(workspace, plain) == []
+    [speaker] = session.disagreements
+    session.decide(0, "accept_a")
+    assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
+    session.decide(0, "accept_b")  # the other side's span, with that side's link
+    assert gold_links(workspace, plain) == [(QUOTE, (4, 20))]
+    workspace.history.undo()
+    assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
+    workspace.history.undo()
+    assert gold_links(workspace, plain) == []
+    assert (11, 20, "entity", "PER") not in gold_keys(workspace, plain)
+    workspace.history.redo()
+    assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
+    session.decide(0, "neither")
+    assert gold_links(workspace, plain) == []
+    assert session.decision_of(speaker) == "neither"
+
+
+def test_a_link_needs_both_of_its_ends_taken(workspace: Workspace, plain: int) -> None:
+    quote_and_speaker(workspace, "A", (11, 20))
+    quote_and_speaker(workspace, "B", (4, 20))
+    repo = workspace.repo
+    [b_quote] = [s for s in repo.spans(plain, "B") if s.layer == "quote"]
+    workspace.do(ResizeSpan(b_quote.uuid, 33, 43))  # B's quote now differs too
+    session = ReviewSession(workspace, plain, ["A", "B"])
+    assert session.prefill() == 0
+    quote_row = next(i for i, d in enumerate(session.disagreements) if d.layer == "quote")
+    speaker_row = next(i for i, d in enumerate(session.disagreements) if d.layer == "entity")
+    session.decide(speaker_row, "accept_a")
+    assert gold_links(workspace, plain) == []  # A's quote is not in gold yet
+    session.decide(quote_row, "accept_b")  # B's quote: B linked it to B's speaker, not A's
+    assert gold_links(workspace, plain) == []
+    session.decide(quote_row, "accept_a")  # the decision that completes A's pair links it
+    assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
+
+
+def test_a_gold_link_the_curator_removed_stays_removed(workspace: Workspace, plain: int) -> None:
+    quote_and_speaker(workspace, "A", (11, 20))
+    quote_and_speaker(workspace, "B", (11, 20))
+    workspace.repo.insert_spans(plain, [sp("A", 24, 29, "GPE")])
+    session = ReviewSession(workspace, plain, ["A", "B"])
+    session.prefill()
+    [link] = workspace.repo.relations(plain, GOLD)
+    workspace.repo.delete_relation(link.uuid)
+    session.decide(0, "accept_a")  # موسكو, unrelated to the quote
+    assert gold_links(workspace, plain) == []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.model import Span
-from annotator.core.review import compare
+from annotator.core.model import Relation, Span
+from annotator.core.review import CONFLICT, PARTIAL, compare, merged_view, only
 
 
 def sp(who: str, start: int, end: int, label: str = "PER", layer: str = "entity") -> Span:
@@ -70,3 +70,34 @@ def test_three_annotators_agree_only_when_all_drew_it() -> None:
 def test_compare_needs_two_annotators() -> None:
     with pytest.raises(ValueError):
         compare({"A": []})
+
+
+def test_merged_view_shows_agreements_once_and_marks_the_rest() -> None:
+    a = [sp("A", 0, 5), sp("A", 10, 15), sp("A", 30, 35), sp("A", 50, 55)]
+    b = [sp("B", 0, 5), sp("B", 10, 15, "ORG"), sp("B", 40, 45)]
+    c = [sp("C", 0, 5), sp("C", 10, 15), sp("C", 50, 55)]
+    quote = {who: sp(who, 0, 60, "QUOTE", "quote") for who in "ABC"}
+    links = [
+        Relation("speaker", quote[who].uuid, first.uuid, annotator=who)
+        for who, first in (("A", a[0]), ("B", b[0]), ("C", c[0]))
+    ]
+    comparison = compare({"A": [*a, quote["A"]], "B": [*b, quote["B"]], "C": [*c, quote["C"]]})
+    view = merged_view(comparison, links)
+    shown = sorted(
+        (s.start, s.end, s.label, s.annotator, view.marks.get(s.uuid) or "") for s in view.spans
+    )
+    assert shown == [
+        (0, 5, "PER", "A, B, C", ""),  # agreed: once, unmarked
+        (0, 60, "QUOTE", "A, B, C", ""),
+        (10, 15, "ORG", "B", CONFLICT),
+        (10, 15, "PER", "A", CONFLICT),
+        (10, 15, "PER", "C", CONFLICT),
+        (30, 35, "PER", "A", only("A")),
+        (40, 45, "PER", "B", only("B")),
+        (50, 55, "PER", "A", PARTIAL),  # A and C drew it, B nothing
+        (50, 55, "PER", "C", PARTIAL),
+    ]
+    # three annotators' links between the agreed quote and speaker: one link between the copies
+    [link] = view.relations
+    by_uuid = {s.uuid: s for s in view.spans}
+    assert (by_uuid[link.head].layer, by_uuid[link.tail].start) == ("quote", 0)

@@ -8,31 +8,17 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from helpers.review_db import check_upgraded, fill_at_0002, reopened_url, seed
 from sqlalchemy import inspect, text
 
-from annotator.core.adjudication import NEITHER
+from annotator.core.adjudication import NEITHER, DecisionRecord
 from annotator.core.commands import RelabelSpan
 from annotator.core.errors import ConflictError
-from annotator.core.model import GOLD, Span, text_sha256
+from annotator.core.model import GOLD
 from annotator.storage import database
 from annotator.storage import models as m
 from annotator.storage.adjudication import DecisionTable, ReviewSession
 from annotator.storage.workspace import Workspace
-
-TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق"
-#       0   4     10        20 23   28  33   38
-
-
-def sp(who: str, start: int, end: int, label: str = "PER") -> Span:
-    return Span(start, end, "entity", label, annotator=who)
-
-
-def seed(ws: Workspace) -> int:
-    repo = ws.repo
-    doc_id = repo.insert_document("خبر", TEXT, text_sha256(TEXT))
-    repo.insert_spans(doc_id, [sp("A", 11, 20), sp("A", 24, 29, "GPE"), sp("A", 33, 38)])
-    repo.insert_spans(doc_id, [sp("B", 11, 20), sp("B", 24, 29, "LOC"), sp("B", 4, 20)])
-    return doc_id
 
 
 @pytest.fixture
@@ -42,11 +28,7 @@ def doc(workspace: Workspace) -> int:
 
 def reopened(db_path: Path, doc_id: int) -> list[str | None]:
     """The decisions as a review opened afresh on the file sees them."""
-    ws = Workspace.open(str(db_path), "someone else")
-    try:
-        return ReviewSession(ws, doc_id, ["A", "B"]).decisions()
-    finally:
-        ws.close()
+    return reopened_url(str(db_path), doc_id)
 
 
 def test_neither_is_still_decided_after_reopening(
@@ -99,10 +81,9 @@ def test_a_second_record_for_one_disagreement_is_refused(workspace: Workspace, d
     session = ReviewSession(workspace, doc, ["A", "B"])
     session.decide(0, NEITHER)
     [first] = session.records.decisions(doc)
-    again = first.__class__(first.key, "entity", 4, 20, first.spans, NEITHER, "other")
-    with pytest.raises(ConflictError, match="decided elsewhere"):
-        with workspace.repo.transaction():
-            session.records.insert_decision(doc, again)
+    again = DecisionRecord(first.key, "entity", 4, 20, first.spans, NEITHER, "other")
+    with pytest.raises(ConflictError, match="decided elsewhere"), workspace.repo.transaction():
+        session.records.insert_decision(doc, again)
     assert session.records.decisions(doc) == [first]
 
 
@@ -119,76 +100,13 @@ def test_model_matches_the_migration(workspace: Workspace) -> None:
     assert [d for d in diffs if "review_decision" in repr(d)] == []
 
 
-def fill_at_0002(engine: object) -> None:
-    """A file as release 0002 wrote it: a reviewed document with a gold span."""
-    with engine.begin() as conn:  # type: ignore[attr-defined]
-        conn.execute(text("INSERT INTO project (id, name, created) VALUES (1, 'default', :t)"),
-                     {"t": "2026-01-01"})
-        for aid, name in ((1, "A"), (2, "B"), (3, GOLD)):
-            conn.execute(
-                text("INSERT INTO annotator (id, uuid, name, created) VALUES (:i, :u, :n, :t)"),
-                {"i": aid, "u": f"u{aid}", "n": name, "t": "2026-01-01"},
-            )
-        conn.execute(
-            text(
-                "INSERT INTO document (id, uuid, project_id, name, text, sha256, length, meta,"
-                " created) VALUES (1, 'd1', 1, 'خبر', :x, :h, :n, '{}', '2026-01-01')"
-            ),
-            {"x": TEXT, "h": text_sha256(TEXT), "n": len(TEXT)},
-        )
-        rows = [("a1", 1, 11, 20, "PER", None), ("b1", 2, 11, 20, "PER", None),
-                ("a2", 1, 33, 38, "PER", None),
-                ("g1", 3, 11, 20, "PER",
-                 '{"decision": "auto_accepted", "source_spans": ["a1", "b1"]}')]
-        for uuid, aid, start, end, label, prov in rows:
-            conn.execute(
-                text(
-                    'INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, "end",'
-                    " attributes, provenance, created, updated, version) VALUES"
-                    " (:u, 1, :a, 'entity', :l, :s, :e, '{}', :p, '2026-01-01', '2026-01-01', 1)"
-                ),
-                {"u": uuid, "a": aid, "l": label, "s": start, "e": end, "p": prov},
-            )
-        conn.execute(
-            text(
-                "INSERT INTO document_status (document_id, annotator_id, status, updated)"
-                " VALUES (1, 3, 'in_progress', '2026-01-01')"
-            )
-        )
-
-
-def check_upgraded(url: str) -> None:
-    ws = Workspace.open(url, "cur")
-    try:
-        assert database.current_revision(ws.engine) == "0003"
-        assert "review_decision" in inspect(ws.engine).get_table_names()
-        assert sorted(s.uuid for s in ws.repo.spans(1, all_annotators=True)) == [
-            "a1", "a2", "b1", "g1"
-        ]
-        assert ws.repo.span_provenance("g1") == {
-            "decision": "auto_accepted", "source_spans": ["a1", "b1"]
-        }
-        assert ws.repo.status(1, GOLD) == "in_progress"
-        session = ReviewSession(ws, 1, ["A", "B"])
-        assert session.prefill() == 0  # the 0002 review goes on, it does not start over
-        assert session.decisions() == [None]
-        session.decide(0, NEITHER)
-    finally:
-        ws.close()
-    again = Workspace.open(url, "cur")
-    try:
-        assert ReviewSession(again, 1, ["A", "B"]).decisions() == [NEITHER]
-    finally:
-        again.close()
-
-
 def test_a_0002_file_is_upgraded_with_its_review_kept(db_path: Path) -> None:
     url = database.resolve_url(str(db_path))
     engine = database.create_db_engine(url)
     database.upgrade(engine, "0002")
-    fill_at_0002(engine)
+    doc_id = fill_at_0002(engine)
     engine.dispose()
-    check_upgraded(url)
+    check_upgraded(url, doc_id)
 
 
 def test_downgrade_to_0002_drops_only_the_decisions(db_path: Path) -> None:

@@ -15,7 +15,7 @@ from annotator.storage.workspace import Workspace
 
 
 def test_schema_head_constant_matches_the_migrations() -> None:
-    assert database.SCHEMA_HEAD == database.head_revision()
+    assert database.head_revision() == database.SCHEMA_HEAD
 
 
 def test_new_file_is_migrated_to_head(db_path: Path) -> None:

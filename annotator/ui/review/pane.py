@@ -57,18 +57,25 @@ class ReviewPane(QWidget):
 
     def __init__(self, ws: Workspace, annotator: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.controller = PaneController(ws, annotator, self)
-        self.view = DocumentView(self.controller, self)
+        self.controller = self._make_controller(ws, annotator)
+        self.view = self._make_view()
         # DocumentView.highlight_visible fails on a viewport shorter than the text's top
         # margin (UnboundLocalError, and PySide6 then crashes reporting it); a splitter may
         # squeeze a new pane that far while laying it out
         self.view.setMinimumHeight(80)
         self.title = QLabel(title, self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are not markup
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.title)
         layout.addWidget(self.view)
+
+    def _make_controller(self, ws: Workspace, annotator: str) -> PaneController:
+        return PaneController(ws, annotator, self)
+
+    def _make_view(self) -> DocumentView:
+        return DocumentView(self.controller, self)
 
     @property
     def annotator(self) -> str:

@@ -1,11 +1,15 @@
 """The review window: two or more annotators side by side, their disagreements, and gold.
 
+View > Merged (or V) shows the annotators in one pane instead, differences marked (see
+``ui.review.merged``); every key below works in both views.
+
 Keys (also on the buttons' tooltips):
     N or F8 / P or Shift+F8   next / previous disagreement
     1..9 or A, B, C...        accept the 1st, 2nd, 3rd... annotator's side
     + or H                    both (every span drawn there)
     - or X                    neither
     E                         edit: take the first side into gold and open it for relabel/resize
+    V                         side by side <-> merged
     Ctrl+Z / Ctrl+Shift+Z     undo / redo a decision
 
 Agreements are written into gold when a document is first reviewed (see
@@ -20,7 +24,7 @@ from functools import partial
 from string import ascii_uppercase
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,9 +45,12 @@ from annotator.core.review import Disagreement, default_annotators
 from annotator.storage.adjudication import ReviewSession
 from annotator.storage.workspace import Workspace
 from annotator.ui.review.edit_dialog import GoldSpanEditor
+from annotator.ui.review.merged import MergedPane
 from annotator.ui.review.pane import ReviewPane
 
 EditRunner = Callable[[GoldSpanEditor], bool]
+SIDE_BY_SIDE = "side_by_side"
+MERGED = "merged"
 
 
 def _run_editor(dialog: GoldSpanEditor) -> bool:
@@ -56,6 +63,10 @@ class ReviewWindow(QMainWindow):
     Attributes:
         session: the review of the shown document (None before Compare).
         panes: one per compared annotator, then the gold pane.
+        merged: all compared annotators in one pane (None before Compare).
+        view_mode: SIDE_BY_SIDE (the annotators' panes) or MERGED (the merged pane); gold
+            shows in both.
+        view_actions: View menu's action of each mode.
         disagreements: the list of disagreements; its row is the current one.
     """
 
@@ -65,6 +76,8 @@ class ReviewWindow(QMainWindow):
         self.ws = ws
         self.session: ReviewSession | None = None
         self.panes: list[ReviewPane] = []
+        self.merged: MergedPane | None = None
+        self.view_mode = SIDE_BY_SIDE
         self.run_editor: EditRunner = _run_editor
         self._syncing = False
 
@@ -113,6 +126,7 @@ class ReviewWindow(QMainWindow):
         layout.addLayout(top)
         layout.addWidget(split)
         self.setCentralWidget(central)
+        self._view_menu()
         self._shortcuts()
         self.resize(1200, 800)
 
@@ -161,19 +175,33 @@ class ReviewWindow(QMainWindow):
         self.refresh()
 
     def _build_panes(self, doc_id: int, names: list[str]) -> None:
-        for pane in self.panes:
+        for pane in self._all_panes():
             pane.setParent(None)
             pane.deleteLater()
         self.panes = []
         titles = [f"{ascii_uppercase[i]}: {name}" for i, name in enumerate(names)]
-        for name, title in (*zip(names, titles, strict=True), (GOLD, self.tr("gold"))):
-            pane = ReviewPane(self.ws, name, title, self.pane_box)
+        for name, title in zip(names, titles, strict=True):
+            self.panes.append(ReviewPane(self.ws, name, title, self.pane_box))
+        assert self.session is not None
+        self.merged = MergedPane(self.ws, self.tr("merged: %s") % " · ".join(titles),
+                                 self.pane_box)
+        self.panes.append(ReviewPane(self.ws, GOLD, self.tr("gold"), self.pane_box))
+        for pane in self._all_panes():
             self.pane_box.addWidget(pane)
-            pane.open(doc_id)
+            if pane is self.merged:
+                self.merged.show_comparison(doc_id, self.session.comparison)
+            else:
+                pane.open(doc_id)
             pane.view.verticalScrollBar().valueChanged.connect(
                 lambda value, source=pane: self._sync_scroll(source, value)
             )
-            self.panes.append(pane)
+        self._show_mode()
+
+    def _all_panes(self) -> list[ReviewPane]:
+        """The annotators' panes, the merged pane, then gold: the splitter's order."""
+        if self.merged is None:
+            return list(self.panes)
+        return [*self.panes[:-1], self.merged, *self.panes[-1:]]
 
     @property
     def gold(self) -> ReviewPane:
@@ -185,7 +213,7 @@ class ReviewWindow(QMainWindow):
             return
         self._syncing = True
         try:
-            for pane in self.panes:
+            for pane in self._all_panes():
                 if pane is not source:
                     pane.view.verticalScrollBar().setValue(value)
         finally:
@@ -231,8 +259,47 @@ class ReviewWindow(QMainWindow):
             return
         ranges = [(d.start, d.end) for d in self.session.disagreements]
         here = self.current()
-        for pane in self.panes:
+        for pane in self._all_panes():
             pane.mark(ranges, (here.start, here.end) if here else None)
+
+    # -- side by side or merged ----------------------------------------------------------
+
+    def set_view(self, mode: str) -> None:
+        """Show the annotators side by side (SIDE_BY_SIDE) or in one merged pane (MERGED)."""
+        if mode not in (SIDE_BY_SIDE, MERGED):
+            raise ValueError(f"unknown review view {mode!r}")
+        self.view_mode = mode
+        self._show_mode()
+
+    def toggle_view(self) -> None:
+        self.set_view(MERGED if self.view_mode == SIDE_BY_SIDE else SIDE_BY_SIDE)
+
+    def _show_mode(self) -> None:
+        merged = self.view_mode == MERGED
+        self.view_actions[self.view_mode].setChecked(True)
+        for pane in self.panes[:-1]:
+            pane.setVisible(not merged)
+        if self.merged is not None:
+            self.merged.setVisible(merged)
+            # the pane shown takes the others' scroll position
+            shown = self.merged if merged else (self.panes[0] if self.panes else None)
+            if shown is not None and self.panes:
+                value = self.gold.view.verticalScrollBar().value()
+                shown.view.verticalScrollBar().setValue(value)
+
+    def _view_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        self.view_actions: dict[str, QAction] = {}
+        for mode, text in ((SIDE_BY_SIDE, self.tr("&Side by side")),
+                           (MERGED, self.tr("&Merged, differences marked"))):
+            action = QAction(text, self, checkable=True)
+            action.setToolTip(self.tr("V switches between the two"))
+            action.triggered.connect(lambda _checked=False, m=mode: self.set_view(m))
+            group.addAction(action)
+            menu.addAction(action)
+            self.view_actions[mode] = action
+        self.view_actions[self.view_mode].setChecked(True)
 
     def go(self, step: int) -> None:
         count = self.disagreements.count()
@@ -306,10 +373,11 @@ class ReviewWindow(QMainWindow):
         self._key(("+", "H"), lambda: self.decide(BOTH))
         self._key(("-", "X"), lambda: self.decide(NEITHER))
         self._key(("E",), self.edit)
+        self._key(("V",), self.toggle_view)
         self._key(("Ctrl+Z",), self.undo)
         self._key(("Ctrl+Shift+Z", "Ctrl+Y"), self.redo)
         for i in range(9):
-            keys = (str(i + 1), ascii_uppercase[i]) if ascii_uppercase[i] not in "EHNPX" else (
+            keys = (str(i + 1), ascii_uppercase[i]) if ascii_uppercase[i] not in "EHNPVX" else (
                 str(i + 1),
             )
             self._key(keys, partial(self._accept, i))
