@@ -84,13 +84,15 @@ class AnnotationController(QObject):
         info = repo.document_info(doc_id)
         # tens of thousands of new objects would trigger collections of the whole heap while
         # loading (each one tens of ms); they hold no cycles, so the collector can wait
+        collecting = gc.isenabled()
         gc.disable()
         try:
             self.text = repo.document_text(doc_id)
             self.offsets = OffsetMap(self.text)
             self.index = SpanIndex(self.text, repo.spans(doc_id), repo.relations(doc_id))
         finally:
-            gc.enable()
+            if collecting:
+                gc.enable()
         self.doc_id, self.doc_name = doc_id, info.name
         self.status = repo.status(doc_id)
         self._block_tokens.clear()

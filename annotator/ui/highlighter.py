@@ -40,6 +40,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.index = SpanIndex("")
         self.offsets = OffsetMap("")
         self._shown = bytearray()  # 1 for blocks the view has asked to be formatted
+        # True while this class reformats blocks itself: setPlainText makes Qt call
+        # highlightBlock for every paragraph of the new text (~4,000 for 1 MB), none shown yet
+        self._formatting = False
         self._colors: dict[tuple[str, str], QColor] = {}
         self._formats: dict[tuple[tuple[str, str], ...], QTextCharFormat] = {}
         self.set_schema(schema)
@@ -62,26 +65,36 @@ class SpanHighlighter(QSyntaxHighlighter):
         if doc is None or first > last:
             return
         block = doc.findBlockByNumber(first)
-        while block.isValid() and block.blockNumber() <= last:
-            number = block.blockNumber()
-            if not self._shown[number]:
-                self._shown[number] = 1
-                if self.index.spans_in_block(number):
-                    self.rehighlightBlock(block)
-            block = block.next()
+        self._formatting = True
+        try:
+            while block.isValid() and block.blockNumber() <= last:
+                number = block.blockNumber()
+                if not self._shown[number]:
+                    self._shown[number] = 1
+                    if self.index.spans_in_block(number):
+                        self.rehighlightBlock(block)
+                block = block.next()
+        finally:
+            self._formatting = False
 
     def rehighlight_blocks(self, blocks: set[int]) -> None:
         """Re-format changed blocks that are already formatted; the rest wait to be shown."""
         doc = self.document()
         if doc is None:
             return
-        for number in sorted(blocks):
-            if number < len(self._shown) and self._shown[number]:
-                block = doc.findBlockByNumber(number)
-                if block.isValid():
-                    self.rehighlightBlock(block)
+        self._formatting = True
+        try:
+            for number in sorted(blocks):
+                if number < len(self._shown) and self._shown[number]:
+                    block = doc.findBlockByNumber(number)
+                    if block.isValid():
+                        self.rehighlightBlock(block)
+        finally:
+            self._formatting = False
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
+        if not self._formatting:
+            return
         block = self.currentBlock()
         number = block.blockNumber()
         if number >= len(self._shown) or not self._shown[number]:

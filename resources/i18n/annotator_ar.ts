@@ -4,52 +4,52 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="238"/>
+        <location filename="../../annotator/ui/controller.py" line="240"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="243"/>
+        <location filename="../../annotator/ui/controller.py" line="245"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="313"/>
+        <location filename="../../annotator/ui/controller.py" line="315"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="335"/>
+        <location filename="../../annotator/ui/controller.py" line="337"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="340"/>
+        <location filename="../../annotator/ui/controller.py" line="342"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="357"/>
+        <location filename="../../annotator/ui/controller.py" line="359"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="363"/>
+        <location filename="../../annotator/ui/controller.py" line="365"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="394"/>
+        <location filename="../../annotator/ui/controller.py" line="396"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="399"/>
+        <location filename="../../annotator/ui/controller.py" line="401"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="407"/>
+        <location filename="../../annotator/ui/controller.py" line="409"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
