@@ -7,9 +7,8 @@ passes its own ``run`` so decisions land on its undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.adjudication import (
@@ -26,14 +25,10 @@ from annotator.core.commands import Command
 from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import GOLD, Relation
 from annotator.core.review import Comparison, Disagreement, compare
-from annotator.storage import models as m
 from annotator.storage.annotations import spans_with_provenance
-from annotator.storage.models import utcnow
 from annotator.storage.repository import Repository
-from annotator.storage.tables import ANN
+from annotator.storage.tables import ANN, DECISION, utcnow
 from annotator.storage.workspace import Workspace
-
-DECISION = cast(Table, m.ReviewDecision.__table__)
 
 
 class DecisionTable:
@@ -56,7 +51,13 @@ class DecisionTable:
             )
             return [
                 DecisionRecord(
-                    r.key, r.layer, r.start, r.end, tuple(r.spans or ()), r.decision, r.curator,
+                    r.key,
+                    r.layer,
+                    r.start,
+                    r.end,
+                    tuple(r.spans or ()),
+                    r.decision,
+                    r.curator,
                     r.uuid,
                 )
                 for r in rows
@@ -100,8 +101,14 @@ class DecisionTable:
                 raise EditError("this decision was removed elsewhere; reopen the review")
             conn.execute(delete(DECISION).where(DECISION.c.uuid == uuid))
         return DecisionRecord(
-            row.key, row.layer, row.start, row.end, tuple(row.spans or ()), row.decision,
-            row.curator, row.uuid,
+            row.key,
+            row.layer,
+            row.start,
+            row.end,
+            tuple(row.spans or ()),
+            row.decision,
+            row.curator,
+            row.uuid,
         )
 
 
@@ -174,7 +181,9 @@ class ReviewSession:
                 if g.span.key() not in present
             ]
             links = gold_links(
-                self.source_relations(), gold + fresh, {g.span.uuid for g in fresh},
+                self.source_relations(),
+                gold + fresh,
+                {g.span.uuid for g in fresh},
                 repo.relations(self.doc_id, GOLD),
             )
             WriteGold(self.doc_id, fresh, text="accept agreements", links=links).do(

@@ -37,8 +37,8 @@ from annotator.storage.database import (
     head_revision,
     open_engine,
 )
-from annotator.storage.models import STATUSES, utcnow
 from annotator.storage.repository import ANN, DOC, REL, SPAN, STATUS, Repository
+from annotator.storage.tables import STATUSES, utcnow
 
 CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits
 

@@ -27,8 +27,6 @@ from sqlalchemy import (
 
 from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import DocumentInfo, Relation, Span, new_uuid
-from annotator.storage import models as m
-from annotator.storage.models import utcnow
 from annotator.storage.tables import (  # re-exported: other storage modules import them here
     ANN,
     DOC,
@@ -37,9 +35,11 @@ from annotator.storage.tables import (  # re-exported: other storage modules imp
     SPAN,
     SPAN_RAW,
     STATUS,
+    STATUSES,
     attributes_from_raw,
     bound,
     to_json,
+    utcnow,
 )
 
 DEFAULT_PROJECT = "default"
@@ -274,8 +274,8 @@ class Repository:
         return s or "new"
 
     def set_status(self, doc_id: int, status: str, annotator: str | None = None) -> None:
-        if status not in m.STATUSES:
-            raise EditError(f"unknown status {status!r}; use one of {', '.join(m.STATUSES)}")
+        if status not in STATUSES:
+            raise EditError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         aid = self.annotator_id(annotator)
         with self._tx() as conn:
             done = conn.execute(

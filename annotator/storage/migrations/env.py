@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from annotator.storage.models import Base
+from annotator.storage.tables import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def run_migrations_online() -> None:
