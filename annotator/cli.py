@@ -76,7 +76,7 @@ def _needs_default_command(args: list[str]) -> bool:
             skip = False
         elif tok in ("-h", "--help", "--version"):
             return False
-        elif tok in ("--db", "--annotator"):
+        elif tok in ("--db", "--annotator", "--open"):  # options that take a value
             skip = True
         elif not tok.startswith("-"):
             return False  # a command (or a typo argparse will report)

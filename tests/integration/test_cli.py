@@ -155,3 +155,13 @@ def test_unit_tests_pass_without_qt() -> None:
     )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert " passed" in proc.stdout
+
+
+def test_gui_is_the_default_command() -> None:
+    from annotator.cli import _needs_default_command
+
+    assert _needs_default_command([])
+    assert _needs_default_command(["--db", "x.db", "--open", "import"])
+    assert _needs_default_command(["--open=doc", "--annotator", "show"])
+    assert not _needs_default_command(["--db", "x.db", "import", "a.txt"])
+    assert not _needs_default_command(["--version"])
