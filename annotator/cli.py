@@ -99,6 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `annotator export ... | head`
         return 0
+    except Exception as exc:
+        # A database refusal (locked, constraint, server gone) is bad input or a bad moment,
+        # not a bug: say so in one line. Anything else is a bug and keeps its traceback.
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        print(f"annotator: error: database: {reason}; nothing was written", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from annotator.clicmd.common import open_workspace
 from annotator.core.commands import validate_span
 from annotator.core.errors import EditError
 from annotator.core.model import text_sha256
+from annotator.storage.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -20,9 +21,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
+    try:
+        problems, n_docs, n_spans = _problems(ws)
+    finally:
+        ws.close()
+    for p in problems:
+        print(f"annotator: problem: {p}", file=sys.stderr)
+    print(
+        f"checked {n_docs} document(s), {n_spans} span(s): "
+        + ("ok" if not problems else f"{len(problems)} problem(s)")
+    )
+    return 1 if problems else 0
+
+
+def _problems(ws: Workspace) -> tuple[list[str], int, int]:
     problems: list[str] = []
     if ws.engine.dialect.name == "sqlite":
         with ws.engine.connect() as conn:
+            conn.execution_options(annotator_read=True)
             result = conn.execute(sql("PRAGMA integrity_check")).scalar()
             if result != "ok":
                 problems.append(f"sqlite integrity_check: {result}")
@@ -49,10 +65,4 @@ def run(args: argparse.Namespace) -> int:
                 problems.append(f"{doc.name}: link {rel.uuid} is dangling or of unknown kind")
             elif (head.layer, tail.layer) != (rtype.from_layer, rtype.to_layer):
                 problems.append(f"{doc.name}: link {rel.uuid} joins the wrong layers")
-    for p in problems:
-        print(f"annotator: problem: {p}", file=sys.stderr)
-    print(
-        f"checked {len(docs)} document(s), {n_spans} span(s): "
-        + ("ok" if not problems else f"{len(problems)} problem(s)")
-    )
-    return 1 if problems else 0
+    return problems, len(docs), n_spans

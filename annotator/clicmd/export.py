@@ -84,7 +84,12 @@ def gather_documents(
             ExportDocument(
                 name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
                 spans=spans, relations=relations, meta=repo.document_meta(row.id),
-                annotator=annotator,
+                annotator=annotator, status=row.status,
+                provenance={
+                    uuid: prov
+                    for uuid, prov in repo.span_provenances(row.id, annotator).items()
+                    if uuid in kept
+                },
             )
         )
     return docs

@@ -48,7 +48,8 @@ def _format_of(path: Path, chosen: str) -> str:
     return fmt
 
 
-def _expand(paths: list[str], chosen: str) -> list[tuple[Path, str]]:
+def expand_paths(paths: list[str], chosen: str) -> list[tuple[Path, str]]:
+    """Each input file with its format; a folder gives its files of that format (the GUI too)."""
     out: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
@@ -79,7 +80,7 @@ def read_all(
         encoding=args.encoding, map_tags=Path(args.map_tags) if args.map_tags else None
     )
     docs: list[ImportedDocument] = []
-    for path, fmt in _expand(paths, chosen):
+    for path, fmt in expand_paths(paths, chosen):
         docs += READERS[fmt](path, schema, options)
     return docs
 

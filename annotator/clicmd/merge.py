@@ -1,6 +1,7 @@
 """``annotator merge SOURCE``: a colleague's database file (or URL) or JSONL export, merged in.
 
-Conflicts (a span UUID we hold with other content) are listed on stderr and left as ours; they
+Conflicts (a span UUID we hold with other content, a span at the same place with other
+attributes, a review decision we made otherwise) are listed on stderr and left as ours; they
 do not make the command fail, since everything else was merged.
 """
 
@@ -33,8 +34,10 @@ def run(args: argparse.Namespace) -> int:
         report = merge_documents(ws.repo, docs, progress=progress_printer("merging"))
     finally:
         ws.close()
-    for conflict in report.conflicts:
-        print(f"annotator: conflict: {conflict.describe()}", file=sys.stderr)
+    described = [c.describe() for c in report.conflicts]
+    described += [c.describe() for c in report.decision_conflicts]
+    for line in described:
+        print(f"annotator: conflict: {line}", file=sys.stderr)
     if report.relations_skipped:
         print(
             f"annotator: warning: {report.relations_skipped} link(s) not merged: after a "

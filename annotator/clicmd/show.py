@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from annotator.clicmd.common import find_document, open_workspace
 
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _converter(visual: bool):  # type: ignore[no-untyped-def]
+def _converter(visual: bool) -> Callable[[str], str]:
     if not visual:
         return lambda s: s
     from annotator.display.visual import visual_lines

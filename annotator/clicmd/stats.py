@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from annotator.clicmd.common import open_workspace
+from annotator.storage.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -15,9 +17,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run)
 
 
-def collect(ws) -> dict:  # type: ignore[no-untyped-def]
+def collect(ws: Workspace) -> dict[str, Any]:
+    """The counts ``stats`` prints (``--json`` as they are; ``--plot`` draws the labels)."""
     repo = ws.repo
-    per_annotator = {}
+    per_annotator: dict[str, dict[str, int]] = {}
     for name in repo.annotators():
         counts = repo.label_counts(name)
         per_annotator[name] = {

@@ -7,11 +7,12 @@ whether this matplotlib shapes Arabic itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.review import AgreementReport
+from annotator.core.review import AgreementReport, AnnotatedDocument
 from annotator.storage.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -58,11 +59,27 @@ def _agreement(ws: Workspace) -> AgreementReport | None:
 def _spans_per_document(ws: Workspace, annotators: list[str]) -> dict[str, dict[str, int]]:
     from annotator.storage.annotations import load_documents
 
-    docs = load_documents(ws.repo, annotators)
-    return {
-        doc.name: {name: len(spans) for name, spans in doc.spans.items()}
-        for doc in docs[:MAX_DOCUMENTS]
-    }
+    return per_document_counts(load_documents(ws.repo, annotators)[:MAX_DOCUMENTS])
+
+
+def per_document_counts(docs: Sequence[AnnotatedDocument]) -> dict[str, dict[str, int]]:
+    """Spans per annotator of each document, under its name: "name (2)" for a repeated one.
+
+    Documents are told apart by their id (by their place when they have none), so two that
+    share a name are two bars, not one.
+    """
+    counts: dict[int, tuple[str, dict[str, int]]] = {}
+    for n, doc in enumerate(docs):
+        key = doc.doc_id if doc.doc_id is not None else -1 - n
+        counts[key] = (doc.name, {name: len(spans) for name, spans in doc.spans.items()})
+    out: dict[str, dict[str, int]] = {}
+    for name, per_annotator in counts.values():
+        label, k = name, 1
+        while label in out:
+            k += 1
+            label = f"{name} ({k})"
+        out[label] = per_annotator
+    return out
 
 
 def build_figure(

@@ -11,9 +11,10 @@ sets them apart is their provenance, stored beside the span::
 decision's spans), ``edit`` (the chosen annotator's spans, to be resized or relabelled next) or
 ``auto_accepted`` (a span everybody agreed on, written when the review starts).
 
-"neither" leaves no span to carry its provenance, so it is kept as a :class:`DecisionRecord`
-keyed by ``Disagreement.key()`` (the ``review_decision`` table), written and removed by the same
-command as the gold spans.
+A decision that writes no gold span ("neither", or accepting the side of an annotator who drew
+nothing there) leaves no span to carry its provenance, so it is kept as a
+:class:`DecisionRecord` keyed by ``Disagreement.key()`` (the ``review_decision`` table), written
+and removed by the same command as the gold spans.
 
 A later decision on the same disagreement replaces the gold spans of the earlier one (found by
 ``source_spans``), and undo puts them back with their provenance and links.

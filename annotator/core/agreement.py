@@ -53,10 +53,10 @@ OUTSIDE = "O"
 def match_exact(a: Sequence[Span], b: Sequence[Span]) -> list[tuple[Span, Span]]:
     """Pairs of spans with the same start, end, layer and label, one-to-one."""
     waiting: dict[tuple[int, int, str, str], list[Span]] = defaultdict(list)
-    for span in sorted(b, key=_order):
+    for span in sorted(b, key=text_order):
         waiting[span.key()].append(span)
     pairs = []
-    for span in sorted(a, key=_order):
+    for span in sorted(a, key=text_order):
         queue = waiting.get(span.key())
         if queue:
             pairs.append((span, queue.pop(0)))
@@ -76,7 +76,7 @@ def match_overlap(
         groups_b[_group(span, same_label)].append(span)
     index = {key: _StartIndex(spans) for key, spans in groups_b.items()}
     candidates = []
-    for i, sa in enumerate(sorted(a, key=_order)):
+    for i, sa in enumerate(sorted(a, key=text_order)):
         found = index.get(_group(sa, same_label))
         if found is None:
             continue
@@ -97,7 +97,8 @@ def match_overlap(
     return pairs
 
 
-def _order(span: Span) -> tuple[int, int, str, str]:
+def text_order(span: Span) -> tuple[int, int, str, str]:
+    """The sort key that puts spans in text order: start, end, layer, label."""
     return (span.start, span.end, span.layer, span.label)
 
 
@@ -109,7 +110,7 @@ class _StartIndex:
     """Spans sorted by (start, end) with a bound on length, to find overlaps by bisection."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        self.spans = sorted(spans, key=_order)
+        self.spans = sorted(spans, key=text_order)
         self.starts = [s.start for s in self.spans]
         self.longest = max((s.end - s.start for s in self.spans), default=0)
 

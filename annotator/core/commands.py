@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from annotator.core.errors import EditError
+from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import Relation, Span
 from annotator.core.schema import Schema
 
@@ -25,7 +25,7 @@ class SpanStore(Protocol):
     def get_span(self, uuid: str) -> Span: ...
     def span_document(self, uuid: str) -> int: ...
     def insert_span(self, doc_id: int, span: Span) -> Span: ...
-    def delete_span(self, uuid: str) -> Span: ...
+    def delete_span(self, uuid: str, expected_version: int | None = None) -> Span: ...
     def update_span(self, span: Span, expected_version: int) -> Span: ...
     def relations_of(self, span_uuid: str) -> list[Relation]: ...
     def get_relation(self, uuid: str) -> Relation: ...
@@ -101,9 +101,9 @@ class AddSpan(Command):
         return Change(self.doc_id, added=[self.span])
 
     def _undo(self, store: SpanStore, schema: Schema) -> Change:
-        gone = store.get_span(self.span.uuid)
+        gone = _unchanged(store, self.span)
         unlinked = [store.delete_relation(r.uuid) for r in store.relations_of(gone.uuid)]
-        store.delete_span(gone.uuid)
+        store.delete_span(gone.uuid, expected_version=gone.version)
         return Change(self.doc_id, removed=[gone], unlinked=unlinked)
 
 
@@ -119,8 +119,10 @@ class RemoveSpan(Command):
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
         self.doc_id = store.span_document(self.uuid)
+        # on redo, the span must still be as our undo put it back
+        current = _unchanged(store, self.span) if self.span else store.get_span(self.uuid)
         self.relations = [store.delete_relation(r.uuid) for r in store.relations_of(self.uuid)]
-        self.span = store.delete_span(self.uuid)
+        self.span = store.delete_span(self.uuid, expected_version=current.version)
         self.text = f"remove {self.span.label}"
         return Change(self.doc_id, removed=[self.span], unlinked=list(self.relations))
 
@@ -143,7 +145,8 @@ class _UpdateSpan(Command):
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
         self.doc_id = store.span_document(self.uuid)
-        self.before = store.get_span(self.uuid)
+        # on redo, the span must still be as our undo left it
+        self.before = _unchanged(store, self.before) if self.before else store.get_span(self.uuid)
         wanted = self.before.with_changes(**self.changes)
         validate_span(wanted, store.document_length(self.doc_id), schema)
         self.after = store.update_span(wanted, expected_version=self.before.version)
@@ -151,7 +154,7 @@ class _UpdateSpan(Command):
 
     def _undo(self, store: SpanStore, schema: Schema) -> Change:
         assert self.before is not None and self.after is not None
-        current = store.get_span(self.uuid)
+        current = _unchanged(store, self.after)
         restored = store.update_span(
             self.before.with_changes(version=current.version), expected_version=current.version
         )
@@ -188,6 +191,26 @@ class SetSpanAttribute(_UpdateSpan):
     def __init__(self, uuid: str, attributes: dict[str, Any]) -> None:
         super().__init__(uuid, attributes=dict(attributes))
         self.text = "set attribute"
+
+
+def _unchanged(store: SpanStore, expected: Span) -> Span:
+    """The span as stored now, provided its content is what this history left there.
+
+    Versions are not compared: our own undo and redo bump them too. A difference in content
+    means someone else (another machine, another window) edited it: undoing over that edit
+    would silently overwrite it, so it is refused.
+    """
+    current = store.get_span(expected.uuid)
+    if _content(current) != _content(expected):
+        raise ConflictError(
+            f"the {current.label} span was changed elsewhere after this edit; "
+            "it cannot be undone without overwriting that change"
+        )
+    return current
+
+
+def _content(span: Span) -> tuple[Any, ...]:
+    return (span.start, span.end, span.layer, span.label, span.attributes)
 
 
 def _check_relation(rel: Relation, store: SpanStore, schema: Schema) -> None:
@@ -290,19 +313,18 @@ class History:
         return change
 
     def undo(self) -> Change | None:
+        """Undo the last edit. A refused undo (ConflictError) leaves both stacks as they were."""
         if not self._done:
             return None
-        command = self._done.pop()
-        change = command.undo(self.store, self.schema)
-        self._undone.append(command)
+        change = self._done[-1].undo(self.store, self.schema)
+        self._undone.append(self._done.pop())
         return change
 
     def redo(self) -> Change | None:
         if not self._undone:
             return None
-        command = self._undone.pop()
-        change = command.do(self.store, self.schema)
-        self._done.append(command)
+        change = self._undone[-1].do(self.store, self.schema)
+        self._done.append(self._undone.pop())
         return change
 
     @property

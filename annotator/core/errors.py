@@ -22,14 +22,15 @@ class InputError(AnnotatorError):
         self.reason = reason
         self.line = line
         self.byte_offset = byte_offset
-        super().__init__(self.location() + ": " + reason)
+        super().__init__(self.location() + ": " + reason + self._byte_note())
 
     def location(self) -> str:
-        if self.line is not None:
-            return f"{self.path}:{self.line}"
-        if self.byte_offset is not None:
-            return f"{self.path}: byte {self.byte_offset}"
-        return self.path
+        """``FILE:LINE`` (the contract's form), or just ``FILE`` when no line applies."""
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+    def _byte_note(self) -> str:
+        # the exact byte helps with hexdump when the line is long or the file is binary
+        return f" (byte {self.byte_offset})" if self.byte_offset is not None else ""
 
 
 class EditError(AnnotatorError):

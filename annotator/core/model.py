@@ -83,6 +83,7 @@ class ImportedDocument:
     annotator: str | None = None  # None: the importing user
     status: str | None = None
     warnings: list[str] = field(default_factory=list)  # repairs the reader made, to report
+    provenance: dict[str, dict[str, Any]] = field(default_factory=dict)  # span uuid -> origin
 
     @property
     def sha256(self) -> str:

@@ -38,6 +38,7 @@ class AnnotatedDocument:
     name: str
     text: str
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    doc_id: int | None = None  # the database's id, when read from one (names may repeat)
     _cache: dict[tuple[str, str, str | None], Any] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -339,7 +340,7 @@ def compare(spans_by_annotator: Mapping[str, Sequence[Span]]) -> Comparison:
     names = tuple(spans_by_annotator)
     if len(names) < 2:
         raise ValueError("comparing needs at least two annotators")
-    left = {name: sorted(spans_by_annotator[name], key=ag._order) for name in names}
+    left = {name: sorted(spans_by_annotator[name], key=ag.text_order) for name in names}
     by_key: dict[tuple[int, int, str, str], dict[str, list[Span]]] = defaultdict(
         lambda: defaultdict(list)
     )

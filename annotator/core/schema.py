@@ -94,6 +94,15 @@ class Schema:
         return {label.shortcut.upper(): label for label in self.labels() if label.shortcut}
 
 
+def parse_schema(text: str, origin: str) -> Schema:
+    """A schema from TOML text; ``origin`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(origin, f"invalid TOML: {exc}") from exc
+    return _parse(data, origin)
+
+
 def _parse(data: dict, origin: str) -> Schema:
     try:
         layers = []
@@ -146,11 +155,7 @@ def load_schema(path: str | Path | None = None) -> Schema:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(origin, f"cannot read schema: {exc.strerror}") from exc
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError(origin, f"invalid TOML: {exc}") from exc
-    return _parse(data, origin)
+    return parse_schema(text, origin)
 
 
 def default_schema_text() -> str:

@@ -155,10 +155,17 @@ def parse_ann(ann: str, text: str, path: str, schema: Schema) -> ImportedDocumen
         else:
             skipped += 1
     # spans first: brat allows R and A lines before the T lines they name
+    lines: dict[str, int] = {}
+    for number, ident, rest in (*by_kind["T"], *by_kind["R"], *by_kind["A"]):
+        if ident in lines:
+            raise InputError(
+                path, f"{ident} is defined twice (also on line {lines[ident]})", line=number
+            )
+        lines[ident] = number
     for number, ident, rest in by_kind["T"]:
         spans[ident] = _span(rest, text, schema, path, number)
     for number, _ident, rest in by_kind["R"]:
-        relations.append(_relation(rest, spans, path, number))
+        relations.append(_relation(rest, spans, schema, path, number))
     for number, _ident, rest in by_kind["A"]:
         target, name, value = _attribute(rest, spans, path, number)
         attributes.setdefault(target, {})[name] = value
@@ -213,21 +220,39 @@ def _span(rest: str, text: str, schema: Schema, path: str, number: int) -> Span:
     return Span(start, end, layer, label)
 
 
-def _relation(rest: str, spans: dict[str, Span], path: str, number: int) -> Relation:
+def _relation(
+    rest: str, spans: dict[str, Span], schema: Schema, path: str, number: int
+) -> Relation:
     fields = rest.split("\t", 1)[0].split()
     if len(fields) != 3:
         raise InputError(path, "a relation is 'KIND Arg1:T1 Arg2:T2'", line=number)
     kind, *args = fields
-    ends = []
-    for arg in args:
-        ref = arg.partition(":")[2]
-        if ref not in spans:
-            raise InputError(path, f"{arg} names no T line", line=number)
-        ends.append(ref)
-    if kind not in ("speaker", "source"):
-        raise InputError(path, f"unknown relation {kind!r} (speaker or source)", line=number)
+    roles = dict(arg.partition(":")[::2] for arg in args)
+    if sorted(roles) != ["Arg1", "Arg2"]:
+        raise InputError(
+            path, f"a relation's arguments are Arg1:T1 Arg2:T2, not {' '.join(args)}",
+            line=number,
+        )
+    for role in ("Arg1", "Arg2"):
+        if roles[role] not in spans:
+            raise InputError(path, f"{role}:{roles[role]} names no T line", line=number)
+    rtype = schema.relation(kind)
+    if rtype is None:
+        known = ", ".join(r.name for r in schema.relations)
+        raise InputError(
+            path, f"unknown relation {kind!r} (the schema has {known})", line=number
+        )
+    head, tail = spans[roles["Arg1"]], spans[roles["Arg2"]]
+    if (head.layer, tail.layer) != (rtype.from_layer, rtype.to_layer):
+        raise InputError(
+            path,
+            f"a {kind} link joins {rtype.from_layer} -> {rtype.to_layer}, not "
+            f"{head.layer}/{head.label} ({roles['Arg1']}) -> "
+            f"{tail.layer}/{tail.label} ({roles['Arg2']})",
+            line=number,
+        )
     # the T ids stand in for span uuids until the spans exist
-    return Relation(kind, ends[0], ends[1])
+    return Relation(kind, roles["Arg1"], roles["Arg2"])
 
 
 def _attribute(

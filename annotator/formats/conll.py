@@ -12,8 +12,10 @@ Writing
 Reading
     Columns are separated by tabs, or by spaces when a line has no tab (AQMAR, ANERcorp). The
     first column is the token; every further column is a tag column, read on its own (Wojood's
-    multi-tag lines, outer first; a short line leaves its missing columns ``O``). A
-    ``-DOCSTART-`` line starts a new document; blank lines end sentences.
+    multi-tag lines, outer first; a short line leaves its missing columns ``O``, and an empty
+    column between tabs is ``O`` too, so later columns keep their place). A line whose first
+    field is ``-DOCSTART-`` (``-DOCSTART-``, ``-DOCSTART- O``, ``-DOCSTART- -X- O O``) starts a
+    new document; blank lines end sentences.
 
     The stored text is the tokens joined by single spaces, sentences by ``\\n``, so each token
     keeps exactly the characters of the file: a right-to-left mark glued to a token stays in
@@ -100,8 +102,9 @@ class _Document:
 
 def _fields(line: str) -> list[str]:
     if "\t" in line:
+        # an empty column between tabs is an O: dropping it would shift later columns left
         fields = line.rstrip("\t ").split("\t")
-        return [fields[0], *(f.strip(" ") for f in fields[1:] if f.strip(" "))]
+        return [fields[0], *(f.strip(" ") or "O" for f in fields[1:])]
     fields = line.split(" ")
     return [f for f in fields if f] if "" in fields else fields
 
@@ -116,18 +119,19 @@ def _parse(content: str, path: str) -> list[_Document]:
             doc.end_sentence()
             continue
         fields = _fields(line)
+        # before the two-field fast path: ``-DOCSTART- O`` is the usual two-column form
+        if fields[0] == "-DOCSTART-":
+            if doc.words:
+                doc = _Document()
+                docs.append(doc)
+                words, tags, lines = doc.words.append, doc.tags.append, doc.lines.append
+            continue
         if len(fields) == 2 and fields[0]:
             if not doc.sentence_starts:
                 doc.sentence_starts.append(0)
             words(fields[0])
             tags(fields[1])
             lines(number)
-            continue
-        if fields[0] == "-DOCSTART-":
-            if doc.words:
-                doc = _Document()
-                docs.append(doc)
-                words, tags, lines = doc.words.append, doc.tags.append, doc.lines.append
             continue
         if len(fields) < 2:
             raise InputError(path, "no tag on this line: a line is TOKEN<TAB>TAG", line=number)

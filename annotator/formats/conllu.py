@@ -273,6 +273,19 @@ def _o(tag: str) -> str:
     return "O" if tag in ("_", "*", "") else tag
 
 
+def _is_number(ident: str) -> bool:
+    """ASCII digits only: ``int()`` also takes Arabic-Indic digits, signs and underscores."""
+    return ident.isascii() and ident.isdigit()
+
+
+def _gap(escaped: str, path: str, number: int) -> str:
+    gap = unescape_spaces(escaped)
+    if any("\ud800" <= ch <= "\udfff" for ch in gap):
+        # a lone surrogate cannot be stored as UTF-8 (nor hashed)
+        raise InputError(path, f"escaped surrogate in {escaped!r}", line=number)
+    return gap
+
+
 def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path: str) -> str:
     """Append one sentence's surface tokens to the document; return the sentence's text."""
     surface: list[tuple[int, list[str]]] = []
@@ -280,16 +293,28 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
     for number, fields in rows:
         ident = fields[0]
         if "." in ident:
+            whole, _, decimal = ident.partition(".")
+            if not (_is_number(whole) and _is_number(decimal)):
+                raise InputError(path, f"bad empty-node ID {ident!r}: N.M", line=number)
             continue  # empty node: no surface form
         if "-" in ident:
-            last = ident.partition("-")[2]
+            first, _, last = ident.partition("-")
+            if not (_is_number(first) and _is_number(last) and int(first) <= int(last)):
+                raise InputError(
+                    path, f"bad multiword token ID {ident!r}: FIRST-LAST, FIRST <= LAST",
+                    line=number,
+                )
+            if not fields[1]:
+                raise InputError(path, "empty FORM (write _ for an underscore)", line=number)
             surface.append((number, fields))
             inside_until = int(last)
             continue
-        if not ident.isdigit():
+        if not _is_number(ident):
             raise InputError(path, f"bad ID {ident!r}", line=number)
         if int(ident) <= inside_until:
             continue
+        if not fields[1]:
+            raise InputError(path, "empty FORM (write _ for an underscore)", line=number)
         surface.append((number, fields))
     if doc.pending_break:  # the previous sentence ended with the default gap
         doc.add("\n")
@@ -298,10 +323,10 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
         doc.tags = [[] for _ in range(extra)]
     pieces: list[str] = []  # this sentence's text, for comparing with '# text'
     words: list[list[int]] = []
-    for j, (_number, fields) in enumerate(surface):
+    for j, (number, fields) in enumerate(surface):
         misc = _misc_fields(fields[9])
         if "SpacesBefore" in misc and not doc.tokens:
-            doc.add(unescape_spaces(misc["SpacesBefore"]))
+            doc.add(_gap(misc["SpacesBefore"], path, number))
         start = doc.length
         doc.add(fields[1])
         pieces.append(fields[1])
@@ -310,7 +335,7 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
         for c in range(extra):
             doc.tags[c].append(_o(fields[10 + c]) if 10 + c < len(fields) else "O")
         if "SpacesAfter" in misc:
-            gap = unescape_spaces(misc["SpacesAfter"])
+            gap = _gap(misc["SpacesAfter"], path, number)
         elif misc.get("SpaceAfter") == "No":
             gap = ""
         elif j == len(surface) - 1:

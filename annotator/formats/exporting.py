@@ -1,7 +1,8 @@
 """What every exporter takes and gives back: documents as plain values, options, a report.
 
 The report is how an export is honest about what its format could not hold: tokens cut at span
-edges, sentence breaks removed under a span, spans dropped (with the reason and the document).
+edges, sentence breaks removed under a span, spans dropped (with the reason and the document),
+links and span attributes that tag columns have no place for (counted by document).
 The command line prints :meth:`ExportReport.summary` on stderr; the GUI shows it.
 """
 
@@ -29,6 +30,8 @@ class ExportDocument:
     relations: list[Relation] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     annotator: str = ""
+    status: str = ""  # the annotator's status of the document ("" unknown)
+    provenance: dict[str, dict[str, Any]] = field(default_factory=dict)  # span uuid -> origin
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,15 @@ class ExportReport:
 
     documents: int = 0
     tokens: int = 0
+    tokenized: bool = False  # the format writes tokens (CoNLL, CoNLL-U): count them
     spans_written: int = 0
     splits: dict[str, int] = field(default_factory=dict)  # document -> tokens cut
     joined: dict[str, int] = field(default_factory=dict)  # document -> sentence breaks removed
     trimmed: dict[str, int] = field(default_factory=dict)  # document -> spans narrowed
     dropped: list[DroppedSpan] = field(default_factory=list)
+    # what tag columns have no place for: links, and the attributes of written spans
+    links_dropped: dict[str, int] = field(default_factory=dict)  # document -> links
+    attributes_dropped: dict[str, int] = field(default_factory=dict)  # document -> spans
     notes: list[str] = field(default_factory=list)
 
     def count(self, table: dict[str, int], document: str, n: int) -> None:
@@ -77,10 +84,8 @@ class ExportReport:
 
     def summary(self) -> list[str]:
         """Lines for a person: totals first, then each loss by document."""
-        lines = [
-            f"wrote {self.documents} document(s), {self.tokens} token(s), "
-            f"{self.spans_written} span(s)"
-        ]
+        tokens = f"{self.tokens} token(s), " if self.tokenized else ""
+        lines = [f"wrote {self.documents} document(s), {tokens}{self.spans_written} span(s)"]
         if self.splits:
             lines.append(
                 f"split {sum(self.splits.values())} token(s) at span edges "
@@ -103,6 +108,17 @@ class ExportReport:
                 f"  {d.span.layer}/{d.span.label} [{d.span.start}, {d.span.end}): {d.reason}"
                 for d in drops
             ]
+        if self.links_dropped:
+            lines.append(
+                f"left out {sum(self.links_dropped.values())} link(s) (speaker, source): tag "
+                "columns have no place for links: " + _by_document(self.links_dropped)
+            )
+        if self.attributes_dropped:
+            lines.append(
+                f"left out the attributes of {sum(self.attributes_dropped.values())} span(s) "
+                "(e.g. a quote's direct/indirect): tag columns have no place for attributes: "
+                + _by_document(self.attributes_dropped)
+            )
         lines += self.notes
         return lines
 
@@ -155,6 +171,7 @@ def tag_document(
     tag_columns: list[list[str]] = []
     crossing: list[tuple[int, int]] = []
     trimmed = 0
+    with_attributes = 0
     starts, ends = tokens.starts, tokens.ends
     for column in dealt:
         tags, ranges = tagging.encode_column(column, starts, ends, options.scheme)
@@ -166,6 +183,8 @@ def tag_document(
                 )
                 continue
             report.spans_written += 1
+            if any(value not in (None, False) for value in span.attributes.values()):
+                with_attributes += 1
             if j - i > 1:
                 crossing.append((i + 1, j))
             if starts[i] != span.start or ends[j - 1] != span.end:
@@ -173,7 +192,10 @@ def tag_document(
     if join:
         report.count(report.joined, doc.name, join_sentences(tokens, crossing))
     report.count(report.trimmed, doc.name, trimmed)
+    report.count(report.links_dropped, doc.name, len(doc.relations))
+    report.count(report.attributes_dropped, doc.name, with_attributes)
     report.documents += 1
     report.tokens += len(tokens)
+    report.tokenized = True
     return TaggedDocument(tokens, column_names(options), tag_columns)
 

@@ -7,13 +7,13 @@ passes its own ``run`` so decisions land on its undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.adjudication import (
     AUTO_ACCEPTED,
-    NEITHER,
     DecisionRecord,
     GoldSpan,
     WriteGold,
@@ -31,6 +31,26 @@ from annotator.storage.tables import ANN, DECISION, utcnow
 from annotator.storage.workspace import Workspace
 
 
+def read_decisions(conn: Connection, *where: Any) -> list[tuple[int, DecisionRecord]]:
+    """``review_decision`` rows (those matching ``where``) with their document ids, in order."""
+    rows = conn.execute(
+        select(DECISION, ANN.c.name.label("curator"))
+        .join(ANN, ANN.c.id == DECISION.c.decided_by_id)
+        .where(*where)
+        .order_by(DECISION.c.id)
+    )
+    return [
+        (
+            r.document_id,
+            DecisionRecord(
+                r.key, r.layer, r.start, r.end, tuple(r.spans or ()), r.decision, r.curator,
+                r.uuid,
+            ),
+        )
+        for r in rows
+    ]
+
+
 class DecisionTable:
     """The ``review_decision`` rows: decisions that wrote no gold span.
 
@@ -43,25 +63,7 @@ class DecisionTable:
 
     def decisions(self, doc_id: int) -> list[DecisionRecord]:
         with self.repo.transaction() as conn:
-            rows = conn.execute(
-                select(DECISION, ANN.c.name.label("curator"))
-                .join(ANN, ANN.c.id == DECISION.c.decided_by_id)
-                .where(DECISION.c.document_id == doc_id)
-                .order_by(DECISION.c.id)
-            )
-            return [
-                DecisionRecord(
-                    r.key,
-                    r.layer,
-                    r.start,
-                    r.end,
-                    tuple(r.spans or ()),
-                    r.decision,
-                    r.curator,
-                    r.uuid,
-                )
-                for r in rows
-            ]
+            return [r for _, r in read_decisions(conn, DECISION.c.document_id == doc_id)]
 
     def insert_decision(self, doc_id: int, record: DecisionRecord) -> DecisionRecord:
         curator = self.repo.annotator_id(record.decided_by)
@@ -92,24 +94,11 @@ class DecisionTable:
 
     def delete_decision(self, uuid: str) -> DecisionRecord:
         with self.repo.transaction() as conn:
-            row = conn.execute(
-                select(DECISION, ANN.c.name.label("curator"))
-                .join(ANN, ANN.c.id == DECISION.c.decided_by_id)
-                .where(DECISION.c.uuid == uuid)
-            ).first()
-            if row is None:
+            found = read_decisions(conn, DECISION.c.uuid == uuid)
+            if not found:
                 raise EditError("this decision was removed elsewhere; reopen the review")
             conn.execute(delete(DECISION).where(DECISION.c.uuid == uuid))
-        return DecisionRecord(
-            row.key,
-            row.layer,
-            row.start,
-            row.end,
-            tuple(row.spans or ()),
-            row.decision,
-            row.curator,
-            row.uuid,
-        )
+        return found[0][1]
 
 
 class ReviewSession:
@@ -138,7 +127,7 @@ class ReviewSession:
         self.curator = curator or ws.annotator
         # the GUI passes its controller's execute, which puts the decision on its undo stack
         self.run: Callable[[Command], object] = run or ws.do
-        # "neither" writes no span: it is kept in the review_decision table instead
+        # a decision that writes no span ("neither"...) is kept in the review_decision table
         self.records = DecisionTable(ws.repo)
         self.comparison = self._compare()
 
@@ -217,8 +206,9 @@ class ReviewSession:
     def decide(self, index: int, decision: str, chosen: str | None = None) -> WriteGold:
         """Write the gold for disagreement ``index``, replacing an earlier decision on it.
 
-        One command: the gold spans, the gold links they complete, and for "neither" the
-        record that keeps the decision. Returns the command run; its ``add`` holds the gold
+        One command: the gold spans, the gold links they complete, and for a decision
+        that writes no span ("neither", or accepting the side that drew nothing) the record
+        that keeps the decision. Returns the command run; its ``add`` holds the gold
         spans written (``edit`` opens them).
         """
         disagreement = self.disagreements[index]
@@ -246,9 +236,9 @@ class ReviewSession:
             text=f"review: {decision}",
             links=links,
             decisions=self.records,
-            record=DecisionRecord.of(disagreement, decision, self.curator)
-            if decision == NEITHER
-            else None,
+            # a decision that writes no gold span (neither, or accepting the side that drew
+            # nothing) is kept as a record, or the disagreement would show as open again
+            record=None if add else DecisionRecord.of(disagreement, decision, self.curator),
             forget=[r for r in self.records.decisions(self.doc_id) if r.key == key],
         )
         self.run(command)

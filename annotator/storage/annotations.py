@@ -62,7 +62,7 @@ def load_documents(
         if doc_ids is not None:
             docs_q = docs_q.where(DOC.c.id.in_(list(doc_ids)))
         docs = {
-            int(r.id): AnnotatedDocument(r.name, r.text)
+            int(r.id): AnnotatedDocument(r.name, r.text, doc_id=int(r.id))
             for r in conn.execute(docs_q.order_by(DOC.c.name, DOC.c.id))
         }
         if not ids or not docs:

@@ -64,7 +64,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 def _sqlite_begin(conn: Any) -> None:
     # A deferred transaction that reads then writes fails with "database is locked" when a
     # second writer is active, whatever the timeout; IMMEDIATE takes the write lock up front.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Pure reads (Repository._read marks them) stay deferred: they must not queue behind, or
+    # block, a long import in another process.
+    if conn.get_execution_options().get("annotator_read"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -99,6 +104,7 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The revision recorded in the database, read without importing Alembic."""
     with engine.connect() as conn:
+        conn.execution_options(annotator_read=True)  # a read: no write lock (_sqlite_begin)
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()

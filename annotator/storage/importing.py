@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
 
 from annotator.core.model import ImportedDocument
 from annotator.storage.repository import Repository
@@ -70,10 +73,18 @@ def _store_spans(
         keys.add(key)
         fresh.append(span)
         kept_uuids.add(span.uuid)
-    report.spans_added += repo.insert_spans(doc_id, fresh, annotator=owner)
+    # one batch per run of spans with the same provenance (most have none), in file order
+    for _, run in groupby(fresh, key=lambda s: _key(doc.provenance.get(s.uuid))):
+        batch = list(run)
+        prov = doc.provenance.get(batch[0].uuid)
+        report.spans_added += repo.insert_spans(doc_id, batch, provenance=prov, annotator=owner)
     rels = [
         r.__class__(r.kind, r.head, r.tail, r.uuid, r.annotator or owner)
         for r in doc.relations
         if r.head in kept_uuids and r.tail in kept_uuids
     ]
     report.relations_added += repo.insert_relations(doc_id, rels)
+
+
+def _key(provenance: dict[str, Any] | None) -> str:
+    return "" if provenance is None else json.dumps(provenance, sort_keys=True)

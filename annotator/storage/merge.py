@@ -6,9 +6,13 @@ Rules (DESIGN.md "Storage"):
       content is "identical", with a different content (extent, label, layer, attributes,
       owner or document) a *conflict*, reported and left as it is here;
     * a span of the same annotator at the same place with the same label but another UUID (the
-      same file imported on two machines) is identical too, so nothing is ever doubled;
+      same file imported on two machines) is identical too when its attributes are the same, so
+      nothing is ever doubled; with other attributes it is a conflict (ours kept, and the
+      colleague's links to it go to ours);
     * relations, annotators and per-annotator statuses come along; a status we already have for
       that annotator and document stays ours;
+    * review decisions that wrote no gold span come along by (document, disagreement key), see
+      ``storage.merge_decisions``; gold spans travel with their provenance like any span;
     * everything happens in one transaction, so merging twice changes nothing the second time.
 
 The source database is never written to: it is copied with SQLite's backup API (consistent even
@@ -27,16 +31,20 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Engine, Text, bindparam, insert, select, type_coerce
 
+from annotator.core.adjudication import DecisionRecord
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.core.schema import Schema
 from annotator.formats.jsonl import read_jsonl
+from annotator.storage.adjudication import read_decisions
 from annotator.storage.database import (
     create_db_engine,
     current_revision,
     head_revision,
     open_engine,
 )
+from annotator.storage.merge_decisions import DecisionConflict, DecisionMerge, merge_decisions
+from annotator.storage.merge_insert import insert_spans
 from annotator.storage.repository import ANN, DOC, REL, SPAN, STATUS, Repository
 from annotator.storage.tables import STATUSES, utcnow
 
@@ -91,6 +99,7 @@ class SourceDocument:
     spans: list[SourceSpan] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)  # annotator -> status
+    decisions: list[DecisionRecord] = field(default_factory=list)  # review_decision rows
 
 
 @dataclass(frozen=True)
@@ -102,10 +111,14 @@ class SpanConflict:
 
     def describe(self) -> str:
         o, t = self.ours, self.theirs
+        which = o.uuid if o.uuid == t.uuid else f"{t.uuid} (ours {o.uuid}, same place)"
+        ours, theirs = f"{o.label} {o.start}-{o.end}", f"{t.label} {t.start}-{t.end}"
+        if "attributes" in self.differs:
+            ours += f" {json.dumps(o.attributes, ensure_ascii=False, sort_keys=True)}"
+            theirs += f" {json.dumps(t.attributes, ensure_ascii=False, sort_keys=True)}"
         return (
-            f"{self.document}: span {o.uuid} differs in {', '.join(self.differs)} "
-            f"(ours {o.annotator} {o.label} {o.start}-{o.end}, "
-            f"theirs {t.annotator} {t.label} {t.start}-{t.end}); ours kept"
+            f"{self.document}: span {which} differs in {', '.join(self.differs)} "
+            f"(ours {o.annotator} {ours}, theirs {t.annotator} {theirs}); ours kept"
         )
 
 
@@ -122,6 +135,11 @@ class MergeReport:
     relations_skipped: int = 0  # would join spans of two documents after a conflict
     statuses_added: int = 0
     statuses_kept: int = 0  # ours differs and stays
+    decisions: DecisionMerge = field(default_factory=DecisionMerge)  # review_decision rows
+
+    @property
+    def decision_conflicts(self) -> list[DecisionConflict]:
+        return self.decisions.conflicts
 
     def summary(self) -> str:
         """Two lines for people: the command line and the GUI's merge dialog print this."""
@@ -131,6 +149,12 @@ class MergeReport:
             f"spans: {self.spans_added} added, {self.spans_identical} identical, "
             f"{len(self.conflicts)} conflicting; links: {self.relations_added} added; "
             f"statuses: {self.statuses_added} added"
+            + (
+                f"; review decisions: {self.decisions.added} added, "
+                f"{len(self.decisions.conflicts)} conflicting"
+                if self.decisions.added or self.decisions.identical or self.decisions.conflicts
+                else ""
+            )
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -147,6 +171,10 @@ class MergeReport:
             "relations_skipped": self.relations_skipped,
             "statuses_added": self.statuses_added,
             "statuses_kept": self.statuses_kept,
+            "decisions_added": self.decisions.added,
+            "decisions_identical": self.decisions.identical,
+            "decisions_conflicting": len(self.decisions.conflicts),
+            "decision_conflicts": [c.describe() for c in self.decisions.conflicts],
         }
 
 
@@ -282,6 +310,8 @@ def _read_engine(engine: Engine) -> list[SourceDocument]:
             select(STATUS.c.document_id, STATUS.c.annotator_id, STATUS.c.status)
         ):
             docs[doc_id].statuses[names[aid]] = status
+        for doc_id, record in read_decisions(conn):
+            docs[doc_id].decisions.append(record)
     return list(docs.values())
 
 
@@ -368,23 +398,29 @@ class _Merger:
         uuid_map = self.spans(doc_id, doc)
         self.relations(doc_id, doc, uuid_map)
         self.statuses(doc_id, doc)
+        merge_decisions(
+            self.conn, doc_id, doc.name, doc.decisions, self.annotator, self.report.decisions
+        )
 
     def spans(self, doc_id: int, doc: SourceDocument) -> dict[str, str]:
         """Insert the new spans; returns their UUID -> our UUID for spans we had by content."""
         ours_by_uuid = self._spans_by_uuid(s.uuid for s in doc.spans)
-        ours_by_key = {
-            (r.annotator_id, r.start, r.end, r.layer, r.label): r.uuid
-            for r in self.conn.execute(
-                select(
-                    SPAN.c.uuid,
-                    SPAN.c.annotator_id,
-                    SPAN.c.start,
-                    SPAN.c.end,
-                    SPAN.c.layer,
-                    SPAN.c.label,
-                ).where(SPAN.c.document_id == doc_id)
-            )
-        }
+        # (annotator, place, label) -> [(uuid, attributes)]: spans we have by their content
+        ours_by_key: dict[tuple[int, int, int, str, str], list[tuple[str, dict[str, Any]]]] = {}
+        for r in self.conn.execute(
+            select(
+                SPAN.c.uuid,
+                SPAN.c.annotator_id,
+                SPAN.c.start,
+                SPAN.c.end,
+                SPAN.c.layer,
+                SPAN.c.label,
+                type_coerce(SPAN.c.attributes, Text),
+            ).where(SPAN.c.document_id == doc_id)
+        ):
+            ours_by_key.setdefault(
+                (r.annotator_id, r.start, r.end, r.layer, r.label), []
+            ).append((r.uuid, _json(r[6]) or {}))
         uuid_map: dict[str, str] = {}
         rows: list[tuple[SourceSpan, int]] = []
         for span in doc.spans:
@@ -400,13 +436,23 @@ class _Merger:
                     self.report.spans_identical += 1
                 continue
             key = (aid, span.start, span.end, span.layer, span.label)
-            if key in ours_by_key:
-                uuid_map[span.uuid] = ours_by_key[key]
-                self.report.spans_identical += 1
+            same_place = ours_by_key.setdefault(key, [])
+            if same_place:
+                same = [u for u, attributes in same_place if attributes == span.attributes]
+                if same:
+                    self.report.spans_identical += 1
+                else:
+                    uuid, attributes = same_place[0]
+                    mine = span.as_span().with_changes(uuid=uuid, attributes=dict(attributes))
+                    self.report.conflicts.append(
+                        SpanConflict(doc.name, mine, span.as_span(), ("attributes",))
+                    )
+                # either way the colleague's links to this span go to ours
+                uuid_map[span.uuid] = same[0] if same else same_place[0][0]
                 continue
-            ours_by_key[key] = span.uuid
+            same_place.append((span.uuid, span.attributes))
             rows.append((span, aid))
-        _insert_spans(self.conn, doc_id, rows)
+        insert_spans(self.conn, doc_id, rows)
         self.report.spans_added += len(rows)
         return uuid_map
 
@@ -493,64 +539,6 @@ def _json(value: Any) -> Any:
     if value in ("{}", "null"):
         return {} if value == "{}" else None
     return json.loads(value)
-
-
-_SQLITE_INSERT = (
-    'INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, "end", attributes, '
-    "provenance, created, updated, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)"
-)
-
-
-def _insert_spans(conn: Connection, doc_id: int, rows: Sequence[tuple[SourceSpan, int]]) -> None:
-    """Bulk insert. On SQLite the rows go to the driver as they are: SQLAlchemy's per-row JSON
-    and DateTime processing cost more than the insert itself (100k spans: ~3 s against ~1 s).
-    """
-    if not rows:
-        return
-    now = utcnow()
-    if conn.dialect.name == "sqlite":
-        # the text SQLAlchemy's SQLite DateTime stores (no zone; ours are all UTC)
-        stamp = now.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-        conn.exec_driver_sql(
-            _SQLITE_INSERT,
-            [
-                (
-                    s.uuid,
-                    doc_id,
-                    aid,
-                    s.layer,
-                    s.label,
-                    s.start,
-                    s.end,
-                    json.dumps(s.attributes) if s.attributes else "{}",
-                    None if s.provenance is None else json.dumps(s.provenance),
-                    stamp,
-                    stamp,
-                )
-                for s, aid in rows
-            ],
-        )
-        return
-    conn.execute(
-        insert(SPAN),
-        [
-            {
-                "uuid": s.uuid,
-                "document_id": doc_id,
-                "annotator_id": aid,
-                "layer": s.layer,
-                "label": s.label,
-                "start": s.start,
-                "end": s.end,
-                "attributes": dict(s.attributes),
-                "provenance": s.provenance,
-                "created": now,
-                "updated": now,
-                "version": 1,
-            }
-            for s, aid in rows
-        ],
-    )
 
 
 def _differences(ours: Any, doc_id: int, theirs: SourceSpan, aid: int) -> tuple[str, ...]:

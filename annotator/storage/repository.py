@@ -57,6 +57,10 @@ class DocumentRow:
     span_count: int
 
 
+def _is_hex(text: str) -> bool:
+    return all(ch in "0123456789abcdefABCDEF" for ch in text)
+
+
 class Repository:
     """Data access for one database and one current annotator."""
 
@@ -64,93 +68,146 @@ class Repository:
         self.engine = engine
         self.annotator = annotator
         self._conn: Connection | None = None
+        self._reading = False  # the open transaction is a read (deferred on SQLite)
         self._annotator_ids: dict[str, int] = {}
         self._annotator_names: dict[int, str] = {}
+        # annotators created by the open write transaction: cached only once it commits, or a
+        # rolled-back id could be handed to the next new annotator and mislabel their spans
+        self._pending_ids: dict[str, int] = {}
         self._lengths: dict[int, int] = {}
-        with self.transaction():
-            self.project_id = self._ensure_project(DEFAULT_PROJECT)
+        self.project_id = self._project_id(DEFAULT_PROJECT)
 
     # -- transactions ----------------------------------------------------------------------
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        """One transaction; nested calls join the outer one. Commits on leaving, or rolls back."""
+        """A write transaction (SQLite: ``BEGIN IMMEDIATE``); nested calls join the outer one.
+
+        Commits on leaving, or rolls back on an exception.
+        """
         if self._conn is not None:
             yield self._conn
             return
-        with self.engine.begin() as conn:
-            self._conn = conn
-            try:
-                yield conn
-            finally:
-                self._conn = None
+        committed = False
+        try:
+            with self.engine.begin() as conn:
+                self._conn = conn
+                try:
+                    yield conn
+                finally:
+                    self._conn = None
+            committed = True
+        finally:
+            if committed:
+                for name, aid in self._pending_ids.items():
+                    self._annotator_ids[name] = aid
+                    self._annotator_names[aid] = name
+            self._pending_ids.clear()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A read transaction: one snapshot, without taking SQLite's write lock, so reading
+        commands never wait for (or block) a long import in another process."""
+        if self._conn is not None:
+            yield self._conn
+            return
+        with self.engine.connect() as conn:
+            conn.execution_options(annotator_read=True)  # see database._sqlite_begin
+            with conn.begin():
+                self._conn, self._reading = conn, True
+                try:
+                    yield conn
+                finally:
+                    self._conn, self._reading = None, False
 
     def _c(self) -> Connection:
         if self._conn is None:
             raise RuntimeError("repository call outside a transaction")
         return self._conn
 
-    @contextmanager
-    def _tx(self) -> Iterator[Connection]:
-        with self.transaction() as conn:
-            yield conn
-
     # -- projects and annotators -----------------------------------------------------------
 
-    def _ensure_project(self, name: str) -> int:
-        conn = self._c()
-        pid = conn.scalar(select(PROJECT.c.id).where(PROJECT.c.name == name))
-        if pid is None:
-            pid = conn.execute(
-                insert(PROJECT).values(name=name, created=utcnow())
-            ).inserted_primary_key[0]  # type: ignore[index]
+    def _project_id(self, name: str) -> int:
+        with self._read() as conn:
+            pid = conn.scalar(select(PROJECT.c.id).where(PROJECT.c.name == name))
+        if pid is None:  # a new database: the one write that opening it makes
+            with self.transaction() as conn:
+                pid = conn.scalar(select(PROJECT.c.id).where(PROJECT.c.name == name))
+                if pid is None:
+                    pid = conn.execute(
+                        insert(PROJECT).values(name=name, created=utcnow())
+                    ).inserted_primary_key[0]  # type: ignore[index]
         return int(pid)
 
     def project_schema_toml(self) -> str | None:
-        with self._tx() as conn:
+        with self._read() as conn:
             return conn.scalar(select(PROJECT.c.schema_toml).where(PROJECT.c.id == self.project_id))
 
     def set_project_schema_toml(self, text: str | None) -> None:
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 update(PROJECT).where(PROJECT.c.id == self.project_id).values(schema_toml=text)
             )
 
-    def annotator_id(self, name: str | None = None, *, create: bool = True) -> int:
+    def known_annotator_id(self, name: str | None = None) -> int | None:
+        """The annotator's id, or None when there is no such annotator (creates nothing)."""
         name = name or self.annotator
-        cached = self._annotator_ids.get(name)
+        cached = self._annotator_ids.get(name) or self._pending_ids.get(name)
         if cached is not None:
             return cached
-        with self._tx() as conn:
+        with self._read() as conn:
+            aid = conn.scalar(select(ANN.c.id).where(ANN.c.name == name))
+        if aid is None:
+            return None
+        if self._conn is None or self._reading:  # committed: safe to remember
+            self._annotator_ids[name] = int(aid)
+            self._annotator_names[int(aid)] = name
+        return int(aid)
+
+    def _reading_id(self, name: str | None = None) -> int:
+        """For queries: the annotator's id, or -1 (matches no row) when they do not exist yet;
+        reading never creates an annotator."""
+        aid = self.known_annotator_id(name)
+        return -1 if aid is None else aid
+
+    def annotator_id(self, name: str | None = None, *, create: bool = True) -> int:
+        """The annotator's id; created (in a write transaction) unless ``create`` is False."""
+        name = name or self.annotator
+        aid = self.known_annotator_id(name)
+        if aid is not None:
+            return aid
+        if not create:
+            with self._read() as conn:
+                every = conn.scalars(select(ANN.c.name).order_by(ANN.c.name)).all()
+            known = ", ".join(every) or "none yet"
+            raise EditError(f"no annotator named {name!r} in this database (annotators: {known})")
+        with self.transaction() as conn:
             aid = conn.scalar(select(ANN.c.id).where(ANN.c.name == name))
             if aid is None:
-                if not create:
-                    every = conn.scalars(select(ANN.c.name).order_by(ANN.c.name)).all()
-                    known = ", ".join(every) or "none yet"
-                    raise EditError(
-                        f"no annotator named {name!r} in this database (annotators: {known})"
-                    )
                 aid = conn.execute(
                     insert(ANN).values(uuid=new_uuid(), name=name, created=utcnow())
                 ).inserted_primary_key[0]  # type: ignore[index]
-        self._annotator_ids[name] = int(aid)
-        self._annotator_names[int(aid)] = name
+            self._pending_ids[name] = int(aid)
         return int(aid)
 
     def annotator_name(self, aid: int) -> str:
         name = self._annotator_names.get(aid)
         if name is None:
-            with self._tx() as conn:
+            for pending, pid in self._pending_ids.items():
+                if pid == aid:
+                    return pending
+            with self._read() as conn:
                 name = conn.scalar(select(ANN.c.name).where(ANN.c.id == aid))
             if name is None:
                 raise KeyError(aid)
-            self._annotator_names[aid] = name
-            self._annotator_ids[name] = aid
+            if self._conn is None or self._reading:  # committed: safe to remember
+                self._annotator_names[aid] = name
+                self._annotator_ids[name] = aid
         return name
 
     def annotators(self) -> list[str]:
         """Annotators that own at least one span or status, in name order."""
-        with self._tx() as conn:
+        with self._read() as conn:
             used = select(SPAN.c.annotator_id).union(select(STATUS.c.annotator_id))
             rows = conn.execute(select(ANN.c.name).where(ANN.c.id.in_(used)).order_by(ANN.c.name))
             return [r[0] for r in rows]
@@ -158,8 +215,8 @@ class Repository:
     # -- documents -------------------------------------------------------------------------
 
     def list_documents(self, annotator: str | None = None) -> list[DocumentRow]:
-        aid = self.annotator_id(annotator)
-        with self._tx() as conn:
+        aid = self._reading_id(annotator)
+        with self._read() as conn:
             counts = (
                 select(SPAN.c.document_id, func.count().label("n"))
                 .where(SPAN.c.annotator_id == aid)
@@ -191,7 +248,7 @@ class Repository:
             ]
 
     def document_info(self, doc_id: int) -> DocumentInfo:
-        with self._tx() as conn:
+        with self._read() as conn:
             r = conn.execute(
                 select(DOC.c.id, DOC.c.name, DOC.c.sha256, DOC.c.length, DOC.c.uuid).where(
                     DOC.c.id == doc_id
@@ -202,29 +259,29 @@ class Repository:
         return DocumentInfo(r.id, r.name, r.sha256, r.length, r.uuid)
 
     def document_text(self, doc_id: int) -> str:
-        with self._tx() as conn:
+        with self._read() as conn:
             text = conn.scalar(select(DOC.c.text).where(DOC.c.id == doc_id))
         if text is None:
             raise EditError(f"no document with id {doc_id}")
         return str(text)
 
     def document_meta(self, doc_id: int) -> dict[str, Any]:
-        with self._tx() as conn:
+        with self._read() as conn:
             return dict(conn.scalar(select(DOC.c.meta).where(DOC.c.id == doc_id)) or {})
 
     def find_document(self, name_or_id: str) -> int | None:
         """A document by exact name, then by SHA-256 prefix, then by id."""
-        with self._tx() as conn:
+        with self._read() as conn:
             base = select(DOC.c.id).where(DOC.c.project_id == self.project_id)
             hit = conn.scalar(base.where(DOC.c.name == name_or_id).order_by(DOC.c.id))
-            if hit is None and len(name_or_id) >= 6:
+            if hit is None and len(name_or_id) >= 6 and _is_hex(name_or_id):
                 hit = conn.scalar(base.where(DOC.c.sha256.startswith(name_or_id.lower())))
             if hit is None and name_or_id.isdigit():
                 hit = conn.scalar(base.where(DOC.c.id == int(name_or_id)))
             return int(hit) if hit is not None else None
 
     def document_by_sha(self, sha256: str) -> int | None:
-        with self._tx() as conn:
+        with self._read() as conn:
             hit = conn.scalar(
                 select(DOC.c.id).where(DOC.c.project_id == self.project_id, DOC.c.sha256 == sha256)
             )
@@ -238,7 +295,7 @@ class Repository:
         meta: dict[str, Any] | None = None,
         uuid: str | None = None,
     ) -> int:
-        with self._tx() as conn:
+        with self.transaction() as conn:
             doc_id = conn.execute(
                 insert(DOC).values(
                     uuid=uuid or new_uuid(),
@@ -256,7 +313,7 @@ class Repository:
     def document_length(self, doc_id: int) -> int:
         cached = self._lengths.get(doc_id)
         if cached is None:
-            with self._tx() as conn:
+            with self._read() as conn:
                 cached = conn.scalar(select(DOC.c.length).where(DOC.c.id == doc_id))
             if cached is None:
                 raise EditError(f"no document with id {doc_id}")
@@ -264,8 +321,8 @@ class Repository:
         return cached
 
     def status(self, doc_id: int, annotator: str | None = None) -> str:
-        aid = self.annotator_id(annotator)
-        with self._tx() as conn:
+        aid = self._reading_id(annotator)
+        with self._read() as conn:
             s = conn.scalar(
                 select(STATUS.c.status).where(
                     STATUS.c.document_id == doc_id, STATUS.c.annotator_id == aid
@@ -277,7 +334,7 @@ class Repository:
         if status not in STATUSES:
             raise EditError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
         aid = self.annotator_id(annotator)
-        with self._tx() as conn:
+        with self.transaction() as conn:
             done = conn.execute(
                 update(STATUS)
                 .where(STATUS.c.document_id == doc_id, STATUS.c.annotator_id == aid)
@@ -322,8 +379,8 @@ class Repository:
         """Spans of a document for one annotator (default: the current one), by position."""
         query = select(*self._SPAN_COLS).where(SPAN.c.document_id == doc_id)
         if not all_annotators:
-            query = query.where(SPAN.c.annotator_id == self.annotator_id(annotator))
-        with self._tx() as conn:
+            query = query.where(SPAN.c.annotator_id == self._reading_id(annotator))
+        with self._read() as conn:
             rows = conn.execute(query.order_by(SPAN.c.start, SPAN.c.end.desc(), SPAN.c.id))
             # unpacking rows positionally: ``r.start`` name lookups cost more than the query
             # (20k spans: ~300 ms -> ~120 ms)
@@ -334,18 +391,29 @@ class Repository:
             ]
 
     def span_provenance(self, uuid: str) -> dict[str, Any] | None:
-        with self._tx() as conn:
+        with self._read() as conn:
             return conn.scalar(select(SPAN.c.provenance).where(SPAN.c.uuid == uuid))
 
+    def span_provenances(
+        self, doc_id: int, annotator: str | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """uuid -> provenance of one annotator's spans in a document, for those that have one."""
+        query = select(SPAN.c.uuid, SPAN.c.provenance).where(
+            SPAN.c.document_id == doc_id, SPAN.c.annotator_id == self._reading_id(annotator)
+        )
+        with self._read() as conn:
+            # a JSON column may hold SQL NULL or JSON null: both read as None
+            return {uuid: prov for uuid, prov in conn.execute(query) if prov is not None}
+
     def get_span(self, uuid: str) -> Span:
-        with self._tx() as conn:
+        with self._read() as conn:
             r = conn.execute(select(*self._SPAN_COLS).where(SPAN.c.uuid == uuid)).first()
         if r is None:
             raise EditError(f"span {uuid} no longer exists (removed elsewhere?)")
         return self._span_from_row(r)
 
     def span_document(self, uuid: str) -> int:
-        with self._tx() as conn:
+        with self._read() as conn:
             doc = conn.scalar(select(SPAN.c.document_id).where(SPAN.c.uuid == uuid))
         if doc is None:
             raise EditError(f"span {uuid} no longer exists (removed elsewhere?)")
@@ -356,7 +424,7 @@ class Repository:
     ) -> Span:
         aid = self.annotator_id(span.annotator or None)
         now = utcnow()
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 insert(SPAN).values(
                     uuid=span.uuid,
@@ -389,7 +457,7 @@ class Repository:
         no per-row type processing: that was two thirds of a CoNLL import's time. A span
         without an annotator belongs to ``annotator`` (default: the current one).
         """
-        with self._tx() as conn:
+        with self.transaction() as conn:
             dialect = conn.dialect
             stamp = bound(SPAN.c.created.type, dialect, utcnow())
             # SQLite's JSON type serialises in Python; psycopg's leaves it to the driver, which
@@ -419,15 +487,22 @@ class Repository:
                 conn.execute(insert(SPAN_RAW), rows)
         return len(rows)
 
-    def delete_span(self, uuid: str) -> Span:
+    def delete_span(self, uuid: str, expected_version: int | None = None) -> Span:
+        """Delete a span; with ``expected_version``, only if nobody changed it since then."""
         span = self.get_span(uuid)
-        with self._tx() as conn:
-            conn.execute(delete(SPAN).where(SPAN.c.uuid == uuid))
+        query = delete(SPAN).where(SPAN.c.uuid == uuid)
+        if expected_version is not None:
+            query = query.where(SPAN.c.version == expected_version)
+        with self.transaction() as conn:
+            if conn.execute(query).rowcount != 1:
+                raise ConflictError(
+                    f"span {uuid} was changed elsewhere since it was read; reload the document"
+                )
         return span
 
     def update_span(self, span: Span, expected_version: int) -> Span:
         """Write a changed span only if nobody changed it since ``expected_version`` was read."""
-        with self._tx() as conn:
+        with self.transaction() as conn:
             done = conn.execute(
                 update(SPAN)
                 .where(SPAN.c.uuid == span.uuid, SPAN.c.version == expected_version)
@@ -465,12 +540,12 @@ class Repository:
     ) -> list[Relation]:
         query = select(*self._REL_COLS).where(REL.c.document_id == doc_id)
         if not all_annotators:
-            query = query.where(REL.c.annotator_id == self.annotator_id(annotator))
-        with self._tx() as conn:
+            query = query.where(REL.c.annotator_id == self._reading_id(annotator))
+        with self._read() as conn:
             return [self._rel_from_row(r) for r in conn.execute(query.order_by(REL.c.id))]
 
     def relations_of(self, span_uuid: str) -> list[Relation]:
-        with self._tx() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 select(*self._REL_COLS)
                 .where(or_(REL.c.head_uuid == span_uuid, REL.c.tail_uuid == span_uuid))
@@ -479,7 +554,7 @@ class Repository:
             return [self._rel_from_row(r) for r in rows]
 
     def get_relation(self, uuid: str) -> Relation:
-        with self._tx() as conn:
+        with self._read() as conn:
             r = conn.execute(select(*self._REL_COLS).where(REL.c.uuid == uuid)).first()
         if r is None:
             raise EditError(f"link {uuid} no longer exists")
@@ -487,7 +562,7 @@ class Repository:
 
     def insert_relation(self, doc_id: int, relation: Relation) -> Relation:
         aid = self.annotator_id(relation.annotator or None)
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(
                 insert(REL).values(
                     uuid=relation.uuid,
@@ -518,20 +593,20 @@ class Repository:
             for r in relations
         ]
         if rows:
-            with self._tx() as conn:
+            with self.transaction() as conn:
                 conn.execute(insert(REL), rows)
         return len(rows)
 
     def delete_relation(self, uuid: str) -> Relation:
         rel = self.get_relation(uuid)
-        with self._tx() as conn:
+        with self.transaction() as conn:
             conn.execute(delete(REL).where(REL.c.uuid == uuid))
         return rel
 
     # -- whole-database figures ------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        with self._tx() as conn:
+        with self._read() as conn:
             return {
                 "documents": conn.scalar(select(func.count()).select_from(DOC)) or 0,
                 "spans": conn.scalar(select(func.count()).select_from(SPAN)) or 0,
@@ -544,13 +619,13 @@ class Repository:
             SPAN.c.layer, SPAN.c.label
         )
         if annotator is not None:
-            query = query.where(SPAN.c.annotator_id == self.annotator_id(annotator))
-        with self._tx() as conn:
+            query = query.where(SPAN.c.annotator_id == self._reading_id(annotator))
+        with self._read() as conn:
             return {(r[0], r[1]): int(r[2]) for r in conn.execute(query)}
 
     def existing_span_keys(self, doc_id: int) -> set[tuple[str, int, int, str, str]]:
         """(annotator, start, end, layer, label) of every span: a re-import adds no duplicate."""
-        with self._tx() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 select(
                     SPAN.c.annotator_id, SPAN.c.start, SPAN.c.end, SPAN.c.layer, SPAN.c.label
@@ -561,7 +636,7 @@ class Repository:
     def existing_uuids(self, uuids: Iterable[str]) -> set[str]:
         wanted = list(uuids)
         found: set[str] = set()
-        with self._tx() as conn:
+        with self._read() as conn:
             for i in range(0, len(wanted), 5000):
                 chunk = wanted[i : i + 5000]
                 found.update(
@@ -571,8 +646,8 @@ class Repository:
 
     def spans_in_range(self, doc_id: int, start: int, end: int) -> list[Span]:
         """The current annotator's spans that overlap [start, end)."""
-        aid = self.annotator_id()
-        with self._tx() as conn:
+        aid = self._reading_id()
+        with self._read() as conn:
             rows = conn.execute(
                 select(*self._SPAN_COLS)
                 .where(

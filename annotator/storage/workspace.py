@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from annotator.core.commands import Change, Command, History
-from annotator.core.schema import Schema, _parse, load_schema
+from annotator.core.schema import Schema, load_schema, parse_schema
 from annotator.storage.database import default_annotator, open_engine, resolve_url
 from annotator.storage.repository import Repository
 
@@ -56,7 +56,5 @@ def project_schema(repo: Repository) -> Schema:
     """The project's own schema when it carries one, else the shipped default."""
     text = repo.project_schema_toml()
     if text:
-        import tomllib
-
-        return _parse(tomllib.loads(text), "project schema")
+        return parse_schema(text, "the project's label schema (stored in the database)")
     return load_schema()

@@ -112,7 +112,7 @@ class DocumentView(QPlainTextEdit):
         block = self.firstVisibleBlock()
         if not block.isValid():
             return
-        first = block.blockNumber()
+        first = last = block.blockNumber()  # a viewport shorter than the top margin shows none
         height = self.viewport().height()
         offset = self.contentOffset()
         while block.isValid():

@@ -7,16 +7,16 @@ tells the main window what to refresh.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.storage.workspace import Workspace
 
 if TYPE_CHECKING:
+    from annotator.storage.importing import ImportReport
     from annotator.ui.main_window import MainWindow
 
 
@@ -28,29 +28,29 @@ class FileMenu(QObject):
         self.window = window
 
     def import_documents(self) -> None:
-        from annotator.ui import file_ops
+        """Open the import dialog (window-modal; it stores and reports by itself)."""
+        from annotator.ui.import_dialog import ImportDialog
 
         win = self.window
-        paths, _ = QFileDialog.getOpenFileNames(
-            win, self.tr("Import documents"), win.settings.last_import_dir,
-            file_ops.import_filter(),
-        )
-        if not paths:
-            return
-        win.settings.last_import_dir = str(Path(paths[0]).parent)
-        try:
-            report = file_ops.import_files(win.controller.ws, [Path(p) for p in paths])
-        except AnnotatorError as exc:
-            QMessageBox.warning(win, self.tr("Import failed"), str(exc))
-            return
+        dialog = ImportDialog(win.controller.ws, win.settings.last_import_dir, win)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        dialog.folder_chosen.connect(self._remember_folder)
+        dialog.open()
+
+    def _remember_folder(self, folder: str) -> None:
+        self.window.settings.last_import_dir = folder
+
+    def _imported(self, report: ImportReport, open_id: int) -> None:
+        win = self.window
         win.refresh_documents()
         win.statusBar().showMessage(
             self.tr("Imported %1 new documents, %2 already present")
             .replace("%1", str(len(report.added))).replace("%2", str(len(report.already_present))),
             8000,
         )
-        if report.doc_ids:
-            win.open_document(report.doc_ids[0])
+        if open_id >= 0:
+            win.open_document(open_id)
 
     def open_sample(self) -> None:
         from annotator.ui import file_ops

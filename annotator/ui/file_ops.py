@@ -29,7 +29,3 @@ def import_sample(ws: Workspace) -> int:
     doc.name = "sample_ar"
     return store_documents(ws.repo, [doc]).doc_ids[0]
 
-
-def import_filter() -> str:
-    patterns = " ".join(f"*{ext}" for ext in sorted(EXTENSIONS))
-    return f"Documents ({patterns});;All files (*)"

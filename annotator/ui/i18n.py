@@ -2,12 +2,15 @@
 
 Strings are wrapped in ``self.tr()``, or outside a class in
 ``QCoreApplication.translate("Context", "text")`` written out in full (pyside6-lupdate reads
-only these two forms). ``resources/i18n/annotator_ar.ts`` holds the Arabic translations and
-``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease`` (both tools ship with
-PySide6-Essentials; tests/gui/test_i18n_and_shortcuts.py checks that the .ts covers every
-string, all translated, and that the .qm matches it). After changing UI strings::
+only these two forms; ``parent.tr()`` would be filed under a context named "parent" but
+looked up under the parent's class at run time). ``resources/i18n/annotator_ar.ts`` holds
+the Arabic translations and ``annotator_ar.qm`` is compiled from it with ``pyside6-lrelease``
+(both tools ship with PySide6-Essentials; tests/gui/test_i18n_and_shortcuts.py checks that the
+.ts covers every string, all translated, and that the .qm matches it). After changing UI
+strings::
 
-    .venv/bin/pyside6-lupdate -no-obsolete annotator/ui/*.py -ts resources/i18n/annotator_ar.ts
+    SOURCES=$(find annotator/ui -name '*.py')  # review/ and every other subpackage too
+    .venv/bin/pyside6-lupdate -no-obsolete $SOURCES -ts resources/i18n/annotator_ar.ts
     # translate the new entries (Qt Linguist: .venv/bin/pyside6-linguist), then
     .venv/bin/pyside6-lrelease resources/i18n/annotator_ar.ts -qm resources/i18n/annotator_ar.qm
 

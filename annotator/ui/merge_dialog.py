@@ -1,15 +1,35 @@
-"""File > Merge colleague's work: pick their database or JSONL export, merge, show the counts."""
+"""File > Merge colleague's work: pick their database or JSONL export, merge, show the counts.
+
+Strings are translated in the ``MergeDialog`` context, spelled out in full each time
+(``QCoreApplication.translate``): these are functions, not methods of a QObject, and
+``parent.tr`` would be looked up under the parent's class at run time but filed by
+pyside6-lupdate under a context named "parent".
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
 from annotator.storage.merge import MergeReport, merge_documents, read_source
 from annotator.storage.workspace import Workspace
 
-FILTER = "Annotator databases and exports (*.sqlite3 *.sqlite *.db *.jsonl);;All files (*)"
 MAX_LISTED = 20
+
+
+def describe(report: MergeReport) -> str:
+    """The counts of a merge, for people."""
+    return "\n".join((
+        QCoreApplication.translate("MergeDialog", "Documents: %1 added, %2 matched")
+        .replace("%1", str(len(report.documents_added)))
+        .replace("%2", str(len(report.documents_matched))),
+        QCoreApplication.translate("MergeDialog", "Spans: %1 added, %2 identical, %3 conflicting")
+        .replace("%1", str(report.spans_added)).replace("%2", str(report.spans_identical))
+        .replace("%3", str(len(report.conflicts))),
+        QCoreApplication.translate("MergeDialog", "Links added: %1; statuses added: %2")
+        .replace("%1", str(report.relations_added)).replace("%2", str(report.statuses_added)),
+    ))
 
 
 def run_merge_dialog(
@@ -19,9 +39,13 @@ def run_merge_dialog(
 
     ``confirm=False`` shows no message box and lets errors through (the tests use it).
     """
+    title = QCoreApplication.translate("MergeDialog", "Merge colleague's work")
     if path is None:
         path, _ = QFileDialog.getOpenFileName(
-            parent, parent.tr("Merge colleague's work") if parent else "Merge", "", FILTER
+            parent, title, "", QCoreApplication.translate(
+                "MergeDialog",
+                "Annotator databases and exports (*.sqlite3 *.sqlite *.db *.jsonl);;All files (*)",
+            ),
         )
         if not path:
             return None
@@ -30,18 +54,22 @@ def run_merge_dialog(
     except AnnotatorError as exc:
         if not confirm:
             raise
-        QMessageBox.warning(parent, "Merge", str(exc))  # nothing was merged: one transaction
+        message = QCoreApplication.translate("MergeDialog", "Nothing was merged: %1")
+        QMessageBox.warning(parent, title, message.replace("%1", str(exc)))  # one transaction
         return None
     if confirm:
-        box = QMessageBox(QMessageBox.Icon.Information, "Merge", report.summary(), parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Information, title, describe(report), parent=parent)
         if report.conflicts:
             box.setInformativeText(
-                f"{len(report.conflicts)} span(s) differ from ours and were left as ours."
+                QCoreApplication.translate(
+                    "MergeDialog", "%1 span(s) differ from ours and were left as ours."
+                ).replace("%1", str(len(report.conflicts)))
             )
+            more = len(report.conflicts) - MAX_LISTED
             box.setDetailedText(
                 "\n".join(c.describe() for c in report.conflicts[:MAX_LISTED])
-                + (f"\n… and {len(report.conflicts) - MAX_LISTED} more"
-                   if len(report.conflicts) > MAX_LISTED else "")
+                + ("\n" + QCoreApplication.translate("MergeDialog", "… and %1 more")
+                   .replace("%1", str(more)) if more > 0 else "")
             )
         box.exec()
     return report

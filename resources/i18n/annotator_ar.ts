@@ -171,16 +171,6 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="35"/>
-        <source>Import documents</source>
-        <translation>استيراد مستندات</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/file_menu.py" line="44"/>
-        <source>Import failed</source>
-        <translation>فشل الاستيراد</translation>
-    </message>
-    <message>
         <location filename="../../annotator/ui/file_menu.py" line="48"/>
         <source>Imported %1 new documents, %2 already present</source>
         <translation>استُورد %1 من المستندات الجديدة، و%2 موجودة مسبقًا</translation>
@@ -247,6 +237,218 @@
         <location filename="../../annotator/ui/find_bar.py" line="109"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoldSpanEditor</name>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="26"/>
+        <source>Edit gold span</source>
+        <translation>تعديل مقطع المرجع الذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="43"/>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="44"/>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="45"/>
+        <source>End</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="46"/>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="57"/>
+        <source>(empty)</source>
+        <translation>(فارغ)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="109"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="194"/>
+        <source>Import documents</source>
+        <translation>استيراد مستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="113"/>
+        <source>automatic (from the file extension)</source>
+        <translation>تلقائي (من امتداد الملف)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="120"/>
+        <source>optional: FOREIGN&lt;TAB&gt;OURS per line</source>
+        <translation>اختياري: ⁦FOREIGN&lt;TAB&gt;OURS⁩ في كل سطر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="121"/>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="124"/>
+        <source>%v of %m files read</source>
+        <translation>قُرئ %v من %m من الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="129"/>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="138"/>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="140"/>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="142"/>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="155"/>
+        <source>Files and folders</source>
+        <translation>الملفات والمجلدات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="156"/>
+        <source>Format</source>
+        <translation>التنسيق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
+        <source>Encoding</source>
+        <translation>الترميز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="158"/>
+        <source>Tag map (CoNLL)</source>
+        <translation>جدول تحويل الوسوم (⁦CoNLL⁩)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="195"/>
+        <source>Documents (%1);;All files (*)</source>
+        <translation>المستندات (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="202"/>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="212"/>
+        <source>Tag map</source>
+        <translation>جدول تحويل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="224"/>
+        <source>Add the files or folders to import.</source>
+        <translation>أضف الملفات أو المجلدات المراد استيرادها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="229"/>
+        <source>Unknown encoding: %1</source>
+        <translation>ترميز غير معروف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="234"/>
+        <source>The format of %1 cannot be told from its extension: choose a format.</source>
+        <translation>لا يمكن معرفة تنسيق %1 من امتداده: اختر تنسيقًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="238"/>
+        <source>No such tag map file: %1</source>
+        <translation>ملف جدول تحويل الوسوم غير موجود: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="264"/>
+        <source>Reading…</source>
+        <translation>جارٍ القراءة…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="281"/>
+        <source>Storing %1 documents…</source>
+        <translation>جارٍ حفظ %1 من المستندات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="305"/>
+        <source>Import failed: nothing was imported.</source>
+        <translation>فشل الاستيراد: لم يُستورد أي شيء.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="307"/>
+        <source>File: %1</source>
+        <translation>الملف: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="309"/>
+        <source>Line: %1</source>
+        <translation>السطر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="311"/>
+        <source>Byte: %1</source>
+        <translation>البايت: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="312"/>
+        <source>Reason: %1</source>
+        <translation>السبب: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="321"/>
+        <source>Documents added: %1</source>
+        <translation>المستندات المضافة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="322"/>
+        <source>Already present (same text): %1</source>
+        <translation>موجودة مسبقًا (النص نفسه): %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="324"/>
+        <source>Spans added: %1</source>
+        <translation>المقاطع المضافة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="325"/>
+        <source>Links added: %1</source>
+        <translation>الروابط المضافة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="329"/>
+        <source>Spans already stored: %1</source>
+        <translation>مقاطع محفوظة مسبقًا: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="332"/>
+        <source>Already present:</source>
+        <translation>موجودة مسبقًا:</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="333"/>
+        <source>Warnings: %1</source>
+        <translation>التحذيرات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/import_dialog.py" line="345"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>أُلغي: لم يُستورد أي شيء.</translation>
     </message>
 </context>
 <context>
@@ -530,6 +732,170 @@
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="24"/>
+        <source>Documents: %1 added, %2 matched</source>
+        <translation>المستندات: أُضيف %1، وطوبق %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="27"/>
+        <source>Spans: %1 added, %2 identical, %3 conflicting</source>
+        <translation>المقاطع: أُضيف %1، و%2 متطابقة، و%3 متعارضة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="30"/>
+        <source>Links added: %1; statuses added: %2</source>
+        <translation>الروابط المضافة: %1؛ الحالات المضافة: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="42"/>
+        <source>Merge colleague&apos;s work</source>
+        <translation>دمج عمل زميل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="45"/>
+        <source>Annotator databases and exports (*.sqlite3 *.sqlite *.db *.jsonl);;All files (*)</source>
+        <translation>قواعد بيانات المعلّق وملفات التصدير (*.sqlite3 *.sqlite *.db *.jsonl);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="57"/>
+        <source>Nothing was merged: %1</source>
+        <translation>لم يُدمج أي شيء: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="64"/>
+        <source>%1 span(s) differ from ours and were left as ours.</source>
+        <translation>%1 من المقاطع تختلف عن مقاطعنا وأُبقيت كما هي عندنا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="71"/>
+        <source>… and %1 more</source>
+        <translation>… و%1 غيرها</translation>
+    </message>
+</context>
+<context>
+    <name>MergedPane</name>
+    <message>
+        <location filename="../../annotator/ui/review/merged.py" line="215"/>
+        <source>only %s</source>
+        <translation>فقط %s</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merged.py" line="216"/>
+        <source>label or extent differ</source>
+        <translation>اختلاف في الوسم أو الامتداد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/merged.py" line="218"/>
+        <source>drawn by some, not all</source>
+        <translation>حدّده بعضهم لا كلهم</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWindow</name>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="75"/>
+        <source>Review and adjudicate</source>
+        <translation>المراجعة والفصل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="98"/>
+        <source>Compare</source>
+        <translation>مقارنة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="101"/>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="103"/>
+        <source>Annotators</source>
+        <translation>المعلّقون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="157"/>
+        <source>Choose a document and two annotators.</source>
+        <translation>اختر مستندًا ومعلّقَين اثنين.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="186"/>
+        <source>merged: %s</source>
+        <translation>مدمج: %s</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="188"/>
+        <source>gold</source>
+        <translation>المرجع الذهبي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="244"/>
+        <source>%d disagreements, %d decided; %d agreements accepted in advance</source>
+        <translation>%d من الاختلافات، فُصل في %d؛ و%d من مواضع الاتفاق قُبلت مسبقًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="291"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="294"/>
+        <source>&amp;Side by side</source>
+        <translation>&amp;جنبًا إلى جنب</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="295"/>
+        <source>&amp;Merged, differences marked</source>
+        <translation>م&amp;دمج، مع تمييز الاختلافات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="297"/>
+        <source>V switches between the two</source>
+        <translation>يبدّل V بين العرضين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="362"/>
+        <source>Gold marked done for this document</source>
+        <translation>عُلّم المرجع الذهبي منجزًا لهذا المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="396"/>
+        <source>◀ Previous</source>
+        <translation>◀ السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="397"/>
+        <source>Next ▶</source>
+        <translation>التالي ▶</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <source>Accept %s (%s)</source>
+        <translation>قبول %s (%s)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="405"/>
+        <source>Both</source>
+        <translation>كلاهما</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="406"/>
+        <source>Neither</source>
+        <translation>لا أحد منهما</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="407"/>
+        <source>Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="408"/>
+        <source>Mark gold done</source>
+        <translation>تعليم المرجع الذهبي منجزًا</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../../annotator/ui/shortcuts_dialog.py" line="52"/>
@@ -639,14 +1005,6 @@
         <location filename="../../annotator/ui/welcome.py" line="33"/>
         <source>Open sample document</source>
         <translation>فتح المستند النموذجي</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../annotator/ui/merge_dialog.py" line="24"/>
-        <source>Merge colleague&apos;s work</source>
-        <translation>دمج عمل زميل</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,8 @@ def test_ts_covers_every_ui_string_and_all_are_translated(tmp_path: Path) -> Non
     assert lupdate, "pyside6-lupdate ships with PySide6-Essentials"
     fresh = tmp_path / "annotator_ar.ts"
     shutil.copy(ts, fresh)
-    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "annotator" / "ui").rglob("*.py"))
+    assert any("review" in Path(p).parts for p in sources)  # the subpackages are scanned too
     subprocess.run([lupdate, "-silent", "-no-obsolete", *sources, "-ts", str(fresh)], check=True)
     kept, wanted = _messages(ts), _messages(fresh)
     assert set(wanted) == set(kept), "run pyside6-lupdate (see annotator/ui/i18n.py)"
@@ -66,7 +67,16 @@ def test_arabic_translator_translates_and_turns_chrome_right_to_left(qapp: QAppl
         assert translators, "the Arabic .qm did not load"
         assert QCoreApplication.translate("MainWindow", "&File") != "&File"
         assert QCoreApplication.translate("ExportDialog", "Layers") == "الطبقات"
-        assert QCoreApplication.translate("FileMenu", "Import failed") == "فشل الاستيراد"
+        assert QCoreApplication.translate("ImportDialog", "Encoding") == "الترميز"
+        # contexts of the review window and of the merge dialog (translated outside a class)
+        assert QCoreApplication.translate("ReviewWindow", "Both") == "كلاهما"
+        assert QCoreApplication.translate("MergedPane", "label or extent differ") != (
+            "label or extent differ"
+        )
+        assert QCoreApplication.translate("GoldSpanEditor", "Start") == "البداية"
+        assert QCoreApplication.translate("MergeDialog", "Merge colleague's work") == (
+            "دمج عمل زميل"
+        )
         assert qapp.layoutDirection() == Qt.LayoutDirection.RightToLeft
     finally:
         for t in translators:

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from annotator.core.model import GOLD, Span, text_sha256
 from annotator.core.review import CONFLICT, only
 from annotator.storage.workspace import Workspace
-from annotator.ui.merge_dialog import run_merge_dialog
+from annotator.ui.merge_dialog import describe, run_merge_dialog
 from annotator.ui.review.edit_dialog import GoldSpanEditor
 from annotator.ui.review.merged import CONFLICT_LOOK, MergedPane, look
 from annotator.ui.review.window import MERGED, SIDE_BY_SIDE, ReviewWindow, open_review
@@ -160,6 +160,11 @@ def test_merge_dialog_merges_the_given_file(qtbot: QtBot, tmp_path: Path) -> Non
     assert (len(report.documents_added), report.spans_added) == (1, 2)
     again = run_merge_dialog(None, ours, str(tmp_path / "theirs.sqlite3"), confirm=False)
     assert again is not None and (again.spans_added, again.spans_identical) == (0, 2)
+    assert describe(again).splitlines() == [
+        "Documents: 0 added, 1 matched",
+        "Spans: 0 added, 2 identical, 0 conflicting",
+        "Links added: 0; statuses added: 0",
+    ]
     ours.close()
 
 

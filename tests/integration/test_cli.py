@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from helpers.paths import ROOT, SEEDS
 
 NOQT = ROOT / "tests" / "helpers" / "noqt"
@@ -130,7 +131,7 @@ def test_check_reports_a_corrupted_span(tmp_path: Path) -> None:
 
 
 def test_unit_tests_pass_without_qt() -> None:
-    """The non-GUI packages' own tests pass where importing PySide6 fails."""
+    """The non-GUI tests (unit and integration) pass where importing PySide6 fails."""
     env = {**os.environ, "PYTHONPATH": str(NOQT)}
     proc = subprocess.run(
         [
@@ -165,3 +166,31 @@ def test_gui_is_the_default_command() -> None:
     assert _needs_default_command(["--open=doc", "--annotator", "show"])
     assert not _needs_default_command(["--db", "x.db", "import", "a.txt"])
     assert not _needs_default_command(["--version"])
+
+
+def test_a_database_refusal_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from annotator import cli
+    from annotator.clicmd import stats
+
+    def locked(args: object) -> int:
+        raise OperationalError("BEGIN IMMEDIATE", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(stats, "run", locked)
+    assert cli.main(["stats", "--db", str(tmp_path / "db.sqlite3")]) == 1
+    err = capsys.readouterr().err
+    assert err == "annotator: error: database: database is locked; nothing was written\n"
+
+
+def test_a_name_of_wildcards_is_not_a_sha_prefix(tmp_path: Path) -> None:
+    db = str(tmp_path / "db.sqlite3")
+    assert annotator("import", "--db", db, str(SEEDS[0])).returncode == 0
+    proc = annotator("show", "______", "--db", db)
+    assert proc.returncode == 1 and "no document named '______'" in proc.stderr
+    sha_prefix = (
+        __import__("hashlib").sha256(SEEDS[0].read_bytes().replace(b"\r\n", b"\n")).hexdigest()[:8]
+    )
+    assert annotator("show", sha_prefix, "--db", db).returncode == 0

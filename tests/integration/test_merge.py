@@ -8,14 +8,17 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from helpers import review_db
 from helpers.paths import SEEDS
 from sqlalchemy import select
 from sqlalchemy import text as sql
 from test_cli import annotator
 
+from annotator.core.adjudication import NEITHER
 from annotator.core.errors import InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.storage import database
+from annotator.storage.adjudication import ReviewSession
 from annotator.storage.merge import merge_documents, read_source
 from annotator.storage.repository import SPAN
 from annotator.storage.workspace import Workspace
@@ -197,3 +200,115 @@ def test_merge_into_postgres(pg_db_url: str, theirs: tuple[Path, dict[str, Span]
     assert (again.spans_added, again.spans_identical) == (0, 3)
     assert ws.repo.get_span(spans["per"].uuid).label == "PER"
     ws.close()
+
+
+@pytest.mark.postgres
+def test_review_decisions_merge_into_postgres(pg_db_url: str, curated: Path) -> None:
+    ws = Workspace.open(pg_db_url, "layla")
+    report = merge_documents(ws.repo, read_source(str(curated), ws.schema))
+    assert (report.decisions.added, report.conflicts) == (2, [])
+    doc = ws.repo.document_by_sha(text_sha256(review_db.TEXT))
+    assert doc is not None
+    assert ReviewSession(ws, doc, ["A", "B"]).decisions() == ["accept_a", "accept_b", NEITHER]
+    again = merge_documents(ws.repo, read_source(str(curated), ws.schema))
+    assert (again.decisions.added, again.decisions.identical) == (0, 2)
+    ws.close()
+
+
+def test_same_place_with_other_attributes_is_a_conflict_and_ours_kept(
+    workspace: Workspace, theirs: tuple[Path, dict[str, Span]]
+) -> None:
+    path, spans = theirs
+    doc = add_doc(workspace, "مقال", TEXT)
+    per = spans["per"]
+    # the same span of omar's, imported here under another uuid, with an attribute set
+    mine = workspace.repo.insert_span(
+        doc, per.with_changes(uuid="local-per", attributes={"certain": "no"})
+    )
+    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    [conflict] = report.conflicts
+    assert conflict.differs == ("attributes",)
+    assert (conflict.ours.uuid, conflict.theirs.uuid) == ("local-per", per.uuid)
+    assert (conflict.ours.attributes, conflict.theirs.attributes) == ({"certain": "no"}, {})
+    assert "attributes" in conflict.describe() and "local-per" in conflict.describe()
+    assert workspace.repo.get_span("local-per") == mine  # ours kept, theirs not added
+    assert {s.uuid for s in workspace.repo.spans(doc, "omar")} == {"local-per",
+                                                                  spans["quote"].uuid}
+    # omar's link to his span goes to ours
+    assert [r.tail for r in workspace.repo.relations(doc, "omar")] == ["local-per"]
+    assert (report.spans_added, report.spans_identical) == (2, 0)
+    again = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    assert (again.spans_added, len(again.conflicts), again.relations_added) == (0, 1, 0)
+
+
+def test_same_place_with_the_same_attributes_is_identical(
+    workspace: Workspace, theirs: tuple[Path, dict[str, Span]]
+) -> None:
+    path, spans = theirs
+    doc = add_doc(workspace, "مقال", TEXT)
+    workspace.repo.insert_span(doc, spans["per"].with_changes(uuid="local-per"))
+    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    assert (report.conflicts, report.spans_identical, report.spans_added) == ([], 1, 2)
+    assert [r.tail for r in workspace.repo.relations(doc, "omar")] == ["local-per"]
+
+
+@pytest.fixture
+def curated(tmp_path: Path) -> Path:
+    """A curator's database: two decisions that wrote no gold span, one that wrote one."""
+    path = tmp_path / "curator.sqlite3"
+    ws = Workspace.open(str(path), "huda")
+    doc = review_db.seed(ws)
+    session = ReviewSession(ws, doc, ["A", "B"])
+    session.decide(0, "accept_a")  # only B drew 4-20: A was right, nothing there
+    session.decide(1, "accept_b")  # LOC, a gold span
+    session.decide(2, NEITHER)
+    assert session.decisions() == ["accept_a", "accept_b", NEITHER]
+    ws.close()
+    return path
+
+
+def test_review_decisions_are_merged_once(workspace: Workspace, curated: Path) -> None:
+    report = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    assert (report.decisions.added, report.decisions.identical) == (2, 0)
+    assert "review decisions: 2 added, 0 conflicting" in report.summary()
+    doc = workspace.repo.document_by_sha(text_sha256(review_db.TEXT))
+    assert doc is not None
+    session = ReviewSession(workspace, doc, ["A", "B"])
+    assert session.decisions() == ["accept_a", "accept_b", NEITHER]
+    assert {r.decided_by for r in session.records.decisions(doc)} == {"huda"}
+    again = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    assert (again.decisions.added, again.decisions.identical, again.decision_conflicts) == (
+        0, 2, [],
+    )
+    assert len(session.records.decisions(doc)) == 2
+
+
+def test_a_disagreement_decided_otherwise_here_is_a_conflict_and_ours_kept(
+    workspace: Workspace, curated: Path
+) -> None:
+    merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    doc = workspace.repo.document_by_sha(text_sha256(review_db.TEXT))
+    assert doc is not None
+    session = ReviewSession(workspace, doc, ["A", "B"])
+    session.decide(2, "accept_b")  # B drew nothing at بوتين: same outcome, another decision
+    report = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    [conflict] = report.decision_conflicts
+    assert (conflict.ours.decision, conflict.theirs.decision) == ("accept_b", NEITHER)
+    assert "ours kept" in conflict.describe()
+    assert report.to_json()["decisions_conflicting"] == 1
+    assert (report.decisions.added, report.decisions.identical) == (0, 1)
+    assert session.decisions() == ["accept_a", "accept_b", "accept_b"]
+
+
+def test_merge_cli_lists_decision_conflicts(tmp_path: Path, curated: Path) -> None:
+    ours = tmp_path / "ours.sqlite3"
+    assert annotator("merge", "--db", str(ours), str(curated)).returncode == 0
+    ws = Workspace.open(str(ours), "layla")
+    doc = ws.repo.document_by_sha(text_sha256(review_db.TEXT))
+    assert doc is not None
+    ReviewSession(ws, doc, ["A", "B"]).decide(0, NEITHER)
+    ws.close()
+    proc = annotator("merge", "--db", str(ours), str(curated))
+    assert proc.returncode == 0
+    assert "review decisions: 0 added, 1 conflicting" in proc.stdout
+    assert "conflict:" in proc.stderr and "review decision" in proc.stderr

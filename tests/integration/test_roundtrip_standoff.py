@@ -136,3 +136,61 @@ def test_brat_export_needs_a_folder(tmp_path: Path) -> None:
 
     with pytest.raises(AnnotatorError, match="-o DIR"):
         write_export("brat", [], None, ALL_LAYERS)
+
+
+def test_gold_provenance_and_status_survive_jsonl_export_and_import(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from annotator.cli import main
+    from annotator.core.model import GOLD, ImportedDocument, Relation, Span
+
+    text, spans, _ = seed_annotations()
+    quote_raw = next(s for s in spans if s["label"] == "QUOTE")
+    per_raw = next(s for s in spans if s["label"] == "PER")
+    quote = Span(quote_raw["start"], quote_raw["end"], "quote", "QUOTE",
+                 attributes={"direct": "direct"}, annotator=GOLD)
+    per = Span(per_raw["start"], per_raw["end"], "entity", "PER", annotator=GOLD)
+    plain = Span(0, text.index(" "), "claim", "CLAIM", annotator=GOLD)  # no provenance
+    decided = {"decided_by": "curator", "from": ["a", "b"], "decision": "accept_a",
+               "source_spans": ["0b9b4d0c-6d7e-4d55-9a57-2c7c4b9c0c11"]}
+    agreed = {"decided_by": "curator", "from": ["a", "b"], "decision": "auto_accepted",
+              "source_spans": []}
+    db = tmp_path / "a.sqlite3"
+    ws = Workspace.open(str(db), "curator")
+    try:
+        store_documents(ws.repo, [ImportedDocument("seed", text)])
+        doc_id = ws.repo.find_document("seed")
+        assert doc_id is not None
+        with ws.repo.transaction():
+            ws.repo.insert_span(doc_id, quote, provenance=decided)
+            ws.repo.insert_span(doc_id, per, provenance=agreed)
+            ws.repo.insert_span(doc_id, plain)
+            ws.repo.insert_relations(
+                doc_id, [Relation("speaker", quote.uuid, per.uuid, annotator=GOLD)]
+            )
+            ws.repo.set_status(doc_id, "done", GOLD)
+    finally:
+        ws.close()
+
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert main(["export", "--db", str(db), "--gold", "--format", "jsonl", "-o", str(first)]) == 0
+    assert "token(s)" not in capsys.readouterr().err
+    fresh = tmp_path / "b.sqlite3"
+    assert main(["import", "--db", str(fresh), "--annotator", "someone", str(first)]) == 0
+    ws = Workspace.open(str(fresh), "someone")
+    try:
+        doc_id = ws.repo.find_document("seed")
+        assert doc_id is not None
+        assert ws.repo.status(doc_id, GOLD) == "done"
+        assert ws.repo.span_provenance(quote.uuid) == decided
+        assert ws.repo.span_provenance(per.uuid) == agreed
+        assert ws.repo.span_provenance(plain.uuid) is None
+        assert {s.uuid for s in ws.repo.spans(doc_id, GOLD)} == {quote.uuid, per.uuid, plain.uuid}
+    finally:
+        ws.close()
+    assert main(["export", "--db", str(fresh), "--gold", "--format", "jsonl",
+                 "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    [obj] = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    assert obj["status"] == "done" and obj["annotator"] == GOLD
+    assert [s.get("provenance") for s in obj["spans"]].count(None) == 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.commands import (
@@ -138,3 +140,48 @@ def test_stale_version_is_a_conflict(workspace: Workspace, doc: int) -> None:
     with pytest.raises(ConflictError):
         workspace.repo.update_span(span.with_changes(label="LOC"), expected_version=1)
     assert rows(workspace, doc) == [(0, 3, "entity", "ORG")]
+
+
+def test_undo_refuses_to_overwrite_a_colleagues_edit(db_path: Path) -> None:
+    """Alice resizes, Bob (another session) relabels, Alice's undo must not undo Bob."""
+    alice = Workspace.open(str(db_path), "shared")
+    doc = alice.repo.insert_document("d", TEXT, "sha-d")
+    s0 = TEXT.index("فلاديمير")
+    span = alice.do(AddSpan(doc, Span(s0, s0 + 8, "entity", "PER"))).added[0]
+    alice.do(ResizeSpan(span.uuid, s0, s0 + 14))
+    bob = Workspace.open(str(db_path), "shared")
+    bob.do(RelabelSpan(span.uuid, "ORG"))
+    with pytest.raises(ConflictError, match="changed elsewhere"):
+        alice.history.undo()
+    assert alice.history.can_undo and not alice.history.can_redo, "a refused undo stays put"
+    kept = alice.repo.get_span(span.uuid)
+    assert (kept.end, kept.label) == (s0 + 14, "ORG")
+    # removing via undo of the add is refused too, and so is a redo over a changed span
+    bob.history.undo()
+    alice.history.undo()  # Bob restored what Alice left: her undo goes through now
+    assert alice.repo.get_span(span.uuid).end == s0 + 8
+    bob_again = Workspace.open(str(db_path), "shared")
+    bob_again.do(RelabelSpan(span.uuid, "LOC"))
+    with pytest.raises(ConflictError):
+        alice.history.redo()
+    with pytest.raises(ConflictError):
+        alice.history.undo()  # undoing the add would delete Bob's LOC
+    assert alice.repo.get_span(span.uuid).label == "LOC"
+    for ws in (alice, bob, bob_again):
+        ws.close()
+
+
+def test_own_undo_redo_chains_survive_version_bumps(workspace: Workspace, doc: int) -> None:
+    span = workspace.do(AddSpan(doc, Span(0, 3, "entity", "PER"))).added[0]
+    workspace.do(RelabelSpan(span.uuid, "ORG"))
+    workspace.do(ResizeSpan(span.uuid, 0, 10))
+    for _ in range(3):
+        workspace.history.undo()
+    assert rows(workspace, doc) == []
+    for _ in range(3):
+        workspace.history.redo()
+    assert rows(workspace, doc) == [(0, 10, "entity", "ORG")]
+    workspace.do(RemoveSpan(span.uuid))
+    workspace.history.undo()
+    workspace.history.redo()
+    assert rows(workspace, doc) == []

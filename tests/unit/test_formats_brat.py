@@ -60,3 +60,36 @@ def test_binary_attribute_reads_as_true_and_notes_are_counted() -> None:
 
 def test_document_names_become_safe_file_names() -> None:
     assert safe_name("../أخبار/يوم:1") == "_أخبار_يوم_1"
+
+
+SPANS = "T1\tPER 4 9\tبوتين\nT2\tQUOTE 11 23\t«موسكو آمنة»\nT3\tGPE 12 17\tموسكو\n"
+
+
+@pytest.mark.parametrize("relation", [
+    "R1\tspeaker Arg1:T3 Arg2:T1",  # entity -> entity
+    "R1\tspeaker Arg1:T1 Arg2:T2",  # the wrong way round
+    "R1\tsource Arg1:T2 Arg2:T1",  # a source link starts at a claim, not a quote
+])
+def test_link_between_the_wrong_layers_is_refused_with_its_line(relation: str) -> None:
+    with pytest.raises(InputError, match="link joins") as caught:
+        parse_ann(SPANS + relation + "\n", TEXT, "d.ann", SCHEMA)
+    assert caught.value.line == 4 and caught.value.path == "d.ann"
+
+
+def test_arguments_are_read_by_role_not_position() -> None:
+    back = parse_ann(SPANS + "R1\tspeaker Arg2:T1 Arg1:T2\n", TEXT, "d.ann", SCHEMA)
+    [rel] = back.relations
+    by_uuid = {s.uuid: s.label for s in back.spans}
+    assert (by_uuid[rel.head], by_uuid[rel.tail]) == ("QUOTE", "PER")
+
+
+def test_unknown_argument_roles_are_refused() -> None:
+    with pytest.raises(InputError, match="arguments are Arg1:T1 Arg2:T2") as caught:
+        parse_ann(SPANS + "R1\tspeaker From:T2 To:T1\n", TEXT, "d.ann", SCHEMA)
+    assert caught.value.line == 4
+
+
+def test_an_id_defined_twice_is_refused() -> None:
+    with pytest.raises(InputError, match="T1 is defined twice .also on line 1.") as caught:
+        parse_ann(SPANS + "T1\tGPE 12 17\tموسكو\n", TEXT, "d.ann", SCHEMA)
+    assert caught.value.line == 4

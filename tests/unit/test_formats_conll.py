@@ -10,11 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import InputError
-from annotator.core.model import Span, text_sha256
+from annotator.core.model import Relation, Span, text_sha256
 from annotator.core.schema import load_schema
 from annotator.core.text import tokenize
 from annotator.formats.conll import DOCSTART, parse_conll, write_conll
+from annotator.formats.conllu import write_conllu
 from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport
+from annotator.formats.jsonl import write_jsonl
 
 SCHEMA = load_schema()
 TEXT = "قال الرئيس للوكاشينكو في موسكو."
@@ -86,6 +88,38 @@ def test_crossing_spans_are_dropped_with_their_reason() -> None:
     spans = [Span(0, 3, "entity", "ORG"), Span(2, 5, "entity", "PER")]
     _, report = export([doc(text, spans)], docstart=False)
     assert [d.reason.split(";")[0] for d in report.dropped] == ["overlaps ORG [0, 3)"]
+
+
+@pytest.mark.parametrize("fmt", ["conll", "conllu"])
+def test_links_and_attributes_the_columns_cannot_hold_are_reported(fmt: str) -> None:
+    text = "قال بوتين إن روسيا قوية"
+    per = Span(4, 9, "entity", "PER")
+    quote = Span(10, 23, "quote", "QUOTE", attributes={"direct": "indirect"})
+    claim = Span(13, 23, "claim", "CLAIM")
+    links = [Relation("speaker", quote.uuid, per.uuid), Relation("source", claim.uuid, per.uuid)]
+    docs = [
+        ExportDocument("a", text, text_sha256(text), [per, quote, claim], links),
+        doc("ثلاثة", [], name="b"),
+    ]
+    writer = write_conll if fmt == "conll" else write_conllu
+    report = writer(docs, io.StringIO(), ExportOptions(layers=("entity", "quote", "claim")))
+    assert report.spans_written == 3
+    assert report.links_dropped == {"a": 2}
+    assert report.attributes_dropped == {"a": 1}
+    summary = report.summary()
+    assert any(line.startswith("left out 2 link(s)") and line.endswith(": a 2")
+               for line in summary), summary
+    assert any(line.startswith("left out the attributes of 1 span(s)") and line.endswith(": a 1")
+               for line in summary), summary
+
+
+def test_summary_counts_tokens_only_for_formats_with_tokens() -> None:
+    text = "قال بوتين"
+    docs = [doc(text, [Span(4, 9, "entity", "PER")])]
+    _, tagged = export(docs)
+    assert tagged.summary()[0] == "wrote 1 document(s), 2 token(s), 1 span(s)"
+    plain = write_jsonl(docs, io.StringIO())
+    assert plain.summary() == ["wrote 1 document(s), 1 span(s)"]
 
 
 def test_docstart_between_documents_and_blank_lines_between_sentences() -> None:
@@ -160,6 +194,26 @@ def test_docstart_gives_several_documents() -> None:
     docs = parse_conll(content, "news.conll", SCHEMA)
     assert [d.name for d in docs] == ["news-1", "news-2"]
     assert [d.text for d in docs] == ["أ", "ب ج"]
+
+
+@pytest.mark.parametrize("docstart", ["-DOCSTART- O", "-DOCSTART-\tO", "-DOCSTART-"])
+def test_two_field_and_bare_docstart_lines_split_documents(docstart: str) -> None:
+    content = f"{docstart}\n\nمحمد B-PER\n\n{docstart}\n\nبغداد B-LOC\n"
+    docs = parse_conll(content, "news.conll", SCHEMA)
+    assert [d.text for d in docs] == ["محمد", "بغداد"]
+    assert [[(s.covered(d.text), s.label) for s in d.spans] for d in docs] == [
+        [("محمد", "PER")], [("بغداد", "LOC")],
+    ]
+
+
+def test_empty_middle_tag_column_reads_as_o_and_keeps_later_columns_in_place() -> None:
+    content = "جامعة\tB-ORG\tO\tB-GPE\nبيرزيت\tI-ORG\t\tI-GPE\nفي\tO\n"
+    [d] = parse_conll(content, "w.conll", SCHEMA)
+    # I-GPE continues the third column's B-GPE: one GPE span over both tokens, no repair
+    assert sorted((s.covered(d.text), s.label) for s in d.spans) == [
+        ("جامعة بيرزيت", "GPE"), ("جامعة بيرزيت", "ORG"),
+    ]
+    assert d.warnings == []
 
 
 def test_multi_tag_lines_read_each_column() -> None:

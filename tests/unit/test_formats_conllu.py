@@ -5,9 +5,11 @@ from __future__ import annotations
 import io
 
 import conllu
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.errors import InputError
 from annotator.core.model import Span, text_sha256
 from annotator.core.schema import load_schema
 from annotator.core.text import tokenize
@@ -79,3 +81,42 @@ def test_any_text_and_spans_come_back(
     # an independent parser reads the file and each # text is the sentence's stored text
     for sentence in conllu.parse(out):
         assert sentence.metadata["text"] in text
+
+
+HEADER = (
+    "# global.columns = ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC ANNOTATOR:ENTITY\n"
+)
+
+
+def row(ident: object, form: str, misc: str = "_", tag: str = "O") -> str:
+    return f"{ident}\t{form}\t_\t_\t_\t_\t_\t_\t_\t{misc}\t{tag}\n"
+
+
+@pytest.mark.parametrize("ident", ["1-x", "1-", "x-2", "2-1", "-1", "x.1", "1.", "١"])
+def test_bad_ids_are_refused_with_their_line(ident: str) -> None:
+    content = HEADER + row(1, "قال") + row(ident, "في") + row(2, "ف")
+    with pytest.raises(InputError, match="bad .*ID") as caught:
+        parse_conllu(content, "x.conllu", SCHEMA)
+    assert caught.value.path == "x.conllu"
+    assert caught.value.line == 3
+
+
+def test_empty_form_is_refused_with_its_line() -> None:
+    content = HEADER + row(1, "أ") + row(2, "", tag="B-PER") + row(3, "ب")
+    with pytest.raises(InputError, match="FORM") as caught:
+        parse_conllu(content, "x.conllu", SCHEMA)
+    assert caught.value.line == 3
+
+
+@pytest.mark.parametrize("misc", ["SpacesAfter=\\uD800", "SpacesBefore=\\uDFFF"])
+def test_escaped_lone_surrogate_is_refused(misc: str) -> None:
+    content = HEADER + row(1, "أ", misc=misc) + row(2, "ب")
+    with pytest.raises(InputError, match="surrogate") as caught:
+        parse_conllu(content, "x.conllu", SCHEMA)
+    assert caught.value.line == 2
+
+
+def test_multiword_token_range_is_read_as_one_surface_token() -> None:
+    content = HEADER + row("1-2", "وفي") + row(1, "و") + row(2, "في") + row(3, "بغداد", "SpaceAfter=No")
+    [d] = parse_conllu(content, "x.conllu", SCHEMA)
+    assert d.text == "وفي بغداد"

@@ -51,7 +51,7 @@ def test_windows_1256_is_refused_with_a_hint(
     f = tmp_path / "cp.txt"
     f.write_bytes(ARABIC.encode("cp1256"))
     err = refused(db_with_one_doc, capsys, str(f))
-    assert f"{f}: byte 0:" in err and "--encoding cp1256" in err
+    assert f"{f}:1: invalid UTF-8" in err and "--encoding cp1256" in err and "(byte 0)" in err
     assert run(db_with_one_doc, "--encoding", "cp1256", str(f)) == 0
     ws = Workspace.open(str(db_with_one_doc), "tester")
     doc = ws.repo.find_document("cp")
@@ -77,7 +77,27 @@ def test_broken_bytes_are_refused_with_the_offset(
     f = tmp_path / "bad.txt"
     f.write_bytes(content)
     err = refused(db_with_one_doc, capsys, str(f))
-    assert f"{f}: byte {offset}:" in err and reason in err
+    assert f"{f}:1: " in err and f"(byte {offset})" in err and reason in err
+
+
+def test_offsets_count_the_bom_and_lines_are_named(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "nul.txt"
+    f.write_bytes(b"\xef\xbb\xbf" + "سطر أول\nسطر ثان\n".encode() + b"ab\x00")
+    err = refused(db_with_one_doc, capsys, str(f))
+    nul_at = f.read_bytes().index(b"\x00")
+    assert f"{f}:3: NUL byte" in err and f"(byte {nul_at})" in err
+
+
+def test_a_stray_byte_in_utf8_arabic_gets_no_cp1256_hint(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = tmp_path / "stray.txt"
+    f.write_bytes((ARABIC + "\n").encode() + b"\xff\xfe")
+    err = refused(db_with_one_doc, capsys, str(f))
+    assert f"{f}:3: invalid UTF-8" in err
+    assert "cp1256" not in err and "give the right --encoding" in err
 
 
 def test_bom_and_crlf_are_normalised_before_offsets(tmp_path: Path, db_with_one_doc: Path) -> None:

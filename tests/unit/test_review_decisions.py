@@ -124,3 +124,28 @@ def test_downgrade_to_0002_drops_only_the_decisions(db_path: Path) -> None:
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM span")).scalar() == 6
     engine.dispose()
+
+
+def test_accepting_the_side_that_drew_nothing_stays_decided(
+    workspace: Workspace, doc: int, db_path: Path
+) -> None:
+    session = ReviewSession(workspace, doc, ["A", "B"], curator="cur")
+    assert session.disagreements[0].of("A") == ()  # only B drew 4-20
+    session.decide(0, "accept_b")
+    assert [s.start for s in workspace.repo.spans(doc, GOLD)] == [4]
+    session.decide(0, "accept_a")  # A was right: nothing there
+    assert session.decision_of(session.disagreements[0]) == "accept_a"
+    assert workspace.repo.spans(doc, GOLD) == []
+    assert reopened(db_path, doc) == ["accept_a", None, None]
+    [record] = DecisionTable(workspace.repo).decisions(doc)
+    assert (record.decision, record.decided_by) == ("accept_a", "cur")
+    # undo brings back B's span and drops the record; redo decides it again
+    workspace.history.undo()
+    assert reopened(db_path, doc) == ["accept_b", None, None]
+    assert DecisionTable(workspace.repo).decisions(doc) == []
+    workspace.history.redo()
+    assert reopened(db_path, doc) == ["accept_a", None, None]
+    # and a later decision that writes a span replaces the record
+    session.decide(0, "both")
+    assert reopened(db_path, doc) == ["both", None, None]
+    assert DecisionTable(workspace.repo).decisions(doc) == []

@@ -12,11 +12,12 @@ import pytest
 from matplotlib import ft2font
 from matplotlib.text import Text
 
-from annotator.clicmd.stats_plot import build_figure
-from annotator.core.model import Span
+from annotator.clicmd.stats_plot import _spans_per_document, build_figure, per_document_counts
+from annotator.core.model import Span, text_sha256
 from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.display import plotting
 from annotator.display.visual import visual
+from annotator.storage.workspace import Workspace
 
 DOC = "تقرير من القاهرة"
 WHO = "ليلى"
@@ -99,3 +100,34 @@ def test_stats_plot_without_matplotlib_says_how_to_install(tmp_path: Path) -> No
     assert proc.returncode == 1
     assert "pip install 'annotator[plot]'" in proc.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_documents_sharing_a_name_are_two_bars(workspace: Workspace) -> None:
+    repo = workspace.repo
+    first = repo.insert_document(DOC, "نص أول", text_sha256("نص أول"))
+    second = repo.insert_document(DOC, "نص ثان آخر", text_sha256("نص ثان آخر"))
+    repo.insert_span(first, Span(0, 2, "entity", "PER", annotator=WHO))
+    repo.insert_spans(second, [Span(0, 2, "entity", "PER", annotator=WHO),
+                               Span(3, 6, "entity", "LOC", annotator=WHO)])
+    counts = _spans_per_document(workspace, [WHO])
+    assert counts == {DOC: {WHO: 1}, f"{DOC} (2)": {WHO: 2}}
+    texts = [t.get_text() for t in build_figure(
+        {"labels": {WHO: {"entity/PER": 2}}}, None, counts, shapes=True
+    ).findobj(Text)]
+    assert DOC in texts and f"{DOC} (2)" in texts
+
+
+def test_a_numbered_label_never_takes_another_documents_name() -> None:
+    docs = [AnnotatedDocument("a (2)", "x", doc_id=1), AnnotatedDocument("a", "y", doc_id=2),
+            AnnotatedDocument("a", "z", doc_id=3)]
+    assert list(per_document_counts(docs)) == ["a (2)", "a", "a (3)"]
+
+
+def test_stats_and_show_helpers_are_typed() -> None:
+    from collections.abc import Callable
+    from typing import Any, get_type_hints
+
+    from annotator.clicmd import show, stats
+
+    assert get_type_hints(stats.collect) == {"ws": Workspace, "return": dict[str, Any]}
+    assert get_type_hints(show._converter) == {"visual": bool, "return": Callable[[str], str]}

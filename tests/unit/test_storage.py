@@ -140,3 +140,53 @@ def test_two_writers_wait_instead_of_failing(db_path: Path) -> None:
     with check.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM span")).scalar() == 80
         assert conn.execute(text("SELECT count(*) FROM document")).scalar() == 1
+
+
+def test_a_rolled_back_annotator_is_not_remembered(db_path: Path) -> None:
+    """An import that fails after creating its annotator must not leave a stale cached id that
+    the next new annotator's rows would then be filed under."""
+    ws = Workspace.open(str(db_path), "first")
+    repo = ws.repo
+    doc = repo.insert_document("d", "نص قصير جدا", "sha")
+    with pytest.raises(RuntimeError), repo.transaction():
+        repo.insert_span(doc, Span(0, 2, "entity", "PER", annotator="bob"))
+        raise RuntimeError("the import failed half way")
+    other = Repository(ws.engine, "carol")
+    carol_id = other.annotator_id("carol")  # SQLite may reuse bob's rolled-back id
+    repo.insert_span(doc, Span(3, 7, "entity", "LOC", annotator="bob"))
+    assert [s.label for s in repo.spans(doc, "carol")] == []
+    assert [s.label for s in repo.spans(doc, "bob")] == ["LOC"]
+    assert repo.annotator_id("bob") != carol_id
+    ws.close()
+
+
+def test_reading_creates_nothing(db_path: Path) -> None:
+    ws = Workspace.open(str(db_path), "reader")
+    doc = ws.repo.insert_document("d", "نص", "sha")
+    assert ws.repo.list_documents("nobody")[0].span_count == 0
+    assert ws.repo.spans(doc, "nobody") == []
+    assert ws.repo.status(doc, "nobody") == "new"
+    with ws.engine.connect() as conn:
+        names = [r[0] for r in conn.execute(text("SELECT name FROM annotator"))]
+    assert "nobody" not in names
+    ws.close()
+
+
+def test_reads_do_not_wait_for_a_writer_in_another_process(db_path: Path) -> None:
+    """A long import holds the write lock; `annotator show` in another process still works."""
+    import subprocess
+    import sys
+
+    ws = Workspace.open(str(db_path), "writer")
+    ws.repo.insert_document("shown", "نص يقرأ أثناء الكتابة", "sha-shown")
+    with ws.repo.transaction():
+        ws.repo.insert_document("pending", "نص لم يحفظ بعد", "sha-pending")  # write lock held
+        proc = subprocess.run(
+            [sys.executable, "-m", "annotator.cli", "show", "shown", "--db", str(db_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert proc.returncode == 0, proc.stderr
+    assert "نص يقرأ أثناء الكتابة" in proc.stdout
+    ws.close()

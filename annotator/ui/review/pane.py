@@ -59,9 +59,9 @@ class ReviewPane(QWidget):
         super().__init__(parent)
         self.controller = self._make_controller(ws, annotator)
         self.view = self._make_view()
-        # DocumentView.highlight_visible fails on a viewport shorter than the text's top
-        # margin (UnboundLocalError, and PySide6 then crashes reporting it); a splitter may
-        # squeeze a new pane that far while laying it out
+        # a splitter may squeeze a new pane to a few pixels while laying it out; keep a few
+        # lines readable (a view that small once crashed DocumentView.highlight_visible, see
+        # tests/gui/test_document_view_tiny.py)
         self.view.setMinimumHeight(80)
         self.title = QLabel(title, self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # annotator names are not markup
