@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, insert
 
+from annotator.storage.merge_read import SourceSpan
 from annotator.storage.repository import SPAN
 from annotator.storage.tables import utcnow
-
-if TYPE_CHECKING:
-    from annotator.storage.merge import SourceSpan
 
 _SQLITE_INSERT = (
     'INSERT INTO span (uuid, document_id, annotator_id, layer, label, start, "end", attributes, '

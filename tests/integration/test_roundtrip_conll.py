@@ -217,3 +217,32 @@ def test_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         write_export("conll", [doc], target, ExportOptions())
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.conll"]
+
+
+@pytest.mark.parametrize("fmt", ["conll", "conllu"])
+def test_cli_reports_links_and_attributes_it_cannot_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    import json
+
+    from annotator.cli import main
+
+    text = "قال بوتين إن روسيا قوية"
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({
+        "name": "d", "text": text,
+        "spans": [{"start": 4, "end": 9, "label": "PER"},
+                  {"start": 10, "end": 23, "label": "QUOTE", "layer": "quote",
+                   "attributes": {"direct": "indirect"}}],
+        "relations": [{"kind": "speaker", "head": 1, "tail": 0}],
+    }, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "db.sqlite3")
+    assert main(["import", "--db", db, "--annotator", "a", str(source)]) == 0
+    capsys.readouterr()
+    out = tmp_path / f"out.{fmt}"
+    assert main(["export", "--db", db, "--annotator", "a", "--format", fmt,
+                 "--layers", "entity,quote", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "wrote 1 document(s), 5 token(s), 2 span(s)" in err
+    assert "left out 1 link(s) (speaker, source): tag columns have no place for links: d 1" in err
+    assert "left out the attributes of 1 span(s)" in err
