@@ -5,14 +5,16 @@
 * ``T1<TAB>PER 10 19<TAB>covered text`` — a span; its type is the label, the layer comes from
   the schema. A span over a line break is written as fragments ``0 10;11 20`` (brat keeps the
   covered text on one line); reading merges fragments separated only by whitespace.
-* ``R1<TAB>speaker Arg1:T3 Arg2:T1`` — a relation, Arg1 the quote or claim, Arg2 the entity.
+* ``R1<TAB>speaker Arg1:T3 Arg2:T1`` — a relation, Arg1 the quote or claim, Arg2 the entity
+  (read by role, in either order; the ends must be in the layers the schema gives the kind).
 * ``A1<TAB>direct T3 indirect`` — an attribute with a value; ``A1<TAB>negated T3`` (no value)
   is read as ``true``. Values are strings in brat: other types are written as text.
 
 T, R and A are numbered in order (spans by start, longest first), so exporting what was
 imported gives the same files. brat has no place for span or relation UUIDs: an import makes
-new ones (the text SHA-256 still finds the document). ``#`` notes and other line types
-(``E``, ``M``, ``N``) are not read; they are counted in a warning.
+new ones (the text SHA-256 still finds the document). An id defined twice refuses the file.
+``#`` notes and other line types (``E``, ``M``, ``N``) are not read; they are counted in a
+warning.
 """
 
 from __future__ import annotations
@@ -156,7 +158,7 @@ def parse_ann(ann: str, text: str, path: str, schema: Schema) -> ImportedDocumen
             skipped += 1
     # spans first: brat allows R and A lines before the T lines they name
     lines: dict[str, int] = {}
-    for number, ident, rest in (*by_kind["T"], *by_kind["R"], *by_kind["A"]):
+    for number, ident, _rest in (*by_kind["T"], *by_kind["R"], *by_kind["A"]):
         if ident in lines:
             raise InputError(
                 path, f"{ident} is defined twice (also on line {lines[ident]})", line=number

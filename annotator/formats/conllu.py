@@ -24,7 +24,8 @@ Reading
     (multiword-token lines, not the words inside them) and the rules above; the words are kept
     in ``meta["words"]`` so an export writes the treebank's tokens again. Columns named in
     ``# global.columns`` after MISC are tag columns, read like CoNLL tag columns (``_`` and
-    ``*`` mean ``O``).
+    ``*`` mean ``O``). An ID other than ``N``, ``N-M`` (N <= M) or ``N.M`` in ASCII digits, an
+    empty FORM, or a spacing escape that makes a lone surrogate refuses the file at that line.
 """
 
 from __future__ import annotations

@@ -109,6 +109,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import documents"))
         self.file_list = QListWidget()
         self.file_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        # paths read left to right whatever the interface language (a leading / stays first)
+        self.file_list.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.format_box = QComboBox()
         self.format_box.addItem(self.tr("automatic (from the file extension)"), AUTO)
         for fmt in sorted(READERS):

@@ -95,7 +95,7 @@ def row(ident: object, form: str, misc: str = "_", tag: str = "O") -> str:
 @pytest.mark.parametrize("ident", ["1-x", "1-", "x-2", "2-1", "-1", "x.1", "1.", "١"])
 def test_bad_ids_are_refused_with_their_line(ident: str) -> None:
     content = HEADER + row(1, "قال") + row(ident, "في") + row(2, "ف")
-    with pytest.raises(InputError, match="bad .*ID") as caught:
+    with pytest.raises(InputError, match=r"bad .*ID") as caught:
         parse_conllu(content, "x.conllu", SCHEMA)
     assert caught.value.path == "x.conllu"
     assert caught.value.line == 3
@@ -117,6 +117,9 @@ def test_escaped_lone_surrogate_is_refused(misc: str) -> None:
 
 
 def test_multiword_token_range_is_read_as_one_surface_token() -> None:
-    content = HEADER + row("1-2", "وفي") + row(1, "و") + row(2, "في") + row(3, "بغداد", "SpaceAfter=No")
+    content = (
+        HEADER + row("1-2", "وفي") + row(1, "و") + row(2, "في")
+        + row(3, "بغداد", "SpaceAfter=No")
+    )
     [d] = parse_conllu(content, "x.conllu", SCHEMA)
     assert d.text == "وفي بغداد"
