@@ -36,6 +36,7 @@ def store_documents(
         # `export --annotator NAME` right after an import is not refused as a typo
         repo.annotator_id(annotator or repo.annotator)
         seen_in_batch: dict[str, int] = {}
+        batch_uuids: set[str] = set()
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256
             doc_id = seen_in_batch.get(sha) or repo.document_by_sha(sha)
@@ -48,7 +49,7 @@ def store_documents(
             report.doc_ids.append(doc_id)
             report.warnings += doc.warnings
             owner = doc.annotator or annotator or repo.annotator
-            _store_spans(repo, doc_id, doc, owner, report)
+            _store_spans(repo, doc_id, doc, owner, report, batch_uuids)
             if doc.status:
                 repo.set_status(doc_id, doc.status, owner)
             if progress is not None:
@@ -57,12 +58,25 @@ def store_documents(
 
 
 def _store_spans(
-    repo: Repository, doc_id: int, doc: ImportedDocument, owner: str, report: ImportReport
+    repo: Repository,
+    doc_id: int,
+    doc: ImportedDocument,
+    owner: str,
+    report: ImportReport,
+    batch_uuids: set[str],
 ) -> None:
     if not doc.spans:
         return
     keys = repo.existing_span_keys(doc_id)
     taken = repo.existing_uuids(s.uuid for s in doc.spans)
+    clashes = sum(1 for s in doc.spans if s.uuid in batch_uuids)
+    if clashes:
+        # the same UUID in two files of one import: the first file's span is kept
+        report.warnings.append(
+            f"{doc.name}: {clashes} span UUID(s) already used by another file of this import; "
+            "those spans were not added again"
+        )
+    taken |= batch_uuids
     fresh = []
     kept_uuids = set()
     for span in doc.spans:
@@ -73,6 +87,7 @@ def _store_spans(
         keys.add(key)
         fresh.append(span)
         kept_uuids.add(span.uuid)
+    batch_uuids |= kept_uuids
     # one batch per run of spans with the same provenance (most have none), in file order
     for _, run in groupby(fresh, key=lambda s: _key(doc.provenance.get(s.uuid))):
         batch = list(run)

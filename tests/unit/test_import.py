@@ -226,3 +226,22 @@ def test_folder_import_and_missing_path(
     assert snapshot(db_with_one_doc)["document"] == 4
     err = refused(db_with_one_doc, capsys, str(tmp_path / "nope.txt"))
     assert "no such file" in err
+
+
+def test_a_span_uuid_in_two_files_is_kept_once_and_reported(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shared = "6f1d3c1e-8a57-4c55-9a51-0b7c2b8d1f00"
+    for name, text in (("one", ARABIC), ("two", ARABIC + " ثانية")):
+        line = {
+            "text": text,
+            "name": name,
+            "spans": [{"start": 4, "end": 10, "label": "PER", "uuid": shared}],
+        }
+        (tmp_path / f"{name}.jsonl").write_text(
+            json.dumps(line, ensure_ascii=False), encoding="utf-8"
+        )
+    capsys.readouterr()
+    assert run(db_with_one_doc, str(tmp_path / "one.jsonl"), str(tmp_path / "two.jsonl")) == 0
+    assert "1 span UUID(s) already used by another file" in capsys.readouterr().err
+    assert snapshot(db_with_one_doc)["span"] == 1
