@@ -46,8 +46,10 @@ TAG_MAP_FORMATS = (AUTO, "conll", "conllu")  # the readers that take a tag map
 
 class _WorkerSignals(QObject):
     progress = Signal(int, int)
-    done = Signal(object)  # list[ImportedDocument]
-    failed = Signal(object)  # the exception
+    # each names its worker: a result that arrives after a cancel is told apart and dropped
+    # (a queued signal already posted is delivered even after a disconnect)
+    done = Signal(object, object)  # _ReadWorker, list[ImportedDocument]
+    failed = Signal(object, object)  # _ReadWorker, the exception
 
 
 class _ReadWorker(QRunnable):
@@ -74,9 +76,9 @@ class _ReadWorker(QRunnable):
         # InputError above all; anything else (a reader's bug) is shown too, rather than
         # leaving the dialog busy for ever
         except Exception as exc:
-            self.signals.failed.emit(exc)
+            self.signals.failed.emit(self, exc)
         else:
-            self.signals.done.emit(docs)
+            self.signals.done.emit(self, docs)
 
 
 class ImportDialog(QDialog):
@@ -268,7 +270,7 @@ class ImportDialog(QDialog):
                              self.options())
         worker.signals.progress.connect(self._progress)
         worker.signals.done.connect(self._read_done)
-        worker.signals.failed.connect(self._failed)
+        worker.signals.failed.connect(self._read_failed)
         self._worker = worker  # keep its signals alive until it reports
         QThreadPool.globalInstance().start(worker)
 
@@ -277,8 +279,10 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
-    @Slot(object)
-    def _read_done(self, docs: list[ImportedDocument]) -> None:
+    @Slot(object, object)
+    def _read_done(self, worker: _ReadWorker, docs: list[ImportedDocument]) -> None:
+        if worker is not self._worker:  # cancelled
+            return
         self._worker = None
         self.summary.setPlainText(self.tr("Storing %1 documents…").replace("%1", str(len(docs))))
         self.summary.repaint()
@@ -298,9 +302,13 @@ class ImportDialog(QDialog):
         first = self.new_ids[0] if self.new_ids else (report.doc_ids or [-1])[0]
         self.imported.emit(report, first)
 
-    @Slot(object)
+    @Slot(object, object)
+    def _read_failed(self, worker: _ReadWorker, exc: Exception) -> None:
+        if worker is self._worker:
+            self._worker = None
+            self._failed(exc)
+
     def _failed(self, exc: Exception) -> None:
-        self._worker = None
         self.error = str(exc)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
@@ -340,9 +348,7 @@ class ImportDialog(QDialog):
         """Closing while files are read cancels: nothing is stored."""
         if self._worker is not None:
             self._worker.cancel.set()
-            self._worker.signals.done.disconnect(self._read_done)
-            self._worker.signals.failed.disconnect(self._failed)
-            self._worker = None
+            self._worker = None  # what it still reports is dropped
             self.import_button.setEnabled(True)
             self.summary.setPlainText(self.tr("Cancelled: nothing was imported."))
         super().reject()

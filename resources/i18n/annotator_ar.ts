@@ -275,178 +275,178 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="109"/>
-        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="111"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="198"/>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="115"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="117"/>
         <source>automatic (from the file extension)</source>
         <translation>تلقائي (من امتداد الملف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="122"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="124"/>
         <source>optional: FOREIGN&lt;TAB&gt;OURS per line</source>
         <translation>اختياري: ⁦FOREIGN&lt;TAB&gt;OURS⁩ في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="123"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="125"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="126"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="128"/>
         <source>%v of %m files read</source>
         <translation>قُرئ %v من %m من الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="131"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="133"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="140"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="142"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="142"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="144"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="144"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="146"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="159"/>
         <source>Files and folders</source>
         <translation>الملفات والمجلدات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="158"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="160"/>
         <source>Format</source>
         <translation>التنسيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="159"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="161"/>
         <source>Encoding</source>
         <translation>الترميز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="160"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="162"/>
         <source>Tag map (CoNLL)</source>
         <translation>جدول تحويل الوسوم (⁦CoNLL⁩)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="197"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="199"/>
         <source>Documents (%1);;All files (*)</source>
         <translation>المستندات (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="204"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="206"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="214"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="216"/>
         <source>Tag map</source>
         <translation>جدول تحويل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="226"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="228"/>
         <source>Add the files or folders to import.</source>
         <translation>أضف الملفات أو المجلدات المراد استيرادها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="231"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="233"/>
         <source>Unknown encoding: %1</source>
         <translation>ترميز غير معروف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="236"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="238"/>
         <source>The format of %1 cannot be told from its extension: choose a format.</source>
         <translation>لا يمكن معرفة تنسيق %1 من امتداده: اختر تنسيقًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="240"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="242"/>
         <source>No such tag map file: %1</source>
         <translation>ملف جدول تحويل الوسوم غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="266"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="268"/>
         <source>Reading…</source>
         <translation>جارٍ القراءة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="283"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="287"/>
         <source>Storing %1 documents…</source>
         <translation>جارٍ حفظ %1 من المستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="307"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="315"/>
         <source>Import failed: nothing was imported.</source>
         <translation>فشل الاستيراد: لم يُستورد أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="309"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="317"/>
         <source>File: %1</source>
         <translation>الملف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="311"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="319"/>
         <source>Line: %1</source>
         <translation>السطر: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="313"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="321"/>
         <source>Byte: %1</source>
         <translation>البايت: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="314"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="322"/>
         <source>Reason: %1</source>
         <translation>السبب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="323"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="331"/>
         <source>Documents added: %1</source>
         <translation>المستندات المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="324"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="332"/>
         <source>Already present (same text): %1</source>
         <translation>موجودة مسبقًا (النص نفسه): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="326"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="334"/>
         <source>Spans added: %1</source>
         <translation>المقاطع المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="327"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="335"/>
         <source>Links added: %1</source>
         <translation>الروابط المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="331"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="339"/>
         <source>Spans already stored: %1</source>
         <translation>مقاطع محفوظة مسبقًا: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="334"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="342"/>
         <source>Already present:</source>
         <translation>موجودة مسبقًا:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="335"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="343"/>
         <source>Warnings: %1</source>
         <translation>التحذيرات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="347"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="353"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>أُلغي: لم يُستورد أي شيء.</translation>
     </message>

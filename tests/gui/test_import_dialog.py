@@ -132,7 +132,7 @@ def test_cp1256_file_reads_right_with_that_encoding_chosen(
     run(qtbot, dialog)  # utf-8 by default: refused, with where and why
     assert dialog.error is not None
     summary = dialog.summary.toPlainText()
-    assert f"File: {path}" in summary and "Byte: 0" in summary and "cp1256" in summary
+    assert f"File: {path}" in summary and "Line: 1" in summary and "cp1256" in summary
     assert snapshot(seed_ws) == before
     dialog.encoding_box.setCurrentText("cp1256")
     run(qtbot, dialog)
@@ -185,10 +185,11 @@ def test_closing_while_reading_stores_nothing(
     dialog.add_paths([path])
     dialog.start_import()
     assert dialog.busy() and not dialog.import_button.isEnabled()
-    # the worker's report crosses threads as a queued event: none is delivered before this
-    dialog.reject()
+    # the worker finishes here, but its report is a queued event: delivered only after the
+    # close, which must drop it
     assert QThreadPool.globalInstance().waitForDone(10_000)
-    qtbot.wait(10)  # deliver whatever the worker queued
-    assert not finished(dialog) and not dialog.busy()
+    dialog.reject()
+    qtbot.wait(10)  # deliver what the worker queued
+    assert (dialog.report, dialog.error) == (None, None) and not dialog.busy()
     assert "nothing was imported" in dialog.summary.toPlainText()
     assert snapshot(seed_ws) == before
