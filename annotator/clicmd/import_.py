@@ -13,7 +13,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
 from annotator.formats import txt
-from annotator.formats.registry import EXTENSIONS, FOLDER_GLOBS, READERS, ReadOptions
+from annotator.formats.registry import EXTENSIONS, FOLDER_SUFFIXES, READERS, ReadOptions
 from annotator.storage.importing import store_documents
 
 
@@ -57,7 +57,10 @@ def expand_paths(paths: list[str], chosen: str) -> list[tuple[Path, str]]:
             if chosen in ("auto", "txt"):
                 out += [(p, "txt") for p in txt.txt_files(path)]
             else:
-                found = sorted(p for p in path.rglob(FOLDER_GLOBS[chosen]) if p.is_file())
+                wanted = FOLDER_SUFFIXES[chosen]
+                found = sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+                )
                 if not found:
                     raise InputError(str(path), f"the folder holds no {chosen} file")
                 out += [(p, chosen) for p in found]

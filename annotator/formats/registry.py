@@ -39,8 +39,14 @@ EXTENSIONS: dict[str, str] = {
     ".conllu": "conllu", ".ann": "brat",
 }
 # formats read from a folder of several files (brat: .txt + .ann pairs) list their entry files
-FOLDER_GLOBS: dict[str, str] = {
-    "txt": "*.txt", "jsonl": "*.jsonl", "conll": "*.conll", "conllu": "*.conllu", "brat": "*.ann",
+# The files of a folder that an import with an explicit --format reads. CoNLL corpora are
+# often shipped as .txt (AQMAR, Wojood): asking for conll on a folder means those too.
+FOLDER_SUFFIXES: dict[str, tuple[str, ...]] = {
+    "txt": (".txt",),
+    "jsonl": (".jsonl",),
+    "conll": (".conll", ".iob", ".bio", ".bioes", ".tsv", ".txt"),
+    "conllu": (".conllu",),
+    "brat": (".ann",),
 }
 
 StreamWriter = Callable[

@@ -194,3 +194,14 @@ def test_a_name_of_wildcards_is_not_a_sha_prefix(tmp_path: Path) -> None:
         __import__("hashlib").sha256(SEEDS[0].read_bytes().replace(b"\r\n", b"\n")).hexdigest()[:8]
     )
     assert annotator("show", sha_prefix, "--db", db).returncode == 0
+
+
+def test_a_folder_of_conll_txt_files_imports_with_format_conll(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("محمد B-PER\nفي O\nبغداد B-GPE\n", encoding="utf-8")
+    (folder / "b.conll").write_text("زار O\nعلي B-PER\n", encoding="utf-8")
+    db = str(tmp_path / "db.sqlite3")
+    proc = annotator("import", "--db", db, "--format", "conll", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    assert "imported 2 document(s), 3 span(s)" in proc.stdout
