@@ -37,6 +37,7 @@ from annotator.storage.tables import (  # re-exported: other storage modules imp
     STATUS,
     STATUSES,
     attributes_from_raw,
+    bind_processor,
     bound,
     to_json,
     utcnow,
@@ -55,6 +56,24 @@ class DocumentRow:
     length: int
     status: str
     span_count: int
+
+
+_RAW_COLUMNS = [c.name for c in SPAN_RAW.columns]
+
+
+def _positional_insert(dialect: Any) -> tuple[str, list[int] | None]:
+    """The INSERT of SPAN_RAW in the driver's paramstyle and, for named styles, nothing to
+    reorder: rows are then turned into dicts by ``_in_order``."""
+    compiled = insert(SPAN_RAW).compile(dialect=dialect)
+    if compiled.positiontup is not None:  # qmark / format: values by position
+        return str(compiled), [_RAW_COLUMNS.index(name) for name in compiled.positiontup]
+    return str(compiled), None
+
+
+def _in_order(row: tuple[Any, ...], order: list[int] | None) -> Any:
+    if order is None:
+        return dict(zip(_RAW_COLUMNS, row, strict=True))
+    return tuple(row[i] for i in order)
 
 
 def _is_hex(text: str) -> bool:
@@ -462,29 +481,34 @@ class Repository:
             stamp = bound(SPAN.c.created.type, dialect, utcnow())
             # SQLite's JSON type serialises in Python; psycopg's leaves it to the driver, which
             # cannot adapt a bare dict: a JSON string goes into a json column on both
-            serialise = SPAN.c.attributes.type.bind_processor(dialect) or to_json
+            serialise = bind_processor(SPAN.c.attributes.type, dialect) or to_json
             empty = serialise({})
             prov = serialise(provenance) if provenance is not None else None
             default_aid = self.annotator_id(annotator)
             rows = [
-                {
-                    "uuid": s.uuid,
-                    "document_id": doc_id,
-                    "annotator_id": self.annotator_id(s.annotator) if s.annotator else default_aid,
-                    "layer": s.layer,
-                    "label": s.label,
-                    "start": s.start,
-                    "end": s.end,
-                    "attributes": serialise(s.attributes) if s.attributes else empty,
-                    "provenance": prov,
-                    "created": stamp,
-                    "updated": stamp,
-                    "version": s.version,
-                }
+                (
+                    s.uuid,
+                    doc_id,
+                    self.annotator_id(s.annotator) if s.annotator else default_aid,
+                    s.layer,
+                    s.label,
+                    s.start,
+                    s.end,
+                    serialise(s.attributes) if s.attributes else empty,
+                    prov,
+                    stamp,
+                    stamp,
+                    s.version,
+                )
                 for s in spans
             ]
             if rows:
-                conn.execute(insert(SPAN_RAW), rows)
+                # straight to the driver's executemany: SQLAlchemy's per-row parameter handling
+                # cost as much as SQLite's own insert
+                sql, order = _positional_insert(dialect)
+                if order != list(range(len(_RAW_COLUMNS))):  # not already the driver's order
+                    rows = [_in_order(r, order) for r in rows]
+                conn.exec_driver_sql(sql, rows)
         return len(rows)
 
     def delete_span(self, uuid: str, expected_version: int | None = None) -> Span:
@@ -637,11 +661,13 @@ class Repository:
         wanted = list(uuids)
         found: set[str] = set()
         with self._read() as conn:
+            # driver SQL: an expanding IN of thousands of values costs SQLAlchemy more than
+            # the query itself
+            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
             for i in range(0, len(wanted), 5000):
-                chunk = wanted[i : i + 5000]
-                found.update(
-                    r[0] for r in conn.execute(select(SPAN.c.uuid).where(SPAN.c.uuid.in_(chunk)))
-                )
+                chunk = tuple(wanted[i : i + 5000])
+                sql = f"SELECT uuid FROM span WHERE uuid IN ({', '.join([mark] * len(chunk))})"
+                found.update(r[0] for r in conn.exec_driver_sql(sql, chunk))
         return found
 
     def spans_in_range(self, doc_id: int, start: int, end: int) -> list[Span]:

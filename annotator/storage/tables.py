@@ -182,9 +182,15 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def bind_processor(type_: Any, dialect: Any) -> Any:
+    """The function the dialect applies to a value of ``type_`` before the driver sees it (the
+    dialect's own implementation of the type, e.g. SQLite's DATETIME formatting), or None."""
+    return type_.dialect_impl(dialect).bind_processor(dialect)
+
+
 def bound(type_: Any, dialect: Any, value: Any) -> Any:
     """``value`` as the dialect's bind processor for ``type_`` would hand it to the driver."""
-    process = type_.bind_processor(dialect)
+    process = bind_processor(type_, dialect)
     return process(value) if process is not None else value
 
 
