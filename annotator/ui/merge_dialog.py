@@ -29,7 +29,22 @@ def describe(report: MergeReport) -> str:
         .replace("%3", str(len(report.conflicts))),
         QCoreApplication.translate("MergeDialog", "Links added: %1; statuses added: %2")
         .replace("%1", str(report.relations_added)).replace("%2", str(report.statuses_added)),
+        *_decision_lines(report),
     ))
+
+
+def _decision_lines(report: MergeReport) -> list[str]:
+    """Curators' review decisions, when the source carried any."""
+    merged = report.decisions
+    if not (merged.added or merged.identical or merged.conflicts):
+        return []
+    return [
+        QCoreApplication.translate(
+            "MergeDialog", "Review decisions: %1 added, %2 identical, %3 conflicting"
+        )
+        .replace("%1", str(merged.added)).replace("%2", str(merged.identical))
+        .replace("%3", str(len(merged.conflicts)))
+    ]
 
 
 def run_merge_dialog(
@@ -59,15 +74,17 @@ def run_merge_dialog(
         return None
     if confirm:
         box = QMessageBox(QMessageBox.Icon.Information, title, describe(report), parent=parent)
-        if report.conflicts:
+        conflicts = [c.describe() for c in report.conflicts]
+        conflicts += [c.describe() for c in report.decisions.conflicts]
+        if conflicts:
             box.setInformativeText(
                 QCoreApplication.translate(
-                    "MergeDialog", "%1 span(s) differ from ours and were left as ours."
-                ).replace("%1", str(len(report.conflicts)))
+                    "MergeDialog", "%1 item(s) differ from ours and were left as ours."
+                ).replace("%1", str(len(conflicts)))
             )
-            more = len(report.conflicts) - MAX_LISTED
+            more = len(conflicts) - MAX_LISTED
             box.setDetailedText(
-                "\n".join(c.describe() for c in report.conflicts[:MAX_LISTED])
+                "\n".join(conflicts[:MAX_LISTED])
                 + ("\n" + QCoreApplication.translate("MergeDialog", "… and %1 more")
                    .replace("%1", str(more)) if more > 0 else "")
             )

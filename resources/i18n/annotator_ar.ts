@@ -750,26 +750,31 @@
     </message>
     <message>
         <location filename="../../annotator/ui/merge_dialog.py" line="42"/>
+        <source>Review decisions: %1 added, %2 identical, %3 conflicting</source>
+        <translation>قرارات المراجعة: أُضيف %1، و%2 متطابقة، و%3 متعارضة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/merge_dialog.py" line="57"/>
         <source>Merge colleague&apos;s work</source>
         <translation>دمج عمل زميل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/merge_dialog.py" line="45"/>
+        <location filename="../../annotator/ui/merge_dialog.py" line="60"/>
         <source>Annotator databases and exports (*.sqlite3 *.sqlite *.db *.jsonl);;All files (*)</source>
         <translation>قواعد بيانات المعلّق وملفات التصدير (*.sqlite3 *.sqlite *.db *.jsonl);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/merge_dialog.py" line="57"/>
+        <location filename="../../annotator/ui/merge_dialog.py" line="72"/>
         <source>Nothing was merged: %1</source>
         <translation>لم يُدمج أي شيء: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/merge_dialog.py" line="64"/>
-        <source>%1 span(s) differ from ours and were left as ours.</source>
-        <translation>%1 من المقاطع تختلف عن مقاطعنا وأُبقيت كما هي عندنا.</translation>
+        <location filename="../../annotator/ui/merge_dialog.py" line="81"/>
+        <source>%1 item(s) differ from ours and were left as ours.</source>
+        <translation>%1 عنصرًا يختلف عمّا لدينا، وأُبقي على ما لدينا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/merge_dialog.py" line="71"/>
+        <location filename="../../annotator/ui/merge_dialog.py" line="88"/>
         <source>… and %1 more</source>
         <translation>… و%1 غيرها</translation>
     </message>

@@ -250,3 +250,23 @@ def test_deciding_from_the_merged_view_writes_gold(qtbot: QtBot, review_ws: Work
     press(qtbot, window, Qt.Key.Key_V)
     assert window.view_mode == SIDE_BY_SIDE and window.merged.isHidden()
     assert not window.panes[0].isHidden()
+
+
+def test_merge_dialog_reports_a_curators_review_decisions(qtbot: QtBot, tmp_path: Path) -> None:
+    from helpers import review_db
+
+    from annotator.core.adjudication import NEITHER
+    from annotator.storage.adjudication import ReviewSession
+
+    curator = Workspace.open(str(tmp_path / "curator.sqlite3"), "huda")
+    doc = review_db.seed(curator)
+    session = ReviewSession(curator, doc, ["A", "B"])
+    session.decide(2, NEITHER)
+    curator.close()
+    ours = Workspace.open(str(tmp_path / "ours.sqlite3"), "layla")
+    report = run_merge_dialog(None, ours, str(tmp_path / "curator.sqlite3"), confirm=False)
+    assert report is not None
+    assert describe(report).splitlines()[-1] == (
+        "Review decisions: 1 added, 0 identical, 0 conflicting"
+    )
+    ours.close()
