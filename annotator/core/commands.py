@@ -118,7 +118,8 @@ class RemoveSpan(Command):
         self.text = "remove span"
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
-        self.doc_id = store.span_document(self.uuid)
+        if self.doc_id < 0:  # a span never changes document: look it up once, not per redo
+            self.doc_id = store.span_document(self.uuid)
         # on redo, the span must still be as our undo put it back
         current = _unchanged(store, self.span) if self.span else store.get_span(self.uuid)
         self.relations = [store.delete_relation(r.uuid) for r in store.relations_of(self.uuid)]
@@ -144,7 +145,8 @@ class _UpdateSpan(Command):
         self.after: Span | None = None
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
-        self.doc_id = store.span_document(self.uuid)
+        if self.doc_id < 0:  # a span never changes document: look it up once, not per redo
+            self.doc_id = store.span_document(self.uuid)
         # on redo, the span must still be as our undo left it
         self.before = _unchanged(store, self.before) if self.before else store.get_span(self.uuid)
         wanted = self.before.with_changes(**self.changes)

@@ -40,6 +40,7 @@ def store_documents(
         for n, doc in enumerate(docs, start=1):
             sha = doc.sha256
             doc_id = seen_in_batch.get(sha) or repo.document_by_sha(sha)
+            is_new = doc_id is None
             if doc_id is None:
                 doc_id = repo.insert_document(doc.name, doc.text, sha, doc.meta)
                 report.added.append(doc.name)
@@ -49,7 +50,7 @@ def store_documents(
             report.doc_ids.append(doc_id)
             report.warnings += doc.warnings
             owner = doc.annotator or annotator or repo.annotator
-            _store_spans(repo, doc_id, doc, owner, report, batch_uuids)
+            _store_spans(repo, doc_id, doc, owner, report, batch_uuids, is_new)
             if doc.status:
                 repo.set_status(doc_id, doc.status, owner)
             if progress is not None:
@@ -64,10 +65,12 @@ def _store_spans(
     owner: str,
     report: ImportReport,
     batch_uuids: set[str],
+    is_new: bool,
 ) -> None:
     if not doc.spans:
         return
-    keys = repo.existing_span_keys(doc_id)
+    # a document inserted a moment ago has no spans yet: no need to ask
+    keys = set() if is_new else repo.existing_span_keys(doc_id)
     taken = repo.existing_uuids(s.uuid for s in doc.spans)
     clashes = sum(1 for s in doc.spans if s.uuid in batch_uuids)
     if clashes:
