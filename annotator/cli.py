@@ -9,34 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
-from types import ModuleType
+from collections.abc import Iterator, Sequence
 
 from annotator import __version__
+from annotator.clicmd import COMMANDS
 from annotator.core.errors import AnnotatorError
-
-# subcommand name -> module in annotator.clicmd providing register(sub, common) and run(args)
-SUBCOMMANDS = {
-    "gui": "gui",
-    "import": "import_",
-    "export": "export",
-    "agree": "agree",
-    "merge": "merge",
-    "stats": "stats",
-    "show": "show",
-    "check": "check",
-}
-
-
-def _available() -> dict[str, ModuleType]:
-    modules: dict[str, ModuleType] = {}
-    for name, module in SUBCOMMANDS.items():
-        try:
-            modules[name] = importlib.import_module(f"annotator.clicmd.{module}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"annotator.clicmd.{module}":
-                raise
-    return modules
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -52,7 +29,8 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with ``command``'s options in full (the others are only named)."""
     # --db and --annotator are accepted before and after the command; SUPPRESS keeps a
     # subcommand's unset option from overwriting the value given before it.
     common = argparse.ArgumentParser(add_help=False)
@@ -64,31 +42,45 @@ def build_parser() -> argparse.ArgumentParser:
     _global_options(parser, None)
     parser.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _available().values():
-        module.register(sub, common)
+    for name, (module, help_text) in COMMANDS.items():
+        if name == command:
+            importlib.import_module(f"annotator.clicmd.{module}").register(sub, common)
+        else:  # listed in --help and known to argparse, without importing its code
+            sub.add_parser(name, parents=[common], help=help_text)
     return parser
 
 
-def _needs_default_command(args: list[str]) -> bool:
+_VALUE_OPTIONS = ("--db", "--annotator", "--open")  # options whose value is the next token
+_INFO_FLAGS = ("-h", "--help", "--version")
+
+
+def _leading_tokens(args: list[str]) -> Iterator[str]:
+    """The tokens before the command, and the command: the first positional argument."""
     skip = False
     for tok in args:
         if skip:
             skip = False
-        elif tok in ("-h", "--help", "--version"):
-            return False
-        elif tok in ("--db", "--annotator", "--open"):  # options that take a value
+            continue
+        yield tok
+        if tok in _VALUE_OPTIONS:
             skip = True
         elif not tok.startswith("-"):
-            return False  # a command (or a typo argparse will report)
-    return True
+            return
+
+
+def _needs_default_command(args: list[str]) -> bool:
+    return all(t.startswith("-") and t not in _INFO_FLAGS for t in _leading_tokens(args))
+
+
+def _command_of(args: list[str]) -> str | None:
+    return next((t for t in _leading_tokens(args) if not t.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if _needs_default_command(args_list):
         args_list.insert(0, "gui")  # `annotator --db X` alone means `annotator gui --db X`
-    args = parser.parse_args(args_list)
+    args = build_parser(_command_of(args_list)).parse_args(args_list)
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:

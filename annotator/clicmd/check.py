@@ -7,6 +7,7 @@ import sys
 
 from sqlalchemy import text as sql
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.core.commands import validate_span
 from annotator.core.errors import EditError
@@ -15,7 +16,7 @@ from annotator.storage.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("check", parents=[common], help="check the database's integrity")
+    p = sub.add_parser("check", parents=[common], help=help_of("check"))
     p.set_defaults(run=run)
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import find_document, open_workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("show", parents=[common], help="print a document and its spans")
+    p = sub.add_parser("show", parents=[common], help=help_of("show"))
     p.add_argument("document", metavar="DOCNAME", help="name, SHA-256 prefix or id")
     p.add_argument(
         "--visual",
