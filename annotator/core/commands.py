@@ -337,12 +337,6 @@ class History:
     def can_redo(self) -> bool:
         return bool(self._undone)
 
-    def undo_text(self) -> str:
-        return self._done[-1].text if self._done else ""
-
-    def redo_text(self) -> str:
-        return self._undone[-1].text if self._undone else ""
-
     def clear(self) -> None:
         self._done.clear()
         self._undone.clear()

@@ -16,7 +16,6 @@ from sqlalchemy import (
     Connection,
     Engine,
     Text,
-    and_,
     delete,
     func,
     insert,
@@ -652,21 +651,3 @@ class Repository:
                 sql = f"SELECT uuid FROM span WHERE uuid IN ({', '.join([mark] * len(chunk))})"
                 found.update(r[0] for r in conn.exec_driver_sql(sql, chunk))
         return found
-
-    def spans_in_range(self, doc_id: int, start: int, end: int) -> list[Span]:
-        """The current annotator's spans that overlap [start, end)."""
-        aid = self._reading_id()
-        with self._read() as conn:
-            rows = conn.execute(
-                select(*self._SPAN_COLS)
-                .where(
-                    and_(
-                        SPAN.c.document_id == doc_id,
-                        SPAN.c.annotator_id == aid,
-                        SPAN.c.start < end,
-                        SPAN.c.end > start,
-                    )
-                )
-                .order_by(SPAN.c.start)
-            )
-            return [self._span_from_row(r) for r in rows]
