@@ -19,7 +19,8 @@ class ImportReport:
     spans_added: int = 0
     spans_skipped: int = 0  # already in the database (same UUID, or same annotator+extent+label)
     relations_added: int = 0
-    doc_ids: list[int] = field(default_factory=list)
+    doc_ids: list[int] = field(default_factory=list)  # one per imported document, in order
+    added_ids: list[int] = field(default_factory=list)  # the documents this import created
     warnings: list[str] = field(default_factory=list)
 
 
@@ -44,6 +45,7 @@ def store_documents(
             if doc_id is None:
                 doc_id = repo.insert_document(doc.name, doc.text, sha, doc.meta)
                 report.added.append(doc.name)
+                report.added_ids.append(doc_id)
             else:
                 report.already_present.append(doc.name)
             seen_in_batch[sha] = doc_id

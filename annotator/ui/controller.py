@@ -193,16 +193,9 @@ class AnnotationController(QObject):
 
     def step_current(self, forward: bool) -> Span | None:
         """Select the next (or previous) span in document order."""
-        ordered = self.index.ordered()
-        if not ordered:
-            return None
-        uuids = [s.uuid for s in ordered]
-        if self.current in uuids:
-            i = uuids.index(self.current) + (1 if forward else -1)
-        else:
-            i = 0 if forward else len(ordered) - 1
-        span = ordered[i % len(ordered)]
-        self.set_current(span.uuid)
+        span = self.index.step(self.current_span(), forward)
+        if span is not None:
+            self.set_current(span.uuid)
         return span
 
     # -- tagging -------------------------------------------------------------------------

@@ -7,7 +7,7 @@ ExtraSelections are kept for the few transient marks (current span, search hits,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -50,13 +50,7 @@ def _overlay_format(name: str) -> QTextCharFormat:
 
 
 class DocumentView(QPlainTextEdit):
-    """Shows the controller's document.
-
-    Signals:
-        span_clicked(str): a click (no drag) made this span current ('' for none).
-    """
-
-    span_clicked = Signal(str)
+    """Shows the controller's document."""
 
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,8 +203,7 @@ class DocumentView(QPlainTextEdit):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
-            span = self.controller.select_at(self.position_at(event.position().toPoint()))
-            self.span_clicked.emit(span.uuid if span else "")
+            self.controller.select_at(self.position_at(event.position().toPoint()))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         # keyboard selection never carries Alt, so it snaps unless exact mode is on

@@ -16,13 +16,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -36,6 +33,7 @@ from annotator.formats.exporting import ExportDocument, ExportOptions, ExportRep
 from annotator.formats.registry import FOLDER_WRITERS, WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
 from annotator.storage.workspace import Workspace
+from annotator.ui.job_dialog import job_footer
 
 
 class _WorkerSignals(QObject):
@@ -95,15 +93,9 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        self.progress = QProgressBar()
-        self.summary = QPlainTextEdit()
-        self.summary.setReadOnly(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton(
-            self.tr("Export"), QDialogButtonBox.ButtonRole.ApplyRole
+        self.progress, self.summary, self.buttons, self.export_button = job_footer(
+            self, self.tr("Export"), self.start_export
         )
-        self.export_button.clicked.connect(self.start_export)
-        self.buttons.rejected.connect(self.reject)
         self._lay_out(browse)
         self.format_box.currentTextChanged.connect(self._format_changed)
         self._format_changed(self.format_box.currentText())

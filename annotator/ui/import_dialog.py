@@ -18,14 +18,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,6 +35,7 @@ from annotator.core.schema import Schema
 from annotator.formats.registry import EXTENSIONS, READERS, ReadOptions
 from annotator.storage.importing import ImportReport, store_documents
 from annotator.storage.workspace import Workspace
+from annotator.ui.job_dialog import job_footer
 
 AUTO = "auto"
 ENCODINGS = ("utf-8", "cp1256")
@@ -124,16 +122,10 @@ class ImportDialog(QDialog):
         self.tag_map_edit.setPlaceholderText(self.tr("optional: FOREIGN<TAB>OURS per line"))
         self.tag_map_browse = QPushButton(self.tr("Browse…"))
         self.tag_map_browse.clicked.connect(self._browse_tag_map)
-        self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v of %m files read"))
-        self.summary = QPlainTextEdit()
-        self.summary.setReadOnly(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.ApplyRole
+        self.progress, self.summary, self.buttons, self.import_button = job_footer(
+            self, self.tr("Import"), self.start_import
         )
-        self.import_button.clicked.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
+        self.progress.setFormat(self.tr("%v of %m files read"))
         self._lay_out()
         self.format_box.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
@@ -288,7 +280,6 @@ class ImportDialog(QDialog):
         self.summary.repaint()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            before = {row.id for row in self.ws.repo.list_documents()}
             report = store_documents(self.ws.repo, docs)
         except AnnotatorError as exc:
             self._failed(exc)
@@ -297,7 +288,7 @@ class ImportDialog(QDialog):
             QApplication.restoreOverrideCursor()
             self.import_button.setEnabled(True)
         self.report = report
-        self.new_ids = list(dict.fromkeys(i for i in report.doc_ids if i not in before))
+        self.new_ids = report.added_ids
         self.summary.setPlainText(self.describe(report))
         first = self.new_ids[0] if self.new_ids else (report.doc_ids or [-1])[0]
         self.imported.emit(report, first)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 
 from annotator.core.model import Relation, Span
 
@@ -123,6 +124,40 @@ class SpanIndex:
 
     def ordered(self) -> list[Span]:
         return sorted(self.spans.values(), key=position_key)
+
+    def step(self, span: Span | None, forward: bool) -> Span | None:
+        """The span after (or before) ``span`` in document order, wrapping around.
+
+        With no ``span``, the first (or last) one. Only the blocks between the two are read,
+        not every span: a key press costs a few paragraphs, however many spans there are.
+        """
+        if not self.spans:
+            return None
+        last = len(self.starts) - 1
+        if span is not None:
+            b = self.block_of(span.start)
+            found = self._nearest(range(b, last + 1) if forward else range(b, -1, -1),
+                                  position_key(span), forward)
+            if found is not None:
+                return found
+        return self._nearest(range(last + 1) if forward else range(last, -1, -1), None, forward)
+
+    def _nearest(self, blocks: range, key: tuple[int, int, str, str, str] | None,
+                 forward: bool) -> Span | None:
+        """In the first of ``blocks`` with one, the span nearest after (before) ``key``.
+
+        Spans are taken in the block they start in; every span starting in a block comes
+        before (in document order) every span starting in a later block.
+        """
+        for b in blocks:
+            lo, spans = self.starts[b], self.spans
+            keyed = [(position_key(s), s) for s in map(spans.__getitem__, self._buckets[b])
+                     if s.start >= lo]
+            if key is not None:
+                keyed = [ks for ks in keyed if (ks[0] > key if forward else ks[0] < key)]
+            if keyed:
+                return (min if forward else max)(keyed, key=itemgetter(0))[1]
+        return None
 
     # -- links ---------------------------------------------------------------------------
 

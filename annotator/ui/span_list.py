@@ -15,15 +15,7 @@ from bisect import bisect_left
 from itertools import product
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -31,15 +23,15 @@ from annotator.core.commands import Change
 from annotator.core.model import Span
 from annotator.ui.controller import AnnotationController
 from annotator.ui.span_index import position_key
+from annotator.ui.table_model import Index, ListTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("position", "text", "layer", "label", "links")
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXCERPT = 60
 SYNC_DELAY_MS = 40
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(ListTableModel):
     """Rows are the spans of ``controller``'s open document, sorted by ``position_key``."""
 
     def __init__(self, controller: AnnotationController, parent: Any = None) -> None:
@@ -51,9 +43,7 @@ class SpanListModel(QAbstractTableModel):
             self.tr("Position"), self.tr("Text"), self.tr("Layer"), self.tr("Label"),
             self.tr("Links"),
         )
-        self._colors = {
-            (lab.layer, lab.name): QColor(lab.color) for lab in controller.ws.schema.labels()
-        }
+        self._colors = self._label_colors()
         self._queue: list[Change] = []
         self._stale = False  # a document was opened and its rows are not filled in yet
         self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
@@ -71,13 +61,14 @@ class SpanListModel(QAbstractTableModel):
         self._queue.clear()
         self.beginResetModel()
         self._spans, self._keys = [], []
-        self._colors = {
-            (lab.layer, lab.name): QColor(lab.color)
-            for lab in self.controller.ws.schema.labels()
-        }
+        self._colors = self._label_colors()  # the workspace (so the schema) may be another
         self.endResetModel()
         self._stale = True
         self._fill_timer.start()
+
+    def _label_colors(self) -> dict[tuple[str, str], QColor]:
+        return {(lab.layer, lab.name): QColor(lab.color)
+                for lab in self.controller.ws.schema.labels()}
 
     def _fill(self) -> None:
         self._fill_timer.stop()
@@ -146,19 +137,8 @@ class SpanListModel(QAbstractTableModel):
 
     # -- QAbstractTableModel -------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._spans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_total(self) -> int:
+        return len(self._spans)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._spans):

@@ -35,6 +35,7 @@ class PaneController(AnnotationController):
         )
         self.doc_id, self.doc_name = doc_id, repo.document_info(doc_id).name
         self.status = repo.status(doc_id, self.annotator)
+        self._block_tokens.clear()  # tokens of the previous text
         self.current = self.link_head = ""
         stack = self.undo_group.activeStack()
         if stack is None:

@@ -335,9 +335,11 @@ class ReviewWindow(QMainWindow):
         chosen = next((name for name in here.annotators if here.of(name)), None)
         command = self.session.decide(row, EDIT, chosen)
         self.refresh()
-        if not command.add:
+        # the gold controller applied the decision's Change: its index holds the stored span
+        gold_spans = self.gold.controller.index.spans
+        span = gold_spans.get(command.add[0].span.uuid) if command.add else None
+        if span is None:
             return
-        span = self.ws.repo.get_span(command.add[0].span.uuid)
         self.gold.controller.set_current(span.uuid)
         dialog = GoldSpanEditor(span, self.gold.controller.text, self.ws.schema, self)
         if self.run_editor(dialog):
