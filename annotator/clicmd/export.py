@@ -14,11 +14,13 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD
+from annotator.core.model import GOLD, Relation
 from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
 from annotator.formats.registry import FOLDER_WRITERS, STREAM_WRITERS, WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
@@ -29,7 +31,7 @@ TAG_FORMATS = ("conll", "conllu")  # formats whose --layers default is entity on
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "export", parents=[common], help="export annotations (conll, conllu, jsonl, brat)",
+        "export", parents=[common], help=help_of("export"),
         description="Export one annotator's annotations (the current one, --annotator NAME or "
         "--gold). Tokens cut at span edges, removed sentence breaks and dropped spans are "
         "reported on stderr.",
@@ -77,19 +79,22 @@ def gather_documents(
         if layers is not None:
             spans = [s for s in spans if s.layer in layers]
         kept = {s.uuid for s in spans}
-        relations = [
-            r for r in repo.relations(row.id, annotator) if r.head in kept and r.tail in kept
-        ]
+        relations: list[Relation] = []
+        provenance: dict[str, dict[str, Any]] = {}
+        if kept:  # links and provenance hang on spans: without spans there are none to ask for
+            relations = [
+                r for r in repo.relations(row.id, annotator) if r.head in kept and r.tail in kept
+            ]
+            provenance = {
+                uuid: prov
+                for uuid, prov in repo.span_provenances(row.id, annotator).items()
+                if uuid in kept
+            }
         docs.append(
             ExportDocument(
                 name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
                 spans=spans, relations=relations, meta=repo.document_meta(row.id),
-                annotator=annotator, status=row.status,
-                provenance={
-                    uuid: prov
-                    for uuid, prov in repo.span_provenances(row.id, annotator).items()
-                    if uuid in kept
-                },
+                annotator=annotator, status=row.status, provenance=provenance,
             )
         )
     return docs

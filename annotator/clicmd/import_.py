@@ -7,6 +7,7 @@ import codecs
 import sys
 from pathlib import Path
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
 from annotator.core.errors import AnnotatorError, InputError
@@ -19,7 +20,7 @@ from annotator.storage.importing import store_documents
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "import", parents=[common], help="import documents (txt, jsonl, conll, brat ...)"
+        "import", parents=[common], help=help_of("import")
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     p.add_argument(

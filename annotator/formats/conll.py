@@ -34,10 +34,10 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import ImportedDocument, Span
+from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
 from annotator.formats import tagging
-from annotator.formats.decoding import decode_text
+from annotator.formats.decoding import read_text
 from annotator.formats.exporting import (
     ExportDocument,
     ExportOptions,
@@ -46,7 +46,6 @@ from annotator.formats.exporting import (
     TaggedDocument,
     tag_document,
 )
-from annotator.formats.ids import fresh_uuids
 from annotator.formats.tokens import LINES
 
 DOCSTART = "-DOCSTART- -X- O O"
@@ -92,11 +91,11 @@ class _Document:
         self.tags: list[str] = []
         self.extra: dict[int, list[str]] = {}  # token index -> tags after the first
         self.lines: list[int] = []
-        self.sentence_starts: list[int] = []
+        self.sentence_starts: list[int] = [0]
         self.empty_tagged: list[int] = []  # lines of empty tokens with a tag other than O
 
     def end_sentence(self) -> None:
-        if self.words and (not self.sentence_starts or self.sentence_starts[-1] < len(self.words)):
+        if self.sentence_starts[-1] < len(self.words):
             self.sentence_starts.append(len(self.words))
 
 
@@ -127,8 +126,6 @@ def _parse(content: str, path: str) -> list[_Document]:
                 words, tags, lines = doc.words.append, doc.tags.append, doc.lines.append
             continue
         if len(fields) == 2 and fields[0]:
-            if not doc.sentence_starts:
-                doc.sentence_starts.append(0)
             words(fields[0])
             tags(fields[1])
             lines(number)
@@ -139,17 +136,11 @@ def _parse(content: str, path: str) -> list[_Document]:
             if any(tag != "O" for tag in fields[1:]):
                 doc.empty_tagged.append(number)
             continue
-        if not doc.sentence_starts:
-            doc.sentence_starts.append(0)
         doc.extra[len(doc.words)] = fields[2:]
         words(fields[0])
         tags(fields[1])
         lines(number)
     return [doc for doc in docs if doc.words]
-
-
-def load_map(map_tags: Path | None) -> dict[str, tuple[str, int]] | None:
-    return tagging.load_tag_map(map_tags) if map_tags is not None else None
 
 
 def read_conll(
@@ -158,11 +149,7 @@ def read_conll(
     encoding: str = "utf-8",
     map_tags: Path | None = None,
 ) -> list[ImportedDocument]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    return parse_conll(decode_text(data, str(path), encoding), str(path), schema, map_tags)
+    return parse_conll(read_text(path, encoding), str(path), schema, map_tags)
 
 
 def parse_conll(
@@ -172,7 +159,7 @@ def parse_conll(
     docs = _parse(content, path)
     if not docs:
         raise InputError(path, "no token line in this file")
-    resolver = tagging.TagResolver(schema, load_map(map_tags), str(map_tags or ""))
+    resolver = tagging.TagResolver.with_map_file(schema, map_tags)
     for doc in docs:
         resolver.resolve_all(set(doc.tags))
         resolver.resolve_all({t for tags in doc.extra.values() for t in tags})
@@ -218,12 +205,7 @@ def _document(
         columns.append(column)
     breaks = frozenset(bounds[:-1])
     decoded = [tagging.decode_column(column, starts, ends, breaks) for column in columns]
-    found = [span for d in decoded for span in d.spans]
-    layers = {label: schema.layer_of_label(label) or "entity" for _, _, label in found}
-    spans = [
-        Span(start, end, layers[label], label, uuid)
-        for (start, end, label), uuid in zip(found, fresh_uuids(len(found)), strict=True)
-    ]
+    spans = tagging.make_spans([span for d in decoded for span in d.spans], schema)
     repaired = [i for d in decoded for i in d.repaired]
     return ImportedDocument(
         name=name,

@@ -33,21 +33,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import ImportedDocument, Span
+from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
 from annotator.formats import tagging
-from annotator.formats.decoding import decode_text
+from annotator.formats.decoding import read_text
 from annotator.formats.exporting import (
     ExportDocument,
     ExportOptions,
     ExportReport,
     Progress,
+    column_names,
     tag_document,
 )
-from annotator.formats.tokens import WORDS
+from annotator.formats.tokens import WORDS, Tokens
 
 UD_COLUMNS = ("ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC")
 _ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "|": "\\p", "\\": "\\\\"}
@@ -84,12 +85,11 @@ def write_conllu(
     progress: Progress | None = None,
 ) -> ExportReport:
     report = report if report is not None else ExportReport()
-    names: list[str] | None = None
+    names = [tag_column_name(c) for c in column_names(options)]
     crossing_before = 0
     for n, doc in enumerate(docs, start=1):
         tagged = tag_document(doc, options, report, join=False)
-        if names is None:
-            names = [tag_column_name(c) for c in tagged.column_names]
+        if n == 1:
             out.write("# global.columns = " + " ".join((*UD_COLUMNS, *names)) + "\n")
         crossing_before += _write_document(out, doc, tagged.tokens, tagged.columns)
         if progress is not None:
@@ -102,7 +102,9 @@ def write_conllu(
     return report
 
 
-def _misc(gap: str, default: str) -> str:
+def _misc(gap: str, default: str | None) -> str:
+    """MISC for the gap after a token; ``default`` is the gap that needs no mention (none after
+    the last token of the document)."""
     if gap == default:
         return "_"
     if gap == "":
@@ -110,7 +112,9 @@ def _misc(gap: str, default: str) -> str:
     return "SpacesAfter=" + escape_spaces(gap)
 
 
-def _write_document(out: TextIO, doc: ExportDocument, tokens: Any, columns: list[list[str]]) -> int:
+def _write_document(
+    out: TextIO, doc: ExportDocument, tokens: Tokens, columns: list[list[str]]
+) -> int:
     """Write one document; return how many sentences start inside a span."""
     text, starts, ends = doc.text, tokens.starts, tokens.ends
     out.write(f"# newdoc id = {doc.name}\n")
@@ -123,10 +127,7 @@ def _write_document(out: TextIO, doc: ExportDocument, tokens: Any, columns: list
         for i in range(a, b):
             nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
             gap = text[ends[i] : nxt]
-            if i + 1 == len(starts):
-                misc = "SpaceAfter=No" if gap == "" else "SpacesAfter=" + escape_spaces(gap)
-            else:
-                misc = _misc(gap, " " if i + 1 < b else "\n")
+            misc = _misc(gap, None if i + 1 == len(starts) else " " if i + 1 < b else "\n")
             if i == 0 and starts[0] > 0:
                 before = "SpacesBefore=" + escape_spaces(text[: starts[0]])
                 misc = before if misc == "_" else f"{misc}|{before}"
@@ -170,20 +171,14 @@ def _misc_fields(misc: str) -> dict[str, str]:
 def read_conllu(
     path: Path, schema: Schema, encoding: str = "utf-8", map_tags: Path | None = None
 ) -> list[ImportedDocument]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    return parse_conllu(decode_text(data, str(path), encoding), str(path), schema, map_tags)
+    return parse_conllu(read_text(path, encoding), str(path), schema, map_tags)
 
 
 def parse_conllu(
     content: str, path: str, schema: Schema, map_tags: Path | None = None
 ) -> list[ImportedDocument]:
     docs, tag_lines, warnings = _read_sentences(content, path)
-    resolver = tagging.TagResolver(
-        schema, tagging.load_tag_map(map_tags) if map_tags else None, str(map_tags or "")
-    )
+    resolver = tagging.TagResolver.with_map_file(schema, map_tags)
     resolver.resolve_all(tag_lines)
     if resolver.problems:
         raise tagging.refusal(path, resolver.problems, tag_lines)
@@ -192,15 +187,13 @@ def parse_conllu(
     for k, doc in enumerate(docs, start=1):
         starts = [s for s, _ in doc.tokens]
         ends = [e for _, e in doc.tokens]
-        spans: list[Span] = []
-        for column in doc.tags:
-            decoded = tagging.decode_column(
+        found = [
+            span
+            for column in doc.tags
+            for span in tagging.decode_column(
                 [resolver.resolved[t] for t in column], starts, ends
-            )
-            spans += [
-                Span(s, e, schema.layer_of_label(label) or "entity", label)
-                for s, e, label in decoded.spans
-            ]
+            ).spans
+        ]
         out.append(
             ImportedDocument(
                 name=doc.name or (stem if len(docs) == 1 else f"{stem}-{k}"),
@@ -209,7 +202,7 @@ def parse_conllu(
                     "source": Path(path).name, "source_format": "conllu",
                     "tokenization": WORDS, "words": doc.words,
                 },
-                spans=spans,
+                spans=tagging.make_spans(found, schema),
                 warnings=warnings if k == 1 else [],
             )
         )

@@ -7,6 +7,7 @@ into ``\\n``; nothing else changes. Every refusal names the byte offset and says
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from annotator.core.errors import InputError
 
@@ -45,6 +46,15 @@ def _looks_like_cp1256(data: bytes) -> bool:
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
+
+
+def read_text(path: Path, encoding: str = "utf-8") -> str:
+    """A whole file as stored text (:func:`decode_text`), or :class:`InputError`."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
+    return decode_text(data, str(path), encoding)
 
 
 def decode_text(data: bytes, path: str, encoding: str = "utf-8") -> str:

@@ -86,45 +86,42 @@ class ExportReport:
         """Lines for a person: totals first, then each loss by document."""
         tokens = f"{self.tokens} token(s), " if self.tokenized else ""
         lines = [f"wrote {self.documents} document(s), {tokens}{self.spans_written} span(s)"]
-        if self.splits:
-            lines.append(
-                f"split {sum(self.splits.values())} token(s) at span edges "
-                f"(e.g. ل · لوكاشينكو) in {len(self.splits)} document(s): "
-                + _by_document(self.splits)
-            )
-        if self.joined:
-            lines.append(
-                f"removed {sum(self.joined.values())} sentence break(s) that fell inside a "
-                "span: " + _by_document(self.joined)
-            )
-        if self.trimmed:
-            lines.append(
-                f"{sum(self.trimmed.values())} span(s) began or ended on spaces or invisible "
-                "marks and were written to their token edges: " + _by_document(self.trimmed)
-            )
+        lines += _loss(
+            self.splits,
+            "split {n} token(s) at span edges (e.g. ل · لوكاشينكو) in {documents} document(s): ",
+        )
+        lines += _loss(self.joined, "removed {n} sentence break(s) that fell inside a span: ")
+        lines += _loss(
+            self.trimmed,
+            "{n} span(s) began or ended on spaces or invisible marks and were written to their "
+            "token edges: ",
+        )
         for document, drops in self.dropped_by_document().items():
             lines.append(f"dropped {len(drops)} span(s) in {document}:")
             lines += [
                 f"  {d.span.layer}/{d.span.label} [{d.span.start}, {d.span.end}): {d.reason}"
                 for d in drops
             ]
-        if self.links_dropped:
-            lines.append(
-                f"left out {sum(self.links_dropped.values())} link(s) (speaker, source): tag "
-                "columns have no place for links: " + _by_document(self.links_dropped)
-            )
-        if self.attributes_dropped:
-            lines.append(
-                f"left out the attributes of {sum(self.attributes_dropped.values())} span(s) "
-                "(e.g. a quote's direct/indirect): tag columns have no place for attributes: "
-                + _by_document(self.attributes_dropped)
-            )
+        lines += _loss(
+            self.links_dropped,
+            "left out {n} link(s) (speaker, source): tag columns have no place for links: ",
+        )
+        lines += _loss(
+            self.attributes_dropped,
+            "left out the attributes of {n} span(s) (e.g. a quote's direct/indirect): tag "
+            "columns have no place for attributes: ",
+        )
         lines += self.notes
         return lines
 
 
-def _by_document(table: dict[str, int]) -> str:
-    return ", ".join(f"{name} {n}" for name, n in table.items())
+def _loss(table: dict[str, int], says: str) -> list[str]:
+    """``says`` (``{n}``: the total, ``{documents}``: how many documents) and the count by
+    document, or nothing when the table is empty."""
+    if not table:
+        return []
+    by_document = ", ".join(f"{name} {n}" for name, n in table.items())
+    return [says.format(n=sum(table.values()), documents=len(table)) + by_document]
 
 
 @dataclass
@@ -132,7 +129,6 @@ class TaggedDocument:
     """Tokens (cut at span edges) and one tag list per column, ready to be written."""
 
     tokens: Tokens
-    column_names: list[str]
     columns: list[list[str]]
 
     def words(self, text: str) -> list[str]:
@@ -197,5 +193,5 @@ def tag_document(
     report.documents += 1
     report.tokens += len(tokens)
     report.tokenized = True
-    return TaggedDocument(tokens, column_names(options), tag_columns)
+    return TaggedDocument(tokens, tag_columns)
 

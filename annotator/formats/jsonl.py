@@ -30,7 +30,7 @@ from typing import Any, TextIO
 from annotator.core.errors import InputError
 from annotator.core.model import ImportedDocument, Relation, Span, new_uuid, text_sha256
 from annotator.core.schema import Schema
-from annotator.formats.decoding import decode_text
+from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportReport, Progress
 
 # the document statuses of ``storage.tables.STATUSES`` (formats never import the storage layer)
@@ -150,8 +150,8 @@ def _relations(
                 if not 0 <= ref < len(spans):
                     raise InputError(path, f"relation {i}: no span number {ref}", line=line)
                 ends.append(spans[ref])
-            elif isinstance(ref, str) and _canonical_ref(ref) in by_uuid:
-                ends.append(by_uuid[_canonical_ref(ref)])
+            elif isinstance(ref, str) and (found := by_uuid.get(_canonical_ref(ref))) is not None:
+                ends.append(found)
             else:
                 raise InputError(path, f"relation {i}: {key} {ref!r} names no span", line=line)
         rtype = schema.relation(kind)
@@ -259,11 +259,7 @@ def parse_jsonl_line(
 
 
 def read_jsonl(path: Path, schema: Schema, encoding: str = "utf-8") -> list[ImportedDocument]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    content = decode_text(data, str(path), encoding)
+    content = read_text(path, encoding)
     docs = []
     seen = Seen()
     for number, line_text in enumerate(content.split("\n"), start=1):

@@ -38,7 +38,6 @@ EXTENSIONS: dict[str, str] = {
     ".conll": "conll", ".iob": "conll", ".bio": "conll", ".bioes": "conll", ".tsv": "conll",
     ".conllu": "conllu", ".ann": "brat",
 }
-# formats read from a folder of several files (brat: .txt + .ann pairs) list their entry files
 # The files of a folder that an import with an explicit --format reads. CoNLL corpora are
 # often shipped as .txt (AQMAR, Wojood): asking for conll on a folder means those too.
 FOLDER_SUFFIXES: dict[str, tuple[str, ...]] = {

@@ -25,6 +25,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.model import Span
 from annotator.core.schema import Schema
+from annotator.formats.ids import fresh_uuids
 
 IOB2 = "iob2"
 BIOES = "bioes"
@@ -134,6 +135,15 @@ def decode_column(
     return Decoded(out, repaired)
 
 
+def make_spans(found: list[tuple[int, int, str]], schema: Schema) -> list[Span]:
+    """Spans of decoded ``(start, end, label)``, each in its label's layer (else ``entity``)."""
+    layers = {label: schema.layer_of_label(label) or "entity" for _, _, label in found}
+    return [
+        Span(start, end, layers[label], label, uuid)
+        for (start, end, label), uuid in zip(found, fresh_uuids(len(found)), strict=True)
+    ]
+
+
 def load_tag_map(path: Path) -> dict[str, tuple[str, int]]:
     """FOREIGN -> (OURS, line number) from a tag map file (format in the module docstring)."""
     try:
@@ -169,6 +179,12 @@ class TagResolver:
         self.map_path = map_path
         self.resolved: dict[str, str] = {"O": "O"}
         self.problems: dict[str, str] = {}  # foreign tag -> why it cannot be read
+
+    @classmethod
+    def with_map_file(cls, schema: Schema, map_tags: Path | None) -> TagResolver:
+        """A resolver using the ``--map-tags`` file, when one is given."""
+        tag_map = load_tag_map(map_tags) if map_tags is not None else None
+        return cls(schema, tag_map, str(map_tags or ""))
 
     def resolve_all(self, tags: Iterable[str]) -> None:
         for tag in tags:

@@ -6,15 +6,11 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.model import ImportedDocument
-from annotator.formats.decoding import decode_text
+from annotator.formats.decoding import read_text
 
 
 def read_txt(path: Path, encoding: str = "utf-8") -> ImportedDocument:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from exc
-    text = decode_text(data, str(path), encoding)
+    text = read_text(path, encoding)
     return ImportedDocument(name=path.stem, text=text, meta={"source": path.name})
 
 
