@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import find_document, open_workspace
 from annotator.core.errors import AnnotatorError
 from annotator.core.review import AgreementReport, agreement_report, default_annotators
@@ -20,7 +21,7 @@ from annotator.storage.workspace import Workspace
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "agree", parents=[common], help="agreement between annotators (F1, Cohen's κ, α)",
+        "agree", parents=[common], help=help_of("agree"),
         description="Span F1 (exact and overlap), token Cohen's kappa and Krippendorff's alpha "
         "per layer and label. The first annotator of a pair is the reference for precision.",
     )

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
 from annotator.storage.merge import merge_documents, read_source
@@ -18,7 +19,7 @@ from annotator.storage.merge import merge_documents, read_source
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser(
-        "merge", parents=[common], help="merge another database or a JSONL export into this one",
+        "merge", parents=[common], help=help_of("merge"),
         description="Add another annotator database (file or URL) or JSONL export: documents "
         "are matched by text, spans by UUID; our spans are never overwritten.",
     )

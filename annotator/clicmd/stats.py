@@ -6,12 +6,13 @@ import argparse
 import json
 from typing import Any
 
+from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.storage.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("stats", parents=[common], help="counts of documents, spans, labels")
+    p = sub.add_parser("stats", parents=[common], help=help_of("stats"))
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--plot", metavar="FILE.png", help="draw label counts and agreement")
     p.set_defaults(run=run)

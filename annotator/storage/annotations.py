@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, select, type_coerce
 
 from annotator.core.model import Span
 from annotator.core.review import AnnotatedDocument
-from annotator.storage.repository import ANN, DOC, SPAN, STATUS, Repository
+from annotator.storage.repository import ANN, DOC, SPAN, STATUS, Repository, attributes_from_raw
 
 _COLS = (
     SPAN.c.document_id,
@@ -23,7 +23,8 @@ _COLS = (
     SPAN.c.end,
     SPAN.c.layer,
     SPAN.c.label,
-    SPAN.c.attributes,
+    # raw JSON text, as Repository.spans reads it: most are "{}", not worth decoding
+    type_coerce(SPAN.c.attributes, Text).label("attributes"),
     SPAN.c.version,
 )
 
@@ -36,13 +37,14 @@ def annotator_ids(repo: Repository, names: Sequence[str]) -> dict[int, str]:
 
 
 def span_from_row(r: Any, annotator: str) -> Span:
+    """A span row (attributes raw or decoded) as a Span of ``annotator``."""
     return Span(
         start=r.start,
         end=r.end,
         layer=r.layer,
         label=r.label,
         uuid=r.uuid,
-        attributes=dict(r.attributes or {}),
+        attributes=attributes_from_raw(r.attributes),
         annotator=annotator,
         version=r.version,
     )

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import Connection, Text, bindparam, insert, select, type_coerce
 
 from annotator.core.model import Span, text_sha256
+from annotator.storage.annotations import span_from_row
 from annotator.storage.merge_decisions import DecisionConflict, DecisionMerge, merge_decisions
 from annotator.storage.merge_insert import insert_spans
 from annotator.storage.merge_read import (
@@ -164,6 +165,7 @@ _OURS_BY_UUID = select(
     SPAN.c.layer,
     SPAN.c.label,
     SPAN.c.attributes,
+    SPAN.c.version,
 ).where(SPAN.c.uuid.in_(bindparam("uuids", expanding=True)))
 
 
@@ -232,7 +234,7 @@ class _Merger:
                 differs = _differences(ours, doc_id, span, aid)
                 if differs:
                     self.report.conflicts.append(
-                        SpanConflict(doc.name, _as_span(ours, self.names), span.as_span(), differs)
+                        SpanConflict(doc.name, self._span(ours), span.as_span(), differs)
                     )
                 else:
                     self.report.spans_identical += 1
@@ -257,6 +259,9 @@ class _Merger:
         insert_spans(self.conn, doc_id, rows)
         self.report.spans_added += len(rows)
         return uuid_map
+
+    def _span(self, row: Any) -> Span:
+        return span_from_row(row, self.names.get(row.annotator_id, "?"))
 
     def _spans_by_uuid(self, uuids: Iterable[str]) -> dict[str, Any]:
         wanted = list(uuids)
@@ -316,19 +321,26 @@ class _Merger:
         self.report.relations_added += len(rows)
 
     def statuses(self, doc_id: int, doc: SourceDocument) -> None:
-        for name, status in doc.statuses.items():
-            aid = self.annotator(name)
-            ours = self.conn.scalar(
-                select(STATUS.c.status).where(
-                    STATUS.c.document_id == doc_id, STATUS.c.annotator_id == aid
+        if not doc.statuses:
+            return
+        have = {
+            aid: status
+            for aid, status in self.conn.execute(
+                select(STATUS.c.annotator_id, STATUS.c.status).where(
+                    STATUS.c.document_id == doc_id
                 )
             )
+        }
+        for name, status in doc.statuses.items():
+            aid = self.annotator(name)
+            ours = have.get(aid)
             if ours is None:
                 self.conn.execute(
                     insert(STATUS).values(
                         document_id=doc_id, annotator_id=aid, status=status, updated=utcnow()
                     )
                 )
+                have[aid] = status
                 self.report.statuses_added += 1
             elif ours != status:
                 self.report.statuses_kept += 1
@@ -345,14 +357,3 @@ def _differences(ours: Any, doc_id: int, theirs: SourceSpan, aid: int) -> tuple[
     )
     return tuple(name for name, same in checks if not same)
 
-
-def _as_span(row: Any, names: dict[int, str]) -> Span:
-    return Span(
-        start=row.start,
-        end=row.end,
-        layer=row.layer,
-        label=row.label,
-        uuid=row.uuid,
-        attributes=dict(row.attributes or {}),
-        annotator=names.get(row.annotator_id, "?"),
-    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
@@ -33,12 +32,12 @@ from annotator.storage.tables import (  # re-exported: other storage modules imp
     PROJECT,
     REL,
     SPAN,
-    SPAN_RAW,
     STATUS,
     STATUSES,
     attributes_from_raw,
     bind_processor,
     bound,
+    insert_span_rows,
     to_json,
     utcnow,
 )
@@ -56,25 +55,6 @@ class DocumentRow:
     length: int
     status: str
     span_count: int
-
-
-_RAW_COLUMNS = [c.name for c in SPAN_RAW.columns]
-
-
-@lru_cache(maxsize=4)  # one compile per dialect, not one per tag
-def _positional_insert(dialect: Any) -> tuple[str, list[int] | None]:
-    """The INSERT of SPAN_RAW in the driver's paramstyle and, for named styles, nothing to
-    reorder: rows are then turned into dicts by ``_in_order``."""
-    compiled = insert(SPAN_RAW).compile(dialect=dialect)
-    if compiled.positiontup is not None:  # qmark / format: values by position
-        return str(compiled), [_RAW_COLUMNS.index(name) for name in compiled.positiontup]
-    return str(compiled), None
-
-
-def _in_order(row: tuple[Any, ...], order: list[int] | None) -> Any:
-    if order is None:
-        return dict(zip(_RAW_COLUMNS, row, strict=True))
-    return tuple(row[i] for i in order)
 
 
 def _is_hex(text: str) -> bool:
@@ -484,12 +464,7 @@ class Repository:
                 for s in spans
             ]
             if rows:
-                # straight to the driver's executemany: SQLAlchemy's per-row parameter handling
-                # cost as much as SQLite's own insert
-                sql, order = _positional_insert(dialect)
-                if order != list(range(len(_RAW_COLUMNS))):  # not already the driver's order
-                    rows = [_in_order(r, order) for r in rows]
-                conn.exec_driver_sql(sql, rows)
+                insert_span_rows(conn, rows)
         return len(rows)
 
     def delete_span(self, uuid: str, expected_version: int | None = None) -> Span:

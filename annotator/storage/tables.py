@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Column,
+    Connection,
     DateTime,
     ForeignKey,
     Index,
@@ -25,6 +27,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     column,
+    insert,
     table,
 )
 
@@ -201,3 +204,31 @@ def attributes_from_raw(raw: Any) -> dict[str, Any]:
     if isinstance(raw, str):
         return dict(json.loads(raw))
     return dict(raw)
+
+
+_RAW_COLUMNS = [c.name for c in SPAN_RAW.columns]
+
+
+@lru_cache(maxsize=4)  # one compile per dialect, not one per tag
+def _span_insert(dialect: Any) -> tuple[str, list[int] | None]:
+    """The INSERT of SPAN_RAW in the driver's paramstyle, and for positional styles the order
+    of the values (None: a named style, rows go as dicts)."""
+    compiled = insert(SPAN_RAW).compile(dialect=dialect)
+    if compiled.positiontup is None:
+        return str(compiled), None
+    return str(compiled), [_RAW_COLUMNS.index(name) for name in compiled.positiontup]
+
+
+def insert_span_rows(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Rows of SPAN_RAW's columns, already in the driver's form, straight to the driver's
+    executemany: SQLAlchemy's per-row parameter handling cost as much as SQLite's insert."""
+    if not rows:
+        return
+    sql, order = _span_insert(conn.dialect)
+    if order is None:
+        values: list[Any] = [dict(zip(_RAW_COLUMNS, r, strict=True)) for r in rows]
+    elif order != list(range(len(_RAW_COLUMNS))):
+        values = [tuple(r[i] for i in order) for r in rows]
+    else:
+        values = rows
+    conn.exec_driver_sql(sql, values)
