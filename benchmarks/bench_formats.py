@@ -17,12 +17,12 @@ from pathlib import Path
 
 from common import SHARED, emit
 
-from annotator.clicmd.export import gather_documents
 from annotator.formats.conll import parse_conll, write_conll
 from annotator.formats.exporting import ExportDocument, ExportOptions
 from annotator.formats.tagging import deal_into_columns
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import gather_documents
+from annotator.workspace.importing import store
 
 WOJOOD = SHARED / "data" / "wojood_sample"
 COPIES = 6
@@ -72,10 +72,10 @@ def bench_import(content: str, tokens: int) -> list[ExportDocument]:
             start = time.perf_counter()
             read = parse_conll(content, "wojood.conll", ws.schema)
             parsed = time.perf_counter()
-            store_documents(ws.repo, read)
+            store(ws, read)
             times.append(time.perf_counter() - start)
             parse_times.append(parsed - start)
-            docs = gather_documents(ws.repo, "bench")
+            docs = gather_documents(ws, "bench")
             ws.close()
     emit("import.conll_tokens_per_s", tokens / min(times), "tokens/s")
     # the reader alone, without the database insert

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import ImportedDocument, Span
 from annotator.core.text import tokenize
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
 from annotator.ui.app import make_application
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
 
 N_SPANS = 20_000
 N_TAGS = 250
@@ -52,7 +52,7 @@ def build_db(path: Path) -> tuple[int, list[tuple[int, int]]]:
     """A 1 MB document with 20,000 entity spans; returns its id and untagged tokens."""
     ws = Workspace.open(str(path), "bench")
     text = arabic_text(1_000_000)
-    doc_id = store_documents(ws.repo, [ImportedDocument("bench_1mb", text)]).doc_ids[0]
+    doc_id = store(ws, [ImportedDocument("bench_1mb", text)]).doc_ids[0]
     tokens = tokenize(text)
     step = len(tokens) // N_SPANS
     spans = [
@@ -117,7 +117,7 @@ _STARTUP = """
 import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 from annotator.ui.app import make_application
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings

@@ -12,8 +12,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import arabic_text, emit
 
 from annotator.formats.txt import read_txt
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
 
 N_DOCS = 500
 
@@ -29,7 +29,7 @@ def main() -> None:
         ws = Workspace.open(str(Path(tmp) / "bench.sqlite3"), "bench")
         t0 = time.perf_counter()
         docs = [read_txt(p) for p in sorted(folder.glob("*.txt"))]
-        report = store_documents(ws.repo, docs)
+        report = store(ws, docs)
         elapsed = time.perf_counter() - t0
         assert len(report.added) == N_DOCS
         ws.close()

@@ -22,8 +22,8 @@ from common import arabic_text, emit  # benchmarks/ is on sys.path when a script
 from annotator.core.model import Span, text_sha256
 from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.core.text import tokenize
-from annotator.storage.merge import merge_documents, read_source
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.merging import merge, read_source
 
 LABELS = ["PER", "ORG", "LOC", "GPE", "MISC"]
 TOKENS = 150_000
@@ -104,7 +104,7 @@ def bench_merge() -> None:
         started = time.perf_counter()
         docs = read_source(str(Path(tmp) / "theirs.sqlite3"), ours.schema)
         read = time.perf_counter() - started
-        report = merge_documents(ours.repo, docs)
+        report = merge(ours, docs)
         elapsed = time.perf_counter() - started
         ours.close()
     if report.spans_added != 100_000:

@@ -40,7 +40,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def workspace(db_path: Path) -> Iterator[object]:
-    from annotator.storage.workspace import Workspace
+    from annotator.workspace import Workspace
 
     ws = Workspace.open(str(db_path), "tester")
     yield ws

@@ -12,11 +12,9 @@ import argparse
 import json
 
 from annotator.clicmd import help_of
-from annotator.clicmd.common import find_document, open_workspace
-from annotator.core.errors import AnnotatorError
-from annotator.core.review import AgreementReport, agreement_report, default_annotators
-from annotator.storage.annotations import load_documents
-from annotator.storage.workspace import Workspace
+from annotator.clicmd.common import open_workspace
+from annotator.core.review import AgreementReport
+from annotator.workspace import reports
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,35 +29,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--document", metavar="NAME", help="only this document")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(run=run)
-
-
-def build_report(
-    ws: Workspace,
-    annotators: list[str] | None = None,
-    layer: str | None = None,
-    document: str | None = None,
-) -> AgreementReport:
-    """The report the command prints; ``stats --plot`` draws from it too."""
-    present = ws.repo.annotators()
-    names = annotators if annotators is not None else default_annotators(present)
-    unknown = [n for n in names if n not in present]
-    if unknown:
-        raise AnnotatorError(
-            f"no work by {', '.join(unknown)} in this database; annotators: "
-            f"{', '.join(present) or 'none'}"
-        )
-    if len(names) < 2:
-        raise AnnotatorError(
-            f"agreement needs two annotators; this database has {', '.join(present) or 'none'}"
-        )
-    if layer is not None and layer not in ws.schema.layer_names:
-        raise AnnotatorError(
-            f"unknown layer {layer!r}; layers: {', '.join(ws.schema.layer_names)}"
-        )
-    layers = [layer] if layer else list(ws.schema.layer_names)
-    doc_ids = [find_document(ws, document)] if document else None
-    docs = load_documents(ws.repo, names, doc_ids)
-    return agreement_report(docs, names, layers)
 
 
 def _fmt(value: float | None) -> str:
@@ -94,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         names = None
         if args.annotators:
             names = [n.strip() for n in args.annotators.split(",") if n.strip()]
-        report = build_report(ws, names, args.layer, args.document)
+        report = reports.agreement(ws, names, args.layer, args.document)
     finally:
         ws.close()
     if args.json:

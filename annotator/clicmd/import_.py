@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import sys
-from pathlib import Path
 
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
-from annotator.core.errors import AnnotatorError, InputError
-from annotator.core.model import ImportedDocument
-from annotator.core.schema import Schema
-from annotator.formats import txt
-from annotator.formats.registry import EXTENSIONS, FOLDER_SUFFIXES, READERS, ReadOptions
-from annotator.storage.importing import store_documents
+from annotator.formats.registry import READ_FORMATS
+from annotator.workspace import importing
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,7 +20,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument(
         "--format",
         default="auto",
-        choices=["auto", *sorted(READERS)],
+        choices=[importing.AUTO, *READ_FORMATS],
         help="input format (default: from the file extension)",
     )
     p.add_argument("--encoding", default="utf-8", help="text encoding (default utf-8)")
@@ -37,62 +31,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run)
 
 
-def _format_of(path: Path, chosen: str) -> str:
-    if chosen != "auto":
-        return chosen
-    fmt = EXTENSIONS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(EXTENSIONS))
-        raise InputError(
-            str(path), f"cannot tell the format from the extension (known: {known}); give --format"
-        )
-    return fmt
-
-
-def expand_paths(paths: list[str], chosen: str) -> list[tuple[Path, str]]:
-    """Each input file with its format; a folder gives its files of that format (the GUI too)."""
-    out: list[tuple[Path, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            if chosen in ("auto", "txt"):
-                out += [(p, "txt") for p in txt.txt_files(path)]
-            else:
-                wanted = FOLDER_SUFFIXES[chosen]
-                found = sorted(
-                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
-                )
-                if not found:
-                    raise InputError(str(path), f"the folder holds no {chosen} file")
-                out += [(p, chosen) for p in found]
-        elif path.exists():
-            out.append((path, _format_of(path, chosen)))
-        else:
-            raise InputError(str(path), "no such file or folder")
-    return out
-
-
-def read_all(
-    paths: list[str], chosen: str, schema: Schema, args: argparse.Namespace
-) -> list[ImportedDocument]:
-    """Read every input before anything is stored: one bad file refuses the whole command."""
-    try:
-        codecs.lookup(args.encoding)
-    except LookupError as exc:
-        raise AnnotatorError(f"unknown encoding {args.encoding!r}") from exc
-    options = ReadOptions(
-        encoding=args.encoding, map_tags=Path(args.map_tags) if args.map_tags else None
-    )
-    docs: list[ImportedDocument] = []
-    for path, fmt in expand_paths(paths, chosen):
-        docs += READERS[fmt](path, schema, options)
-    return docs
-
-
 def run(args: argparse.Namespace) -> int:
+    options = importing.read_options(args.encoding, args.map_tags)
     ws = open_workspace(args)
-    docs = read_all(args.paths, args.format, ws.schema, args)
-    report = store_documents(ws.repo, docs, progress=progress_printer("importing"))
+    docs = importing.read_documents(args.paths, args.format, ws.schema, options)
+    report = importing.store(ws, docs, progress=progress_printer("importing"))
     for name in report.already_present:
         print(f"{name}: already present (same text), not added again", file=sys.stderr)
     for warning in report.warnings:

@@ -14,7 +14,7 @@ import sys
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
-from annotator.storage.merge import merge_documents, read_source
+from annotator.workspace import merging
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,8 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
     try:
-        docs = read_source(args.source, ws.schema)
-        report = merge_documents(ws.repo, docs, progress=progress_printer("merging"))
+        docs = merging.read_source(args.source, ws.schema)
+        report = merging.merge(ws, docs, progress=progress_printer("merging"))
     finally:
         ws.close()
     described = [c.describe() for c in report.conflicts]

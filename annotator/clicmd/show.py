@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 
 from annotator.clicmd import help_of
-from annotator.clicmd.common import find_document, open_workspace
+from annotator.clicmd.common import open_workspace
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,11 +23,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    doc_id = find_document(ws, args.document)
-    info = ws.repo.document_info(doc_id)
-    text = ws.repo.document_text(doc_id)
-    spans = ws.repo.spans(doc_id, all_annotators=args.all)
-    relations = ws.repo.relations(doc_id, all_annotators=args.all)
+    doc_id = ws.document(args.document)
+    info = ws.document_info(doc_id)
+    text = ws.document_text(doc_id)
+    spans = ws.spans(doc_id, all_annotators=args.all)
+    relations = ws.relations(doc_id, all_annotators=args.all)
     conv = _converter(args.visual)
     print(f"# {info.name}  ({info.length} characters, sha256 {info.sha256[:12]})")
     print(conv(text))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
-from annotator.storage.workspace import Workspace
+from annotator.workspace import reports
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,30 +17,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=run)
 
 
-def collect(ws: Workspace) -> dict[str, Any]:
-    """The counts ``stats`` prints (``--json`` as they are; ``--plot`` draws the labels)."""
-    repo = ws.repo
-    per_annotator: dict[str, dict[str, int]] = {}
-    for name in repo.annotators():
-        counts = repo.label_counts(name)
-        per_annotator[name] = {
-            f"{layer}/{label}": n for (layer, label), n in sorted(counts.items())
-        }
-    docs = repo.list_documents()
-    return {
-        **repo.counts(),
-        "status": {
-            s: sum(1 for d in docs if d.status == s) for s in ("new", "in_progress", "done")
-        },
-        "labels": per_annotator,
-    }
-
-
 def run(args: argparse.Namespace) -> int:
     ws = open_workspace(args)
-    data = collect(ws)
+    data = reports.stats(ws)
     if args.plot:
-        from annotator.clicmd import stats_plot
+        from annotator.workspace import stats_plot
 
         stats_plot.plot(ws, data, args.plot)
     if args.json:

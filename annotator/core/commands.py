@@ -1,8 +1,9 @@
-"""Edits as commands with ``do()`` and ``undo()``, and the history that replays them.
+"""Edits as commands with ``do()`` and ``undo()``.
 
 Every command runs against a :class:`SpanStore` inside one store transaction, so an edit is
-committed the moment it is made and undo is itself a committed edit. The GUI wraps these in a
-``QUndoCommand`` adapter; the tests and the command line use :class:`History` directly.
+committed the moment it is made and undo is itself a committed edit. Commands are run through
+one door, ``workspace.Workspace.execute`` / ``undo`` / ``redo``, which keeps the history; the
+GUI's ``QUndoStack`` is a thin adapter over that door.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from annotator.core.errors import ConflictError, EditError
-from annotator.core.model import Relation, Span
+from annotator.core.model import STATUSES, Relation, Span
 from annotator.core.schema import Schema
 
 
@@ -31,6 +32,8 @@ class SpanStore(Protocol):
     def get_relation(self, uuid: str) -> Relation: ...
     def insert_relation(self, doc_id: int, relation: Relation) -> Relation: ...
     def delete_relation(self, uuid: str) -> Relation: ...
+    def status(self, doc_id: int, annotator: str | None = None) -> str: ...
+    def set_status(self, doc_id: int, status: str, annotator: str | None = None) -> None: ...
 
 
 @dataclass
@@ -43,13 +46,24 @@ class Change:
     updated: list[tuple[Span, Span]] = field(default_factory=list)  # (before, after)
     linked: list[Relation] = field(default_factory=list)
     unlinked: list[Relation] = field(default_factory=list)
+    statuses: dict[str, str] = field(default_factory=dict)  # annotator -> their new status
 
     def merge(self, other: Change) -> None:
+        if self.doc_id < 0:
+            self.doc_id = other.doc_id
         self.added += other.added
         self.removed += other.removed
         self.updated += other.updated
         self.linked += other.linked
         self.unlinked += other.unlinked
+        self.statuses.update(other.statuses)
+
+    def editors(self) -> set[str]:
+        """The annotators whose spans or links this change touched."""
+        spans = (*self.added, *self.removed, *(after for _, after in self.updated))
+        links = (*self.linked, *self.unlinked)
+        names = {s.annotator for s in spans} | {r.annotator for r in links}
+        return names - {""}
 
     def touched_ranges(self) -> Iterator[tuple[int, int]]:
         for span in (*self.added, *self.removed):
@@ -70,9 +84,14 @@ def validate_span(span: Span, length: int, schema: Schema) -> None:
 
 
 class Command:
-    """One undoable edit. Subclasses fill ``_do`` and ``_undo``; ``text`` names it in menus."""
+    """One undoable edit. Subclasses fill ``_do`` and ``_undo``; ``text`` names it in menus.
+
+    ``doc_id`` is the document it edits (-1 until the first ``do()`` where the command finds
+    it out from a span); the history keeps one undo stack per document.
+    """
 
     text = "edit"
+    doc_id = -1
 
     def do(self, store: SpanStore, schema: Schema) -> Change:
         with store.transaction():
@@ -216,15 +235,10 @@ def _content(span: Span) -> tuple[Any, ...]:
 
 
 def _check_relation(rel: Relation, store: SpanStore, schema: Schema) -> None:
-    rtype = schema.relation(rel.kind)
-    if rtype is None:
-        raise EditError(f"unknown relation {rel.kind!r}")
     head, tail = store.get_span(rel.head), store.get_span(rel.tail)
-    if head.layer != rtype.from_layer or tail.layer != rtype.to_layer:
-        raise EditError(
-            f"a {rel.kind} link goes from a {rtype.from_layer} to a {rtype.to_layer}, "
-            f"not from a {head.layer} to a {tail.layer}"
-        )
+    why = schema.link_error(rel.kind, head.layer, tail.layer)
+    if why is not None:
+        raise EditError(why)
     if store.span_document(rel.head) != store.span_document(rel.tail):
         raise EditError("a link cannot join spans of two documents")
 
@@ -284,7 +298,10 @@ class Batch(Command):
                 change = part
             else:
                 change.merge(part)
-        return change if change is not None else Change(-1)
+        if change is None:
+            return Change(self.doc_id)
+        self.doc_id = change.doc_id
+        return change
 
     def _undo(self, store: SpanStore, schema: Schema) -> Change:
         change: Change | None = None
@@ -297,46 +314,24 @@ class Batch(Command):
         return change if change is not None else Change(-1)
 
 
-class History:
-    """Undo and redo stacks kept in the domain, so the GUI and the tests share one history."""
+class SetStatus(Command):
+    """An annotator's progress on a document (new, in progress, done)."""
 
-    def __init__(self, store: SpanStore, schema: Schema, limit: int = 1000) -> None:
-        self.store = store
-        self.schema = schema
-        self.limit = limit
-        self._done: list[Command] = []
-        self._undone: list[Command] = []
+    def __init__(self, doc_id: int, status: str, annotator: str) -> None:
+        if status not in STATUSES:
+            raise EditError(f"unknown status {status!r}; use one of {', '.join(STATUSES)}")
+        self.doc_id = doc_id
+        self.status = status
+        self.annotator = annotator
+        self.before: str | None = None
+        self.text = f"mark {status.replace('_', ' ')}"
 
-    def do(self, command: Command) -> Change:
-        change = command.do(self.store, self.schema)
-        self._done.append(command)
-        del self._done[: -self.limit]
-        self._undone.clear()
-        return change
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        self.before = store.status(self.doc_id, self.annotator)
+        store.set_status(self.doc_id, self.status, self.annotator)
+        return Change(self.doc_id, statuses={self.annotator: self.status})
 
-    def undo(self) -> Change | None:
-        """Undo the last edit. A refused undo (ConflictError) leaves both stacks as they were."""
-        if not self._done:
-            return None
-        change = self._done[-1].undo(self.store, self.schema)
-        self._undone.append(self._done.pop())
-        return change
-
-    def redo(self) -> Change | None:
-        if not self._undone:
-            return None
-        change = self._undone[-1].do(self.store, self.schema)
-        self._done.append(self._undone.pop())
-        return change
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._done)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._undone)
-
-    def clear(self) -> None:
-        self._done.clear()
-        self._undone.clear()
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        assert self.before is not None
+        store.set_status(self.doc_id, self.before, self.annotator)
+        return Change(self.doc_id, statuses={self.annotator: self.before})

@@ -10,8 +10,12 @@ import uuid as _uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-LAYERS: tuple[str, ...] = ("entity", "claim", "quote")
 GOLD = "gold"
+# An annotator's progress on a document: the one list of them (storage, formats, reports and the
+# GUI all ask here). A document nobody touched yet is "new"; the first edit makes it
+# "in_progress" (``workspace.Workspace.execute``); the annotator marks it "done".
+NEW, IN_PROGRESS, DONE = "new", "in_progress", "done"
+STATUSES: tuple[str, ...] = (NEW, IN_PROGRESS, DONE)
 
 
 def new_uuid() -> str:
@@ -65,6 +69,18 @@ class DocumentInfo:
     sha256: str
     length: int
     uuid: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentRow:
+    """A line of the document list: what the current annotator needs to see."""
+
+    id: int
+    name: str
+    sha256: str
+    length: int
+    status: str
+    span_count: int
 
 
 @dataclass(slots=True)

@@ -27,11 +27,41 @@ class AttributeDef:
 
 
 @dataclass(frozen=True, slots=True)
+class LayerStyle:
+    """How a layer's spans are drawn, declared in the schema (``style = {...}`` of a layer).
+
+    Styles stack: a span inside another of another layer shows both. Colours are the labels'.
+
+    Attributes:
+        background: share of the label colour tinted into the background (0: none).
+        underline: underline in the label colour; nested spans of the layer turn it wavy.
+        overline: a line over the text.
+        text_color: the letters take the label colour (darkened to stay readable).
+        sidebar: a bar at the edge where the text starts, beside every paragraph the
+            layer's spans touch.
+    """
+
+    background: float = 0.0
+    underline: bool = False
+    overline: bool = False
+    text_color: bool = False
+    sidebar: bool = False
+
+
+# a layer that declares no style still shows: a light tint of its label colour
+DEFAULT_STYLE = LayerStyle(background=0.25)
+
+
+@dataclass(frozen=True, slots=True)
 class Layer:
     name: str
     labels: tuple[Label, ...]
     description: str = ""
     attributes: tuple[AttributeDef, ...] = ()
+    style: LayerStyle = DEFAULT_STYLE
+    # selection snapping keeps the span off a proclitic (و ب ل ك ف ال ...) when asked to:
+    # names sit behind clitics, claims and quotes start at whole words
+    strip_proclitics: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +120,34 @@ class Schema:
                 return rel
         return None
 
+    def relation_between(self, head_layer: str, tail_layer: str) -> RelationType | None:
+        """The kind of link that goes from a span of ``head_layer`` to one of ``tail_layer``."""
+        for rel in self.relations:
+            if (rel.from_layer, rel.to_layer) == (head_layer, tail_layer):
+                return rel
+        return None
+
+    def links_from(self, layer: str) -> bool:
+        """Whether a span of ``layer`` can be the head of a link (a quote, a claim)."""
+        return any(rel.from_layer == layer for rel in self.relations)
+
+    def link_error(self, kind: str, head_layer: str, tail_layer: str) -> str | None:
+        """Why a ``kind`` link cannot join these layers, or None when it can.
+
+        The one owner of the rule "a speaker link goes from a quote to an entity, a source link
+        from a claim to an entity": commands, readers and ``check`` all ask here.
+        """
+        rtype = self.relation(kind)
+        if rtype is None:
+            known = ", ".join(r.name for r in self.relations) or "none"
+            return f"unknown link kind {kind!r} (the schema has {known})"
+        if (head_layer, tail_layer) != (rtype.from_layer, rtype.to_layer):
+            return (
+                f"a {kind} link goes from {_a(rtype.from_layer)} to {_a(rtype.to_layer)}, "
+                f"not from {_a(head_layer)} to {_a(tail_layer)}"
+            )
+        return None
+
     def by_shortcut(self) -> dict[str, Label]:
         return {label.shortcut.upper(): label for label in self.labels() if label.shortcut}
 
@@ -125,7 +183,16 @@ def _parse(data: dict, origin: str) -> Schema:
                 )
                 for a in lay.get("attributes", [])
             )
-            layers.append(Layer(str(lay["name"]), labels, str(lay.get("description", "")), attrs))
+            layers.append(
+                Layer(
+                    str(lay["name"]),
+                    labels,
+                    str(lay.get("description", "")),
+                    attrs,
+                    _style(lay.get("style"), origin, str(lay["name"])),
+                    bool(lay.get("strip_proclitics", False)),
+                )
+            )
         relations = tuple(
             RelationType(
                 str(r["name"]),
@@ -142,6 +209,40 @@ def _parse(data: dict, origin: str) -> Schema:
         if rel.from_layer not in names or rel.to_layer not in names:
             raise InputError(origin, f"relation {rel.name!r} names an unknown layer")
     return Schema(tuple(layers), relations)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+_STYLE_KEYS = {"background", "underline", "overline", "text_color", "sidebar"}
+
+
+def _style(data: object, origin: str, layer: str) -> LayerStyle:
+    if data is None:
+        return DEFAULT_STYLE
+    if not isinstance(data, dict):
+        raise InputError(
+            origin, f"layer {layer!r}: style must be a table, e.g. style = {{ underline = true }}"
+        )
+    unknown = sorted(set(data) - _STYLE_KEYS)
+    if unknown:
+        raise InputError(
+            origin,
+            f"layer {layer!r}: unknown style key(s) {', '.join(unknown)}; "
+            f"known: {', '.join(sorted(_STYLE_KEYS))}",
+        )
+    # TOML gives typed values: a quoted "0.3" or "false" is a mistake, not a value to coerce
+    background = data.get("background", 0.0)
+    if isinstance(background, bool) or not isinstance(background, int | float):
+        raise InputError(origin, f"layer {layer!r}: style background must be a number in 0..1")
+    if not 0.0 <= background <= 1.0:
+        raise InputError(origin, f"layer {layer!r}: style background must lie in 0..1")
+    flags = {key: data.get(key, False) for key in sorted(_STYLE_KEYS - {"background"})}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise InputError(origin, f"layer {layer!r}: style {key} must be true or false")
+    return LayerStyle(background=float(background), **flags)
 
 
 def load_schema(path: str | Path | None = None) -> Schema:

@@ -28,13 +28,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import ImportedDocument, Relation, Span, new_uuid, text_sha256
+from annotator.core.model import (
+    STATUSES,
+    ImportedDocument,
+    Relation,
+    Span,
+    new_uuid,
+    text_sha256,
+)
 from annotator.core.schema import Schema
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportReport, Progress
 
-# the document statuses of ``storage.tables.STATUSES`` (formats never import the storage layer)
-STATUSES = ("new", "in_progress", "done")
 # a JSON escape that may make a lone surrogate, which UTF-8 (the database, the hash) cannot hold
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -154,19 +159,11 @@ def _relations(
                 ends.append(found)
             else:
                 raise InputError(path, f"relation {i}: {key} {ref!r} names no span", line=line)
-        rtype = schema.relation(kind)
-        if rtype is None:
-            known = ", ".join(r.name for r in schema.relations)
-            raise InputError(
-                path, f"relation {i}: unknown kind {kind!r} (the schema has {known})", line=line
-            )
         head, tail = ends
-        if (head.layer, tail.layer) != (rtype.from_layer, rtype.to_layer):
+        why = schema.link_error(kind, head.layer, tail.layer)
+        if why is not None:
             raise InputError(
-                path,
-                f"relation {i}: a {kind} link joins {rtype.from_layer} -> {rtype.to_layer}, "
-                f"not {head.layer}/{head.label} -> {tail.layer}/{tail.label}",
-                line=line,
+                path, f"relation {i}: {why} ({head.label} -> {tail.label})", line=line
             )
         annotator = _string(raw.get("annotator"), f"relation {i}: annotator", path, line)
         out.append(

@@ -13,7 +13,8 @@ from sqlalchemy import Text, select, type_coerce
 
 from annotator.core.model import Span
 from annotator.core.review import AnnotatedDocument
-from annotator.storage.repository import ANN, DOC, SPAN, STATUS, Repository, attributes_from_raw
+from annotator.storage.repository import Repository
+from annotator.storage.tables import ANN, DOC, SPAN, STATUS, attributes_from_raw
 
 _COLS = (
     SPAN.c.document_id,

@@ -15,7 +15,8 @@ Rules (DESIGN.md "Storage"):
       ``storage.merge_decisions``; gold spans travel with their provenance like any span;
     * everything happens in one transaction, so merging twice changes nothing the second time.
 
-Reading the other side is ``storage.merge_read`` (the source database is never written to);
+Reading the other side is ``storage.merge_read`` for a database (never written to) and
+``workspace.merging`` for an export;
 the bulk insert of new spans ``storage.merge_insert``; review decisions ``storage.merge_decisions``.
 """
 
@@ -32,17 +33,9 @@ from annotator.core.model import Span, text_sha256
 from annotator.storage.annotations import span_from_row
 from annotator.storage.merge_decisions import DecisionConflict, DecisionMerge, merge_decisions
 from annotator.storage.merge_insert import insert_spans
-from annotator.storage.merge_read import (
-    SourceDocument,
-    SourceSpan,
-    json_value,
-    read_database_file,
-    read_database_url,
-    read_export,
-    read_source,
-)
-from annotator.storage.repository import ANN, DOC, REL, SPAN, STATUS, Repository
-from annotator.storage.tables import utcnow
+from annotator.storage.merge_read import SourceDocument, SourceSpan, json_value
+from annotator.storage.repository import Repository
+from annotator.storage.tables import ANN, DOC, REL, SPAN, STATUS, utcnow
 
 __all__ = [
     "DecisionConflict",
@@ -51,10 +44,6 @@ __all__ = [
     "SourceSpan",
     "SpanConflict",
     "merge_documents",
-    "read_database_file",
-    "read_database_url",
-    "read_export",
-    "read_source",
 ]
 
 CHUNK = 500  # values per IN (...) list: well under SQLite's and PostgreSQL's limits

@@ -1,8 +1,9 @@
-"""Reading the other side of a merge: another database of ours (file or URL) or our JSONL export.
+"""Reading the other side of a merge from another database of ours (a file or a URL).
 
 The source database is never written to: it is copied with SQLite's backup API (consistent even
 while its owner has it open in WAL mode) and the copy is upgraded if it is older than ours.
-What is read is merged by ``storage.merge``.
+What is read is merged by ``storage.merge``; a JSONL export is read by ``workspace.merging``
+(storage parses no file format).
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from sqlalchemy import Engine, Text, select, type_coerce
 from annotator.core.adjudication import DecisionRecord
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import Relation, Span
-from annotator.core.schema import Schema
-from annotator.formats.jsonl import read_jsonl
 from annotator.storage.adjudication import read_decisions
 from annotator.storage.database import (
     create_db_engine,
@@ -28,8 +27,7 @@ from annotator.storage.database import (
     head_revision,
     open_engine,
 )
-from annotator.storage.repository import ANN, DOC, REL, SPAN, STATUS
-from annotator.storage.tables import STATUSES
+from annotator.storage.tables import ANN, DOC, REL, SPAN, STATUS
 
 
 class SourceSpan(NamedTuple):
@@ -81,18 +79,6 @@ class SourceDocument:
     relations: list[Relation] = field(default_factory=list)
     statuses: dict[str, str] = field(default_factory=dict)  # annotator -> status
     decisions: list[DecisionRecord] = field(default_factory=list)  # review_decision rows
-
-
-def read_source(source: str, schema: Schema) -> list[SourceDocument]:
-    """A database file or URL, or a JSONL export (by its extension)."""
-    if "://" in source:
-        return read_database_url(source)
-    path = Path(source)
-    if not path.exists():
-        raise InputError(source, "no such file")
-    if path.suffix.lower() in (".jsonl", ".json", ".ndjson"):
-        return read_export(path, schema)
-    return read_database_file(path)
 
 
 def read_database_file(path: Path) -> list[SourceDocument]:
@@ -215,24 +201,6 @@ def _read_engine(engine: Engine) -> list[SourceDocument]:
         for doc_id, record in read_decisions(conn):
             docs[doc_id].decisions.append(record)
     return list(docs.values())
-
-
-def read_export(path: Path, schema: Schema) -> list[SourceDocument]:
-    """Our JSONL export: spans without an annotator belong to the line's ``annotator``."""
-    out = []
-    for doc in read_jsonl(path, schema):
-        owner = doc.annotator or ""
-        src = SourceDocument(doc.name, doc.text, doc.meta)
-        src.spans = [
-            SourceSpan.of(s.with_changes(annotator=s.annotator or owner)) for s in doc.spans
-        ]
-        src.relations = [
-            Relation(r.kind, r.head, r.tail, r.uuid, r.annotator or owner) for r in doc.relations
-        ]
-        if doc.status in STATUSES and owner:
-            src.statuses[owner] = doc.status
-        out.append(src)
-    return out
 
 
 def json_value(value: Any) -> Any:

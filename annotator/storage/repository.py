@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -25,15 +24,14 @@ from sqlalchemy import (
 )
 
 from annotator.core.errors import ConflictError, EditError
-from annotator.core.model import DocumentInfo, Relation, Span, new_uuid
-from annotator.storage.tables import (  # re-exported: other storage modules import them here
+from annotator.core.model import STATUSES, DocumentInfo, DocumentRow, Relation, Span, new_uuid
+from annotator.storage.tables import (
     ANN,
     DOC,
     PROJECT,
     REL,
     SPAN,
     STATUS,
-    STATUSES,
     attributes_from_raw,
     bind_processor,
     bound,
@@ -43,18 +41,6 @@ from annotator.storage.tables import (  # re-exported: other storage modules imp
 )
 
 DEFAULT_PROJECT = "default"
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentRow:
-    """A line of the document list: what the current annotator needs to see."""
-
-    id: int
-    name: str
-    sha256: str
-    length: int
-    status: str
-    span_count: int
 
 
 def _is_hex(text: str) -> bool:

@@ -1,8 +1,7 @@
 """The tables, declared in SQLAlchemy Core: the schema's single source of truth.
 
-Everything that runs (repository, merge, review) works on these Core tables; the typed ORM
-classes in ``models.py`` are mapped onto them for code that wants objects. Keeping the ORM out
-of the runtime imports saves ~0.2 s of every start (``sqlalchemy.orm`` and class mapping).
+Everything that runs (repository, merge, review) works on these Core tables. Keeping the ORM
+out of the runtime imports saves ~0.2 s of every start (``sqlalchemy.orm`` and class mapping).
 Alembic's migrations create exactly this; a test compares the two.
 """
 
@@ -30,8 +29,6 @@ from sqlalchemy import (
     insert,
     table,
 )
-
-STATUSES = ("new", "in_progress", "done")
 
 
 def utcnow() -> datetime:

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.storage.workspace import Workspace
 from annotator.ui.i18n import install_language
 from annotator.ui.settings import APPLICATION, ORGANIZATION, Settings
+from annotator.workspace import Workspace
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

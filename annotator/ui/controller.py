@@ -1,7 +1,8 @@
 """The annotation controller: the open workspace, the current document and its undo stack.
 
-Widgets ask it for edits and repaint from the ``changed`` signal; they never touch the
-repository themselves (git-cola's command idea, Anki's change descriptions).
+Widgets ask it for edits and repaint from the ``changed`` signal; every edit goes through the
+workspace's door (``Workspace.execute``), the undo stack only adapts it (git-cola's command
+idea, Anki's change descriptions).
 """
 
 from __future__ import annotations
@@ -22,17 +23,18 @@ from annotator.core.commands import (
     RemoveSpan,
     ResizeSpan,
     SetSpanAttribute,
+    SetStatus,
     Unlink,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Relation, Span
+from annotator.core.model import DONE, IN_PROGRESS, NEW, Relation, Span
 from annotator.core.schema import AttributeDef, Label
 from annotator.core.text import SearchOptions, find_all, tokenize
-from annotator.storage.workspace import Workspace
 from annotator.ui import tagging
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
-from annotator.ui.undo import UndoAdapter
+from annotator.ui.undo import UndoAdapter, new_stack
+from annotator.workspace import Workspace
 
 
 class AnnotationController(QObject):
@@ -62,14 +64,18 @@ class AnnotationController(QObject):
     documents_changed = Signal()
     link_mode_changed = Signal(bool)
 
-    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, parent: QObject | None = None, annotator: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
+        # whose spans are shown and edited: the workspace's annotator, or (review) another
+        self.annotator = annotator or ws.annotator
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self.doc_id = -1
         self.doc_name = ""
-        self.status = "new"
+        self.status = NEW
         self.text = ""
         self.offsets = OffsetMap("")
         self.index = SpanIndex("")
@@ -80,26 +86,26 @@ class AnnotationController(QObject):
     # -- documents -----------------------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
-        repo = self.ws.repo
-        info = repo.document_info(doc_id)
+        ws, who = self.ws, self.annotator
+        info = ws.document_info(doc_id)
         # tens of thousands of new objects would trigger collections of the whole heap while
         # loading (each one tens of ms); they hold no cycles, so the collector can wait
         collecting = gc.isenabled()
         gc.disable()
         try:
-            self.text = repo.document_text(doc_id)
+            self.text = ws.document_text(doc_id)
             self.offsets = OffsetMap(self.text)
-            self.index = SpanIndex(self.text, repo.spans(doc_id), repo.relations(doc_id))
+            self.index = SpanIndex(self.text, ws.spans(doc_id, who), ws.relations(doc_id, who))
         finally:
             if collecting:
                 gc.enable()
         self.doc_id, self.doc_name = doc_id, info.name
-        self.status = repo.status(doc_id)
+        self.status = ws.status(doc_id, who)
         self._block_tokens.clear()
         self.current = self.link_head = ""
         stack = self._stacks.get(doc_id)
         if stack is None:
-            stack = self._stacks[doc_id] = QUndoStack(self.undo_group)
+            stack = self._stacks[doc_id] = new_stack(self.undo_group)
         self.undo_group.setActiveStack(stack)
         # tens of thousands of long-lived span objects make every full cyclic-GC pass cost
         # tens of ms, landing on random key presses; they hold no cycles, so exempt them.
@@ -118,6 +124,7 @@ class AnnotationController(QObject):
             stack.deleteLater()
         self._stacks.clear()
         self.ws = ws
+        self.annotator = ws.annotator
         self.doc_id = -1
         self.text = ""
         self.offsets = OffsetMap("")
@@ -127,30 +134,34 @@ class AnnotationController(QObject):
         self.documents_changed.emit()
 
     def set_status(self, status: str) -> None:
+        """Mark the shown annotator's progress; not an undo step (as in the document list)."""
         if self.doc_id < 0:
             return
-        self.ws.repo.set_status(self.doc_id, status)
-        self.status = status
-        self.documents_changed.emit()
+        try:
+            change = self.ws.execute(SetStatus(self.doc_id, status, self.annotator),
+                                     undoable=False)
+        except AnnotatorError as exc:
+            self._report(exc)
+            return
+        self._apply(change)
 
     def toggle_done(self) -> None:
-        self.set_status("in_progress" if self.status == "done" else "done")
+        self.set_status(IN_PROGRESS if self.status == DONE else DONE)
 
     # -- running commands ----------------------------------------------------------------
 
     def execute(self, command: Command) -> bool:
-        """Run ``command`` now and push it on the undo stack; False (and ``failed``) if refused."""
+        """Run ``command`` through the workspace's door and push it on the undo stack;
+        False (and ``failed``) if refused."""
         stack = self.undo_group.activeStack()
         if stack is None or self.doc_id < 0:
             return False
         try:
-            change = command.do(self.ws.repo, self.ws.schema)
+            change = self.ws.execute(command)
         except AnnotatorError as exc:
             self._report(exc)
             return False
         stack.push(UndoAdapter(self.ws, command, change, self._apply, self._report))
-        if self.status == "new":
-            self.set_status("in_progress")
         return True
 
     def _report(self, exc: AnnotatorError) -> None:
@@ -160,6 +171,10 @@ class AnnotationController(QObject):
         if change.doc_id != self.doc_id:
             self.documents_changed.emit()
             return
+        status = change.statuses.get(self.annotator)
+        if status is not None and status != self.status:
+            self.status = status
+            self.documents_changed.emit()
         index = self.index
         for rel in change.unlinked:
             index.unlink(rel.uuid)
@@ -205,8 +220,14 @@ class AnnotationController(QObject):
     ) -> tuple[int, int] | None:
         return tagging.span_from_selection(
             self.text, start, end, exact=exact,
-            strip_proclitic=strip and label.layer == "entity",
+            strip_proclitic=strip and self._strips_proclitics(label.layer),
         )
+
+    def _strips_proclitics(self, layer: str) -> bool:
+        try:
+            return self.ws.schema.layer(layer).strip_proclitics
+        except KeyError:
+            return False
 
     def apply_label(self, label: Label, selection: tuple[int, int] | None) -> bool:
         """Tag ``selection`` (code points, already snapped) with ``label``, or relabel.
@@ -220,8 +241,8 @@ class AnnotationController(QObject):
                 # the schema's defaults are stored, not implied: exports and a colleague's
                 # database then read "direct" without knowing this schema
                 span = Span(selection[0], selection[1], label.layer, label.name,
-                            attributes=self.default_attributes(label.layer),
-                            annotator=self.ws.annotator)
+                            attributes=self.ws.default_attributes(label.layer),
+                            annotator=self.annotator)
                 if self.execute(AddSpan(self.doc_id, span)):
                     self.set_current(span.uuid)
                     return True
@@ -292,9 +313,6 @@ class AnnotationController(QObject):
         except KeyError:
             return ()
 
-    def default_attributes(self, layer: str) -> dict[str, str]:
-        return {a.name: a.default for a in self.attribute_defs(layer)}
-
     def attribute_values(self, span: Span) -> list[str]:
         """The span's value of each attribute its layer declares (the default when unset)."""
         defs = self.attribute_defs(span.layer)
@@ -319,14 +337,12 @@ class AnnotationController(QObject):
     # -- links ---------------------------------------------------------------------------
 
     def relation_kind(self, head: Span, tail: Span) -> str | None:
-        for rel in self.ws.schema.relations:
-            if (rel.from_layer, rel.to_layer) == (head.layer, tail.layer):
-                return rel.name
-        return None
+        rtype = self.ws.schema.relation_between(head.layer, tail.layer)
+        return rtype.name if rtype is not None else None
 
     def start_link(self) -> bool:
         span = self.current_span()
-        if span is None or not any(r.from_layer == span.layer for r in self.ws.schema.relations):
+        if span is None or not self.ws.schema.links_from(span.layer):
             self.message.emit(self.tr("Select a quote or a claim to link"))
             return False
         self.link_head = span.uuid
@@ -351,7 +367,7 @@ class AnnotationController(QObject):
         if kind is None:
             self.failed.emit(self.tr("A %s cannot be linked to a %s") % (head.layer, tail.layer))
             return False
-        rel = Relation(kind, head.uuid, tail.uuid, annotator=self.ws.annotator)
+        rel = Relation(kind, head.uuid, tail.uuid, annotator=self.annotator)
         ok = self.execute(Link(self.doc_id, rel))
         self.set_current(head.uuid)
         if ok:
@@ -396,7 +412,7 @@ class AnnotationController(QObject):
         commands: list[Command] = [
             AddSpan(self.doc_id, Span(s, e, span.layer, span.label,
                                       attributes=dict(span.attributes),
-                                      annotator=self.ws.annotator))
+                                      annotator=self.annotator))
             for s, e in todo
         ]
         text = self.tr("tag %n occurrences", "", len(commands))

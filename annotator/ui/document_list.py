@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotator.storage.repository import DocumentRow
+from annotator.core.model import DocumentRow
 from annotator.ui.table_model import Index, ListTableModel
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -3,11 +3,13 @@
 Everything here speaks Qt's UTF-16 positions inside and code points to the outside, converting
 through the controller's ``OffsetMap`` at this edge. Highlights come from ``SpanHighlighter``;
 ExtraSelections are kept for the few transient marks (current span, search hits, flash).
+Layers whose schema style asks for a ``sidebar`` get a bar at the right edge (where the
+right-to-left lines start) beside each paragraph holding one of their spans.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -24,13 +26,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
+from annotator.core.schema import Schema
 from annotator.ui.controller import AnnotationController
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.span_index import position_key
 
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 FLASH_MS = 700
 HIGHLIGHT_MARGIN = 30  # paragraphs formatted beyond the screen, so scrolling finds them ready
 _OVERLAY_ORDER = ("search", "current", "link", "flash")
+# the side bar of ``sidebar`` layers: drawn inside the document margin (QTextDocument's
+# default 4 px) at the viewport's right edge, so it stays clear of the text
+SIDEBAR_WIDTH = 3
+_UNKNOWN_COLOR = QColor("gray")  # a label the schema does not know, as the highlighter draws it
 
 
 def arabic_family() -> str | None:
@@ -64,6 +72,10 @@ class DocumentView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._apply_text_option()
         self.highlighter = SpanHighlighter(self.document(), controller.ws.schema)
+        self._sidebar: frozenset[str] = frozenset()  # layers drawn with a side bar; mostly none
+        self._sidebar_colors: dict[tuple[str, str], QColor] = {}  # (layer, label) -> colour
+        self._sidebar_schema: Schema | None = None
+        self._use_sidebar_layers(controller.ws.schema)
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
@@ -90,8 +102,22 @@ class DocumentView(QPlainTextEdit):
 
     # -- showing documents ---------------------------------------------------------------
 
+    def _use_sidebar_layers(self, schema: Schema) -> None:
+        """Note the label colours of the layers drawn with a side bar (the schema may change)."""
+        if schema is self._sidebar_schema:
+            return
+        self._sidebar_schema = schema
+        layers = [layer for layer in schema.layers if layer.style.sidebar]
+        self._sidebar = frozenset(layer.name for layer in layers)
+        self._sidebar_colors = {
+            (layer.name, label.name): QColor(label.color)
+            for layer in layers
+            for label in layer.labels
+        }
+
     def show_document(self, _doc_id: int = -1) -> None:
         c = self.controller
+        self._use_sidebar_layers(c.ws.schema)  # a switched workspace brings its own schema
         self.highlighter.set_source(c.index, c.offsets)
         self._overlays.clear()
         self.setExtraSelections([])
@@ -128,8 +154,14 @@ class DocumentView(QPlainTextEdit):
             blocks.update(index.blocks_of(start, end))
         self.highlighter.rehighlight_blocks(blocks)
         self._show_current(self.controller.current)
-        if change.linked or change.unlinked:
+        if change.linked or change.unlinked or self._touches_sidebar(change):
             self.viewport().update()
+
+    def _touches_sidebar(self, change: Change) -> bool:
+        if not self._sidebar:
+            return False
+        spans = (*change.added, *change.removed, *(s for pair in change.updated for s in pair))
+        return any(span.layer in self._sidebar for span in spans)
 
     # -- positions -----------------------------------------------------------------------
 
@@ -241,6 +273,8 @@ class DocumentView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self._sidebar:
+            self._paint_sidebar(event.rect())
         index = self.controller.index
         if not index.relations:
             return
@@ -261,6 +295,37 @@ class DocumentView(QPlainTextEdit):
                     painter.drawEllipse(QRect(rect.left() - 3, rect.top() - 2, 6, 6))
             block = block.next()
         painter.end()
+
+    def _paint_sidebar(self, dirty: QRect) -> None:
+        """The side bar beside each visible paragraph holding spans of a ``sidebar`` layer.
+
+        Coloured by the first such span (in document order); only the blocks the repainted
+        rectangle crosses are read.
+        """
+        x = self.viewport().width() - SIDEBAR_WIDTH
+        if dirty.right() < x:
+            return
+        index, layers = self.controller.index, self._sidebar
+        offset = self.contentOffset()
+        painter: QPainter | None = None
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            rect = self.blockBoundingGeometry(block).translated(offset)
+            if rect.top() > dirty.bottom():
+                break
+            if rect.bottom() >= dirty.top():
+                hits = [s for s in index.spans_in_block(block.blockNumber()) if s.layer in layers]
+                if hits:
+                    first = min(hits, key=position_key)
+                    if painter is None:
+                        painter = QPainter(self.viewport())
+                    painter.fillRect(
+                        QRectF(x, rect.top(), SIDEBAR_WIDTH, rect.height()),
+                        self._sidebar_colors.get((first.layer, first.label), _UNKNOWN_COLOR),
+                    )
+            block = block.next()
+        if painter is not None:
+            painter.end()
 
     def _cursor_rect(self, pos: int) -> QRect:
         cursor = QTextCursor(self.document())

@@ -2,7 +2,7 @@
 
 The database is read on the GUI thread (the workspace's SQLite connection belongs to it); only
 the formatting and writing run in a worker, which touches no database. Both front ends call
-the same :func:`annotator.clicmd.export.write_export`, so they write the same bytes and report
+the same :func:`annotator.workspace.exporting.write_export`, so they write the same bytes and report
 the same splits and drops.
 """
 
@@ -26,14 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.clicmd.export import TAG_FORMATS, gather_documents, write_export
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
-from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport
-from annotator.formats.registry import FOLDER_WRITERS, WRITE_FORMATS
+from annotator.formats.registry import FORMATS, WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
-from annotator.storage.workspace import Workspace
 from annotator.ui.job_dialog import job_footer
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import (
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    gather_documents,
+    write_export,
+)
 
 
 class _WorkerSignals(QObject):
@@ -81,7 +86,7 @@ class ExportDialog(QDialog):
         self.format_box = QComboBox()
         self.format_box.addItems(list(WRITE_FORMATS))
         self.annotator_box = QComboBox()
-        names = [ws.annotator, *(n for n in ws.repo.annotators() if n != ws.annotator)]
+        names = [ws.annotator, *(n for n in ws.annotators() if n != ws.annotator)]
         self.annotator_box.addItems(names if GOLD in names else [*names, GOLD])
         self.layer_checks = {name: QCheckBox(name) for name in ws.schema.layer_names}
         self.scheme_box = QComboBox()
@@ -123,16 +128,17 @@ class ExportDialog(QDialog):
 
     @Slot(str)
     def _format_changed(self, fmt: str) -> None:
-        tagged = fmt in TAG_FORMATS
+        tagged = FORMATS[fmt].tags
+        defaults = FORMATS[fmt].default_layers(tuple(self.layer_checks))
         for name, check in self.layer_checks.items():
-            check.setChecked(name == "entity" if tagged else True)
+            check.setChecked(name in defaults)
         self.scheme_box.setEnabled(tagged)
         self.nested_spin.setEnabled(tagged)
         self.docstart_check.setEnabled(fmt == "conll")
 
     def _browse(self) -> None:
         fmt = self.format_box.currentText()
-        if fmt in FOLDER_WRITERS:
+        if FORMATS[fmt].writes_folder:
             path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
         else:
             path, _ = QFileDialog.getSaveFileName(
@@ -158,7 +164,7 @@ class ExportDialog(QDialog):
             return
         try:
             docs = gather_documents(
-                self.ws.repo, self.annotator_box.currentText(), layers=options.layers
+                self.ws, self.annotator_box.currentText(), layers=options.layers
             )
         except AnnotatorError as exc:
             self._failed(str(exc))

@@ -1,8 +1,8 @@
 """The File menu's slots: import, the sample, switching databases, export and merge.
 
-The work without a window lives in ``file_ops`` (imported when first used: it pulls in every
-format reader, which the window does not need to appear); this class adds the dialogs and
-tells the main window what to refresh.
+The work itself is the workspace's (``workspace.importing`` and the others, imported when
+first used: they pull in every format reader, which the window does not need to appear); this
+class adds the dialogs and tells the main window what to refresh.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 
 if TYPE_CHECKING:
-    from annotator.storage.importing import ImportReport
     from annotator.ui.main_window import MainWindow
+    from annotator.workspace.importing import ImportReport
 
 
 class FileMenu(QObject):
@@ -29,6 +29,14 @@ class FileMenu(QObject):
 
     def import_documents(self) -> None:
         """Open the import dialog (window-modal; it stores and reports by itself)."""
+        self._import_dialog()
+
+    def import_dropped(self, paths: list[str]) -> None:
+        """Import files dropped on the window at once, in the import dialog: the same pipeline
+        and rules (extensions, all or nothing) as File > Import and the command line."""
+        self._import_dialog(paths)
+
+    def _import_dialog(self, paths: list[str] | None = None) -> None:
         from annotator.ui.import_dialog import ImportDialog
 
         win = self.window
@@ -37,6 +45,9 @@ class FileMenu(QObject):
         dialog.imported.connect(self._imported)
         dialog.folder_chosen.connect(self._remember_folder)
         dialog.open()
+        if paths:
+            dialog.add_paths(paths)
+            dialog.start_import()
 
     def _remember_folder(self, folder: str) -> None:
         self.window.settings.last_import_dir = folder
@@ -53,9 +64,9 @@ class FileMenu(QObject):
             win.open_document(open_id)
 
     def open_sample(self) -> None:
-        from annotator.ui import file_ops
+        from annotator.workspace.importing import import_sample
 
-        doc_id = file_ops.import_sample(self.window.controller.ws)
+        doc_id = import_sample(self.window.controller.ws)
         self.window.refresh_documents()
         self.window.open_document(doc_id)
 

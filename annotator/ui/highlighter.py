@@ -3,10 +3,14 @@
 Blocks are formatted lazily: only those the view has shown (``ensure_highlighted``), so
 opening a 1 MB document formats a screenful of paragraphs, not thousands.
 
-Layers get styles that stack legibly: a quote tints the background, a claim tints it another
-colour and draws an overline, an entity underlines in its label's colour and takes that colour
-for its letters. Where entities nest, the innermost one draws and the underline turns wavy, so
-a PER inside an ORG shows as a different line from the ORG around it.
+How a span looks comes from its layer's ``style`` in the schema (``LayerStyle``), in its
+label's colour, and the styles of nested spans stack: every span whose layer has a
+``background`` tints it by that share, any ``overline`` layer draws a line over the text, the
+innermost ``text_color`` span colours the letters and the innermost ``underline`` span the
+underline. Where spans of one underline layer nest the line turns wavy, so (in the shipped
+schema) a PER inside an ORG shows as a different line from the ORG around it. A layer that
+declares no style gets ``DEFAULT_STYLE``, a light tint; a layer the schema does not know is
+not drawn.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from itertools import pairwise
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Span
-from annotator.core.schema import Schema
+from annotator.core.schema import LayerStyle, Schema
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
 
-_TINT = {"quote": 0.22, "claim": 0.30}  # share of the label colour in the background
+_UNKNOWN_COLOR = QColor("gray")  # a label the schema does not know
+_NO_STYLE = LayerStyle()  # a layer the schema does not know
 
 
 def blend(colors: list[tuple[QColor, float]]) -> QColor:
@@ -44,12 +49,14 @@ class SpanHighlighter(QSyntaxHighlighter):
         # highlightBlock for every paragraph of the new text (~4,000 for 1 MB), none shown yet
         self._formatting = False
         self._colors: dict[tuple[str, str], QColor] = {}
+        self._styles: dict[str, LayerStyle] = {}
         self._formats: dict[tuple[tuple[str, str], ...], QTextCharFormat] = {}
         self.set_schema(schema)
         super().__init__(document)
 
     def set_schema(self, schema: Schema) -> None:
         self._colors = {(lab.layer, lab.name): QColor(lab.color) for lab in schema.labels()}
+        self._styles = {layer.name: layer.style for layer in schema.layers}
         self._formats.clear()
 
     def set_source(self, index: SpanIndex, offsets: OffsetMap) -> None:
@@ -114,7 +121,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 clipped.append((s, e, span))
                 cuts.update((s, e))
         edges = sorted(cuts)
-        # outer spans first, so the innermost entity is last and wins the underline
+        # outer spans first, so the innermost is last and wins the underline and letters
         clipped.sort(key=lambda c: (c[2].start, -c[2].end))
         for a, b in pairwise(edges):
             covering = tuple(
@@ -124,24 +131,37 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(a, b - a, self._format(covering))
 
     def _format(self, covering: tuple[tuple[str, str], ...]) -> QTextCharFormat:
+        """The look of text under ``covering`` (layer, label) keys, outer first."""
         fmt = self._formats.get(covering)
         if fmt is not None:
             return fmt
         fmt = QTextCharFormat()
-        tints = [
-            (self._colors.get(key, QColor("gray")), _TINT[key[0]])
-            for key in covering if key[0] in _TINT
-        ]
+        tints: list[tuple[QColor, float]] = []
+        overline = False
+        letters: tuple[str, str] | None = None  # the innermost span colouring the letters
+        underline: tuple[str, str] | None = None  # the innermost span drawing the underline
+        underlined: dict[str, int] = {}  # underline layer -> its spans here
+        for key in covering:
+            style = self._styles.get(key[0], _NO_STYLE)
+            if style.background > 0:
+                tints.append((self._colors.get(key, _UNKNOWN_COLOR), style.background))
+            overline = overline or style.overline
+            if style.text_color:
+                letters = key
+            if style.underline:
+                underline = key
+                underlined[key[0]] = underlined.get(key[0], 0) + 1
+        # one fixed order of properties: QTextFormat compares them as a list, so equal looks
+        # give equal formats
         if tints:
             fmt.setBackground(blend(tints))
-        if any(layer == "claim" for layer, _ in covering):
+        if overline:
             fmt.setFontOverline(True)
-        entities = [key for key in covering if key[0] == "entity"]
-        if entities:
-            color = self._colors.get(entities[-1], QColor("gray"))
-            fmt.setForeground(color.darker(140))
-            fmt.setUnderlineColor(color)
-            nested = len(entities) > 1
+        if letters is not None:
+            fmt.setForeground(self._colors.get(letters, _UNKNOWN_COLOR).darker(140))
+        if underline is not None:
+            fmt.setUnderlineColor(self._colors.get(underline, _UNKNOWN_COLOR))
+            nested = any(count > 1 for count in underlined.values())
             fmt.setUnderlineStyle(
                 QTextCharFormat.UnderlineStyle.WaveUnderline
                 if nested else QTextCharFormat.UnderlineStyle.SingleUnderline

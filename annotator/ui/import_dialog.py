@@ -2,8 +2,9 @@
 
 Reading (finding the files, decoding, parsing) runs in a worker that touches no database.
 Storing then runs on the GUI thread, which owns the workspace's SQLite connection, in one
-transaction through :func:`annotator.storage.importing.store_documents`, as the command line
-does: one unreadable file and nothing at all is stored.
+transaction through :func:`annotator.workspace.importing.store`, as the command line does: one
+unreadable file and nothing at all is stored. Reading is the same pipeline too
+(:func:`annotator.workspace.importing.read_documents`), with the same rule for extensions.
 """
 
 from __future__ import annotations
@@ -28,18 +29,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.clicmd.import_ import expand_paths
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
-from annotator.formats.registry import EXTENSIONS, READERS, ReadOptions
-from annotator.storage.importing import ImportReport, store_documents
-from annotator.storage.workspace import Workspace
+from annotator.formats.registry import EXTENSIONS, FORMATS, READ_FORMATS
 from annotator.ui.job_dialog import job_footer
+from annotator.workspace import Workspace
+from annotator.workspace.importing import (
+    AUTO,
+    ImportReport,
+    ReadOptions,
+    format_of,
+    read_documents,
+    store,
+)
 
-AUTO = "auto"
 ENCODINGS = ("utf-8", "cp1256")
-TAG_MAP_FORMATS = (AUTO, "conll", "conllu")  # the readers that take a tag map
+# the readers that take a tag map (auto: the files may turn out to be CoNLL)
+TAG_MAP_FORMATS = (AUTO, *(name for name in READ_FORMATS if FORMATS[name].tags))
 
 
 class _WorkerSignals(QObject):
@@ -62,15 +69,13 @@ class _ReadWorker(QRunnable):
         self.cancel = threading.Event()
 
     def run(self) -> None:
-        docs: list[ImportedDocument] = []
         try:
-            files = expand_paths(self.paths, self.fmt)
-            self.signals.progress.emit(0, len(files))
-            for n, (path, fmt) in enumerate(files, start=1):
-                if self.cancel.is_set():
-                    return
-                docs += READERS[fmt](path, self.schema, self.options)
-                self.signals.progress.emit(n, len(files))
+            docs = read_documents(
+                self.paths, self.fmt, self.schema, self.options,
+                progress=self.signals.progress.emit, cancelled=self.cancel.is_set,
+            )
+            if self.cancel.is_set():
+                return
         # InputError above all; anything else (a reader's bug) is shown too, rather than
         # leaving the dialog busy for ever
         except Exception as exc:
@@ -113,7 +118,7 @@ class ImportDialog(QDialog):
         self.file_list.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.format_box = QComboBox()
         self.format_box.addItem(self.tr("automatic (from the file extension)"), AUTO)
-        for fmt in sorted(READERS):
+        for fmt in READ_FORMATS:
             self.format_box.addItem(fmt, fmt)
         self.encoding_box = QComboBox()
         self.encoding_box.setEditable(True)  # any codec Python knows
@@ -225,7 +230,11 @@ class ImportDialog(QDialog):
             return self.tr("Unknown encoding: %1").replace("%1", encoding)
         if self.chosen_format() == AUTO:
             for path in map(Path, self.paths):
-                if not path.is_dir() and path.suffix.lower() not in EXTENSIONS:
+                if path.is_dir():
+                    continue
+                try:
+                    format_of(path)
+                except InputError:
                     return self.tr(
                         "The format of %1 cannot be told from its extension: choose a format."
                     ).replace("%1", path.name)
@@ -280,7 +289,7 @@ class ImportDialog(QDialog):
         self.summary.repaint()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            report = store_documents(self.ws.repo, docs)
+            report = store(self.ws, docs)
         except AnnotatorError as exc:
             self._failed(exc)
             return

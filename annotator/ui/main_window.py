@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFontDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.commands import Change
-from annotator.storage.workspace import Workspace
 from annotator.ui import menus, tagging
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_list import DocumentListModel, DocumentListView
@@ -32,6 +31,7 @@ from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from annotator.ui.span_list import SpanListModel, SpanListView
 from annotator.ui.status_line import StatusLine
 from annotator.ui.welcome import WelcomePanel
+from annotator.workspace import Workspace
 
 DEFAULT_FONT_SIZE = 16.0
 QUOTE_KIND_KEY = "D"
@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self._restore()
         self.refresh_documents()
         self._update_title()
+        self.setAcceptDrops(True)  # files dropped on the window are imported
 
     # -- construction --------------------------------------------------------------------
 
@@ -246,10 +247,20 @@ class MainWindow(QMainWindow):
         s.sync()
         super().closeEvent(event)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = _dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.file_menu.import_dropped(paths)
+
     # -- documents -----------------------------------------------------------------------
 
     def refresh_documents(self) -> None:
-        rows = self.controller.ws.repo.list_documents()
+        rows = self.controller.ws.list_documents()
         self.doc_model.set_rows(rows)
         self.stack.setCurrentIndex(0 if not rows else 1)
         if self.controller.doc_id >= 0:
@@ -270,7 +281,7 @@ class MainWindow(QMainWindow):
             self.controller.open_document(doc_id)
 
     def open_document_named(self, name: str) -> bool:
-        doc_id = self.controller.ws.repo.find_document(name)
+        doc_id = self.controller.ws.find_document(name)
         if doc_id is None:
             self.show_error(self.tr("No document named %s") % name)
             return False
@@ -429,3 +440,11 @@ class MainWindow(QMainWindow):
             self.tr("Arabic annotation workbench %s: entities, claims and quotes, with links, "
                     "review and agreement.") % QCoreApplication.applicationVersion(),
         )
+
+
+def _dropped_paths(event: QDropEvent | QDragEnterEvent) -> list[str]:
+    """The local files and folders a drag carries (none for text or web links)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.storage.merge import MergeReport, merge_documents, read_source
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.merging import MergeReport, merge, read_source
 
 MAX_LISTED = 20
 
@@ -65,7 +65,7 @@ def run_merge_dialog(
         if not path:
             return None
     try:
-        report = merge_documents(ws.repo, read_source(path, ws.schema))
+        report = merge(ws, read_source(path, ws.schema))
     except AnnotatorError as exc:
         if not confirm:
             raise

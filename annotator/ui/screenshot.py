@@ -42,21 +42,20 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from annotator.storage.workspace import Workspace
     from annotator.ui.app import make_application
-    from annotator.ui.file_ops import import_files
     from annotator.ui.main_window import MainWindow
+    from annotator.workspace import Workspace
 
     app = make_application()
     ws = Workspace.open(args.db, args.annotator)
-    if not ws.repo.list_documents() and args.doc:
-        import_files(ws, [args.doc])
+    if not ws.list_documents() and args.doc:
+        ws.import_paths([args.doc])
     window = MainWindow(ws)
     window.resize(1280, 800)
     window.show()
     window.activateWindow()
     QTest.qWaitForWindowExposed(window)
-    rows = ws.repo.list_documents()
+    rows = ws.list_documents()
     if rows:
         window.open_document(rows[0].id)
     QTest.qWait(200)

@@ -1,27 +1,38 @@
-"""The QUndoCommand adapter: Qt's undo stack drives core commands.
+"""The QUndoCommand adapter: Qt's undo stack over the workspace's door.
 
-The controller runs a command's first ``do()`` itself, before pushing, so a command that fails
-(EditError, ConflictError) never reaches the stack. Later undo()/redo() calls come from the
-stack; if one fails, the adapter marks itself obsolete so Qt drops it instead of leaving a
-history entry that no longer matches the database.
+The controller runs a command's first ``do()`` through ``Workspace.execute`` before pushing, so
+a command that is refused never reaches the stack. Later undo()/redo() calls come from the
+stack and go to ``Workspace.undo`` / ``redo`` for the same document, which keeps the history;
+this stack only mirrors it so Edit > Undo, the undo view and QUndoGroup work the Qt way.
+
+A refused step follows the workspace's one policy (``workspace.history``): it is dropped. The
+adapter marks itself obsolete, so Qt drops it from its stack too and the two stay in step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.commands import Change, Command
 from annotator.core.errors import AnnotatorError
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.history import LIMIT
 
 Applied = Callable[[Change], None]
 Failed = Callable[[AnnotatorError], None]
 
 
+def new_stack(group: QUndoGroup) -> QUndoStack:
+    """A document's undo stack, as long as the workspace's history of it."""
+    stack = QUndoStack(group)
+    stack.setUndoLimit(LIMIT)
+    return stack
+
+
 class UndoAdapter(QUndoCommand):
-    """One core command on a QUndoStack.
+    """One command of the workspace's history, on a QUndoStack.
 
     Attributes:
         command: the core command.
@@ -35,6 +46,7 @@ class UndoAdapter(QUndoCommand):
         super().__init__(command.text)
         self.ws = ws
         self.command = command
+        self.doc_id = first_change.doc_id
         self.first_change: Change | None = first_change
         self._applied = applied
         self._failed = failed
@@ -44,16 +56,17 @@ class UndoAdapter(QUndoCommand):
             change, self.first_change = self.first_change, None
             self._applied(change)
             return
-        self._run(self.command.do)
+        self._run(self.ws.redo)
 
     def undo(self) -> None:
-        self._run(self.command.undo)
+        self._run(self.ws.undo)
 
-    def _run(self, step: Callable[..., Change]) -> None:
+    def _run(self, step: Callable[..., Change | None]) -> None:
         try:
-            change = step(self.ws.repo, self.ws.schema)
+            change = step(self.doc_id, expected=self.command)
         except AnnotatorError as exc:
             self.setObsolete(True)
             self._failed(exc)
             return
-        self._applied(change)
+        if change is not None:
+            self._applied(change)

@@ -10,10 +10,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
-from annotator.storage.workspace import Workspace
-from annotator.ui.file_ops import import_files
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
 
 HERE = Path(__file__).parent
 # the same seed articles tests/conftest.py exports (a second "conftest" cannot import it)
@@ -35,7 +34,7 @@ def settings(tmp_path: Path) -> Settings:
 def seed_ws(db_path: Path) -> Iterator[Workspace]:
     """A workspace holding the first seed article."""
     ws = Workspace.open(str(db_path), "tester")
-    import_files(ws, [SEEDS[0]])
+    ws.import_paths([SEEDS[0]])
     yield ws
     ws.close()
 

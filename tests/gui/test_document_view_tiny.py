@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from annotator.storage.workspace import Workspace
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_view import DocumentView
+from annotator.workspace import Workspace
 
 
 def test_highlight_visible_on_a_viewport_shorter_than_the_top_margin(

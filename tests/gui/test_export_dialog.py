@@ -5,23 +5,23 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from annotator.clicmd.export import gather_documents
 from annotator.core.commands import AddSpan
 from annotator.core.model import Span
 from annotator.formats.conll import write_conll
 from annotator.formats.exporting import ExportOptions
-from annotator.storage.workspace import Workspace
 from annotator.ui.export_dialog import ExportDialog
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import gather_documents
 
 
 def tag_behind_proclitic(ws: Workspace) -> int:
     doc_id = ws.repo.list_documents()[0].id
     text = ws.repo.document_text(doc_id)
     at = text.index("للوكاشينكو") + 1  # ل · لوكاشينكو
-    ws.do(AddSpan(doc_id, Span(at, at + len("لوكاشينكو"), "entity", "PER")))
+    ws.execute(AddSpan(doc_id, Span(at, at + len("لوكاشينكو"), "entity", "PER")))
     start = text.index("موسكو")
-    ws.do(AddSpan(doc_id, Span(start, start + 5, "entity", "GPE")))
-    ws.do(AddSpan(doc_id, Span(start, start + 5, "entity", "LOC")))  # overlaps: dropped
+    ws.execute(AddSpan(doc_id, Span(start, start + 5, "entity", "GPE")))
+    ws.execute(AddSpan(doc_id, Span(start, start + 5, "entity", "LOC")))  # overlaps: dropped
     return doc_id
 
 
@@ -40,7 +40,7 @@ def test_conll_export_runs_in_a_worker_and_reports(
     qtbot.waitUntil(lambda: dialog.report is not None or dialog.error is not None, timeout=10_000)
     assert dialog.error is None
     expected = io.StringIO()
-    write_conll(gather_documents(seed_ws.repo, "tester"), expected,
+    write_conll(gather_documents(seed_ws, "tester"), expected,
                 ExportOptions(scheme="bioes"))
     assert target.read_text(encoding="utf-8") == expected.getvalue()
     summary = dialog.summary.toPlainText()

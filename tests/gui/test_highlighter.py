@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from annotator.core.model import ImportedDocument, Span
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
 
 
 def underlined(win: MainWindow, block_number: int) -> list[tuple[int, int]]:
@@ -25,7 +25,7 @@ def test_far_paragraphs_are_formatted_when_scrolled_to(
     lines = [f"السطر رقم {i} يذكر موسكو مرة" for i in range(400)]
     text = "\n".join(lines)
     ws = Workspace.open(str(tmp_path / "long.sqlite3"), "tester")
-    doc_id = store_documents(ws.repo, [ImportedDocument("long", text)]).doc_ids[0]
+    doc_id = store(ws, [ImportedDocument("long", text)]).doc_ids[0]
     last = text.rindex("موسكو")
     ws.repo.insert_spans(doc_id, [Span(last, last + 5, "entity", "GPE", annotator="tester")])
     win = MainWindow(ws, settings)
@@ -47,7 +47,7 @@ def test_opened_text_stays_right_to_left_and_the_list_fills_after_it(
 
     text = "\n".join(f"قال المتحدث {i} في موسكو" for i in range(50))
     ws = Workspace.open(str(tmp_path / "rtl.sqlite3"), "tester")
-    doc_id = store_documents(ws.repo, [ImportedDocument("rtl", text)]).doc_ids[0]
+    doc_id = store(ws, [ImportedDocument("rtl", text)]).doc_ids[0]
     at = [i for i in range(len(text)) if text.startswith("موسكو", i)]
     ws.repo.insert_spans(doc_id, [Span(a, a + 5, "entity", "GPE", annotator="tester") for a in at])
     win = MainWindow(ws, settings)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 
-from annotator.storage.workspace import Workspace
 from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.main_window import MainWindow
+from annotator.workspace import Workspace
 
 # an entity behind a proclitic is not the point here: whole tokens, two sentences
 CONLL = "قال\tO\nبوتين\tB-PER\nفي\tO\nموسكو\tB-GPE\n.\tO\n\nووصل\tO\nالوفد\tO\n"

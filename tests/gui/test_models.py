@@ -5,12 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from annotator.core.commands import AddSpan, RelabelSpan, RemoveSpan
-from annotator.core.model import Span
-from annotator.storage.repository import DocumentRow
-from annotator.storage.workspace import Workspace
+from annotator.core.model import DocumentRow, Span
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_list import DocumentListModel
 from annotator.ui.span_list import SpanListModel
+from annotator.workspace import Workspace
 
 ROWS = [
     DocumentRow(1, "000_seed", "ab" * 32, 4166, "new", 0),
@@ -66,11 +65,11 @@ def test_span_list_model_follows_changes_in_position_order(
 
 def test_span_text_cells_align_by_their_own_direction(qtbot, tmp_path) -> None:
     from annotator.core.model import ImportedDocument
-    from annotator.storage.importing import store_documents
+    from annotator.workspace.importing import store
 
     text = "انضمت إلى حلف NATO عام 1991"
     ws = Workspace.open(str(tmp_path / "dir.sqlite3"), "tester")
-    doc_id = store_documents(ws.repo, [ImportedDocument("dir", text)]).doc_ids[0]
+    doc_id = store(ws, [ImportedDocument("dir", text)]).doc_ids[0]
     controller = AnnotationController(ws)
     controller.open_document(doc_id)
     model = SpanListModel(controller)

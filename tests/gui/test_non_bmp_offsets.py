@@ -7,10 +7,10 @@ from pathlib import Path
 from conftest import press
 
 from annotator.core.model import ImportedDocument
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
 
 TEXT = "خبر 😀 عاجل: قال 𝐀 الرئيس فلاديمير بوتين 😀😀 في موسكو\nسطر 😀 ثان عن بيلاروسيا"
 
@@ -19,7 +19,7 @@ def test_spans_after_emoji_and_math_letters_store_code_points(
     qtbot, tmp_path: Path, settings: Settings
 ) -> None:
     ws = Workspace.open(str(tmp_path / "astral.sqlite3"), "tester")
-    doc_id = store_documents(ws.repo, [ImportedDocument("astral", TEXT)]).doc_ids[0]
+    doc_id = store(ws, [ImportedDocument("astral", TEXT)]).doc_ids[0]
     win = MainWindow(ws, settings)
     qtbot.addWidget(win)
     win.show()

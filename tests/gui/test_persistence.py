@@ -6,9 +6,9 @@ from pathlib import Path
 
 from conftest import find_nth, press, select_and_press
 
-from annotator.storage.workspace import Workspace
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
 
 
 def test_reopen_after_close_shows_spans_links_status_and_geometry(

@@ -7,9 +7,9 @@ from pathlib import Path
 from conftest import find_nth, press, select_and_press
 
 from annotator.core.schema import resources_path
-from annotator.storage.workspace import Workspace
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
+from annotator.workspace import Workspace
 
 QUOTE = "خلال المحادثة"
 

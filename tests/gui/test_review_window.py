@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import GOLD, Span, text_sha256
 from annotator.core.review import CONFLICT, only
-from annotator.storage.workspace import Workspace
 from annotator.ui.merge_dialog import describe, run_merge_dialog
 from annotator.ui.review.edit_dialog import GoldSpanEditor
 from annotator.ui.review.merged import CONFLICT_LOOK, MergedPane, look
 from annotator.ui.review.window import MERGED, SIDE_BY_SIDE, ReviewWindow, open_review
+from annotator.workspace import Workspace
 
 TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق\n" * 40
 
@@ -256,7 +256,7 @@ def test_merge_dialog_reports_a_curators_review_decisions(qtbot: QtBot, tmp_path
     from helpers import review_db
 
     from annotator.core.adjudication import NEITHER
-    from annotator.storage.adjudication import ReviewSession
+    from annotator.workspace.review import ReviewSession
 
     curator = Workspace.open(str(tmp_path / "curator.sqlite3"), "huda")
     doc = review_db.seed(curator)

@@ -6,7 +6,7 @@ import pytest
 from conftest import find_nth, press, select_and_press, stored
 from sqlalchemy import delete
 
-from annotator.storage.models import Span as SpanRow
+from annotator.storage.tables import SPAN
 from annotator.ui.main_window import MainWindow
 
 
@@ -95,7 +95,7 @@ def test_refused_edit_is_not_pushed(window: MainWindow) -> None:
     assert stack.count() == 1
     # another machine removes the span behind our back: the resize is refused
     with c.ws.engine.begin() as conn:
-        conn.execute(delete(SpanRow.__table__))
+        conn.execute(delete(SPAN))
     press(window, "Alt+Left")
     assert stack.count() == 1
     assert "no longer exists" in window.statusBar().currentMessage()
@@ -109,7 +109,7 @@ def test_failed_undo_drops_the_command(window: MainWindow) -> None:
     stack = c.undo_group.activeStack()
     assert stack is not None and stack.count() == 2
     with c.ws.engine.begin() as conn:
-        conn.execute(delete(SpanRow.__table__))
+        conn.execute(delete(SPAN))
     press(window, "Ctrl+Z")  # the resize cannot be undone any more: Qt drops it
     assert stack.count() == 1
     assert "no longer exists" in window.statusBar().currentMessage()

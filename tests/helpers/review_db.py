@@ -10,8 +10,8 @@ from sqlalchemy import Engine, inspect, text
 from annotator.core.adjudication import NEITHER
 from annotator.core.model import GOLD, Span, text_sha256
 from annotator.storage import database
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.review import ReviewSession
 
 TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق"
 #       0   4     10        20 23   28  33   38

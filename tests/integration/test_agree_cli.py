@@ -11,8 +11,8 @@ from helpers.review_refs import reference_tags, sk_kappa
 from test_cli import annotator
 
 from annotator.core.model import GOLD, Relation, Span, text_sha256
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.review import ReviewSession
 
 TEXT = SEEDS[0].read_text(encoding="utf-8").replace("\r\n", "\n")
 

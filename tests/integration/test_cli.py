@@ -62,7 +62,7 @@ def test_import_show_stats_check_work_without_qt(tmp_path: Path) -> None:
 
 
 def test_seeds_are_stored_byte_for_byte(tmp_path: Path) -> None:
-    from annotator.storage.workspace import Workspace
+    from annotator.workspace import Workspace
 
     db = str(tmp_path / "db.sqlite3")
     assert annotator("import", "--db", db, *map(str, SEEDS)).returncode == 0
@@ -111,7 +111,7 @@ def test_importing_cli_does_not_import_qt() -> None:
 def test_check_reports_a_corrupted_span(tmp_path: Path) -> None:
     from sqlalchemy import text
 
-    from annotator.storage.workspace import Workspace
+    from annotator.workspace import Workspace
 
     db = str(tmp_path / "db.sqlite3")
     assert annotator("import", "--db", db, str(SEEDS[0])).returncode == 0

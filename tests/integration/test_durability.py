@@ -9,21 +9,21 @@ import sys
 import textwrap
 from pathlib import Path
 
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 
 WRITER = textwrap.dedent(
     """
     import sys
     from annotator.core.commands import AddSpan
     from annotator.core.model import Span
-    from annotator.storage.workspace import Workspace
+    from annotator.workspace import Workspace
 
     ws = Workspace.open(sys.argv[1], "killed")
     doc = ws.repo.find_document("victim")
     i = 0
     while True:
         start = (i * 3) % 900
-        change = ws.do(AddSpan(doc, Span(start, start + 2, "entity", "PER")))
+        change = ws.execute(AddSpan(doc, Span(start, start + 2, "entity", "PER")))
         # printed only after the command returned, i.e. after its transaction committed
         print(change.added[0].uuid, flush=True)
         i += 1

@@ -18,10 +18,10 @@ from annotator.core.adjudication import NEITHER
 from annotator.core.errors import InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.storage import database
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.merge import merge_documents, read_source
 from annotator.storage.repository import SPAN
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.merging import merge, read_source
+from annotator.workspace.review import ReviewSession
 
 TEXT = SEEDS[0].read_text(encoding="utf-8").replace("\r\n", "\n")
 OTHER = SEEDS[1].read_text(encoding="utf-8").replace("\r\n", "\n")
@@ -67,7 +67,7 @@ def test_merge_database_adds_documents_spans_links_statuses_once(
     mine = workspace.repo.insert_span(ours_doc, Span(3, 9, "entity", "ORG"))
     before = fingerprint(path)
 
-    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    report = merge(workspace, read_source(str(path), workspace.schema))
     assert report.documents_added == ["آخر"] and report.documents_matched == ["مقال"]
     assert (report.spans_added, report.spans_identical, report.conflicts) == (3, 0, [])
     assert (report.relations_added, report.statuses_added) == (1, 1)
@@ -86,7 +86,7 @@ def test_merge_database_adds_documents_spans_links_statuses_once(
     assert isinstance(created, datetime) and attributes == {}
     assert fingerprint(path) == before  # the colleague's file was not written to
 
-    again = merge_documents(repo, read_source(str(path), workspace.schema))
+    again = merge(workspace, read_source(str(path), workspace.schema))
     assert (again.spans_added, again.spans_identical, again.relations_added) == (0, 3, 0)
     assert again.documents_added == [] and again.statuses_added == 0
     assert repo.counts()["spans"] == 4
@@ -96,11 +96,11 @@ def test_conflicting_span_is_reported_and_ours_kept(
     workspace: Workspace, theirs: tuple[Path, dict[str, Span]]
 ) -> None:
     path, spans = theirs
-    merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    merge(workspace, read_source(str(path), workspace.schema))
     # we relabel omar's span here; his database still says PER
     uuid = spans["per"].uuid
     workspace.repo.update_span(spans["per"].with_changes(label="ORG"), expected_version=1)
-    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    report = merge(workspace, read_source(str(path), workspace.schema))
     [conflict] = report.conflicts
     assert conflict.differs == ("label",)
     assert (conflict.ours.label, conflict.theirs.label) == ("ORG", "PER")
@@ -171,7 +171,7 @@ def test_an_older_database_is_read_from_an_upgraded_copy(tmp_path: Path) -> None
     engine.dispose()
     before = fingerprint(path)
     ws = Workspace.open(str(tmp_path / "ours.sqlite3"), "layla")
-    report = merge_documents(ws.repo, read_source(str(path), ws.schema))
+    report = merge(ws, read_source(str(path), ws.schema))
     assert (len(report.documents_added), report.spans_added) == (1, 1)
     assert ws.repo.get_span("s-1").annotator == "huda"
     assert fingerprint(path) == before
@@ -194,9 +194,9 @@ def test_something_else_is_refused_with_its_name(workspace: Workspace, tmp_path:
 def test_merge_into_postgres(pg_db_url: str, theirs: tuple[Path, dict[str, Span]]) -> None:
     path, spans = theirs
     ws = Workspace.open(pg_db_url, "layla")
-    report = merge_documents(ws.repo, read_source(str(path), ws.schema))
+    report = merge(ws, read_source(str(path), ws.schema))
     assert (report.spans_added, report.relations_added, report.statuses_added) == (3, 1, 1)
-    again = merge_documents(ws.repo, read_source(str(path), ws.schema))
+    again = merge(ws, read_source(str(path), ws.schema))
     assert (again.spans_added, again.spans_identical) == (0, 3)
     assert ws.repo.get_span(spans["per"].uuid).label == "PER"
     ws.close()
@@ -205,12 +205,12 @@ def test_merge_into_postgres(pg_db_url: str, theirs: tuple[Path, dict[str, Span]
 @pytest.mark.postgres
 def test_review_decisions_merge_into_postgres(pg_db_url: str, curated: Path) -> None:
     ws = Workspace.open(pg_db_url, "layla")
-    report = merge_documents(ws.repo, read_source(str(curated), ws.schema))
+    report = merge(ws, read_source(str(curated), ws.schema))
     assert (report.decisions.added, report.conflicts) == (2, [])
     doc = ws.repo.document_by_sha(text_sha256(review_db.TEXT))
     assert doc is not None
     assert ReviewSession(ws, doc, ["A", "B"]).decisions() == ["accept_a", "accept_b", NEITHER]
-    again = merge_documents(ws.repo, read_source(str(curated), ws.schema))
+    again = merge(ws, read_source(str(curated), ws.schema))
     assert (again.decisions.added, again.decisions.identical) == (0, 2)
     ws.close()
 
@@ -225,7 +225,7 @@ def test_same_place_with_other_attributes_is_a_conflict_and_ours_kept(
     mine = workspace.repo.insert_span(
         doc, per.with_changes(uuid="local-per", attributes={"certain": "no"})
     )
-    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    report = merge(workspace, read_source(str(path), workspace.schema))
     [conflict] = report.conflicts
     assert conflict.differs == ("attributes",)
     assert (conflict.ours.uuid, conflict.theirs.uuid) == ("local-per", per.uuid)
@@ -237,7 +237,7 @@ def test_same_place_with_other_attributes_is_a_conflict_and_ours_kept(
     # omar's link to his span goes to ours
     assert [r.tail for r in workspace.repo.relations(doc, "omar")] == ["local-per"]
     assert (report.spans_added, report.spans_identical) == (2, 0)
-    again = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    again = merge(workspace, read_source(str(path), workspace.schema))
     assert (again.spans_added, len(again.conflicts), again.relations_added) == (0, 1, 0)
 
 
@@ -247,7 +247,7 @@ def test_same_place_with_the_same_attributes_is_identical(
     path, spans = theirs
     doc = add_doc(workspace, "مقال", TEXT)
     workspace.repo.insert_span(doc, spans["per"].with_changes(uuid="local-per"))
-    report = merge_documents(workspace.repo, read_source(str(path), workspace.schema))
+    report = merge(workspace, read_source(str(path), workspace.schema))
     assert (report.conflicts, report.spans_identical, report.spans_added) == ([], 1, 2)
     assert [r.tail for r in workspace.repo.relations(doc, "omar")] == ["local-per"]
 
@@ -268,7 +268,7 @@ def curated(tmp_path: Path) -> Path:
 
 
 def test_review_decisions_are_merged_once(workspace: Workspace, curated: Path) -> None:
-    report = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    report = merge(workspace, read_source(str(curated), workspace.schema))
     assert (report.decisions.added, report.decisions.identical) == (2, 0)
     assert "review decisions: 2 added, 0 conflicting" in report.summary()
     doc = workspace.repo.document_by_sha(text_sha256(review_db.TEXT))
@@ -276,7 +276,7 @@ def test_review_decisions_are_merged_once(workspace: Workspace, curated: Path) -
     session = ReviewSession(workspace, doc, ["A", "B"])
     assert session.decisions() == ["accept_a", "accept_b", NEITHER]
     assert {r.decided_by for r in session.records.decisions(doc)} == {"huda"}
-    again = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    again = merge(workspace, read_source(str(curated), workspace.schema))
     assert (again.decisions.added, again.decisions.identical, again.decision_conflicts) == (
         0, 2, [],
     )
@@ -286,12 +286,12 @@ def test_review_decisions_are_merged_once(workspace: Workspace, curated: Path) -
 def test_a_disagreement_decided_otherwise_here_is_a_conflict_and_ours_kept(
     workspace: Workspace, curated: Path
 ) -> None:
-    merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    merge(workspace, read_source(str(curated), workspace.schema))
     doc = workspace.repo.document_by_sha(text_sha256(review_db.TEXT))
     assert doc is not None
     session = ReviewSession(workspace, doc, ["A", "B"])
     session.decide(2, "accept_b")  # B drew nothing at بوتين: same outcome, another decision
-    report = merge_documents(workspace.repo, read_source(str(curated), workspace.schema))
+    report = merge(workspace, read_source(str(curated), workspace.schema))
     [conflict] = report.decision_conflicts
     assert (conflict.ours.decision, conflict.theirs.decision) == ("accept_b", NEITHER)
     assert "ours kept" in conflict.describe()

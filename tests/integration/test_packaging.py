@@ -60,7 +60,7 @@ def test_wheel_contains_resources_and_migrations(tmp_path: Path) -> None:
     # the installed copy, not the checkout, opens a database and loads its schema
     code = (
         "import annotator, annotator.core.schema as s, sys;"
-        "from annotator.storage.workspace import Workspace;"
+        "from annotator.workspace import Workspace;"
         "ws = Workspace.open(sys.argv[1], 'w');"
         "print(annotator.__file__, s.load_schema().layer_names)"
     )

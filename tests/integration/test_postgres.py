@@ -18,8 +18,8 @@ from annotator.core.errors import ConflictError
 from annotator.core.model import Relation, Span
 from annotator.formats.txt import read_txt
 from annotator.storage import database
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
 
 pytestmark = pytest.mark.postgres
 
@@ -29,24 +29,25 @@ def test_migrations_and_edits_on_postgres(pg_db_url: str) -> None:
     assert ws.engine.dialect.name == "postgresql"
     assert database.current_revision(ws.engine) == database.head_revision()
     assert "document_status" in inspect(ws.engine).get_table_names()
-    report = store_documents(ws.repo, [read_txt(p) for p in SEEDS])
+    report = store(ws, [read_txt(p) for p in SEEDS])
     assert len(report.added) == 2
     doc = report.doc_ids[0]
     text = ws.repo.document_text(doc)
     assert text.encode() == SEEDS[0].read_bytes().replace(b"\r\n", b"\n")
     p0 = text.index("بوتين")
-    person = ws.do(AddSpan(doc, Span(p0, p0 + 5, "entity", "PER"))).added[0]
+    person = ws.execute(AddSpan(doc, Span(p0, p0 + 5, "entity", "PER"))).added[0]
     q0 = text.index("“")
-    quote = ws.do(AddSpan(doc, Span(q0, text.index("“", q0 + 1) + 1, "quote", "QUOTE"))).added[0]
-    ws.do(Link(doc, Relation("speaker", quote.uuid, person.uuid)))
-    ws.do(SetSpanAttribute(quote.uuid, {"direct": "indirect"}))
+    q1 = text.index("“", q0 + 1) + 1
+    quote = ws.execute(AddSpan(doc, Span(q0, q1, "quote", "QUOTE"))).added[0]
+    ws.execute(Link(doc, Relation("speaker", quote.uuid, person.uuid)))
+    ws.execute(SetSpanAttribute(quote.uuid, {"direct": "indirect"}))
     assert ws.repo.get_span(quote.uuid).attributes == {"direct": "indirect"}
-    ws.do(ResizeSpan(person.uuid, p0 - 1, p0 + 5))
-    ws.do(RelabelSpan(person.uuid, "ORG"))
-    ws.do(RemoveSpan(person.uuid))
+    ws.execute(ResizeSpan(person.uuid, p0 - 1, p0 + 5))
+    ws.execute(RelabelSpan(person.uuid, "ORG"))
+    ws.execute(RemoveSpan(person.uuid))
     assert ws.repo.relations(doc) == []
     for _ in range(3):
-        ws.history.undo()
+        ws.undo()
     assert ws.repo.get_span(quote.uuid).attributes == {"direct": "indirect"}
     assert [(s.label, s.start) for s in ws.repo.spans(doc) if s.layer == "entity"] == [("PER", p0)]
     assert len(ws.repo.relations(doc)) == 1
@@ -62,15 +63,15 @@ def test_two_machines_never_silently_overwrite(pg_db_url: str) -> None:
     """Two workspaces (two laptops) edit the same span: the second edit is refused, not lost."""
     a = Workspace.open(pg_db_url, "shared")
     doc = a.repo.insert_document("d", "قال الوزير في بغداد", "sha-d")
-    span = a.do(AddSpan(doc, Span(0, 3, "entity", "PER"))).added[0]
+    span = a.execute(AddSpan(doc, Span(0, 3, "entity", "PER"))).added[0]
     b = Workspace.open(pg_db_url, "shared")
     b_view = b.repo.get_span(span.uuid)  # B reads version 1
-    a.do(RelabelSpan(span.uuid, "ORG"))  # A writes version 2
+    a.execute(RelabelSpan(span.uuid, "ORG"))  # A writes version 2
     with pytest.raises(ConflictError, match="changed or removed elsewhere"):
         b.repo.update_span(b_view.with_changes(label="LOC"), expected_version=b_view.version)
     assert a.repo.get_span(span.uuid).label == "ORG"
     # B's command path re-reads first, so a fresh edit succeeds on top of A's
-    b.do(RelabelSpan(span.uuid, "GPE"))
+    b.execute(RelabelSpan(span.uuid, "GPE"))
     assert a.repo.get_span(span.uuid).label == "GPE"
     assert a.repo.get_span(span.uuid).version == 3
     a.close()

@@ -8,8 +8,8 @@ from helpers.review_db import check_upgraded, fill_at_0002, reopened_url, seed
 from annotator.core.adjudication import NEITHER, DecisionRecord
 from annotator.core.errors import ConflictError
 from annotator.storage import database
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.review import ReviewSession
 
 pytestmark = pytest.mark.postgres
 
@@ -22,9 +22,9 @@ def test_neither_is_kept_and_undone_on_postgres(pg_db_url: str) -> None:
     assert reopened_url(pg_db_url, doc) == [None, None, NEITHER]
     session.decide(2, "accept_a")
     assert reopened_url(pg_db_url, doc) == [None, None, "accept_a"]
-    ws.history.undo()
+    ws.undo()
     assert reopened_url(pg_db_url, doc) == [None, None, NEITHER]
-    ws.history.undo()
+    ws.undo()
     assert reopened_url(pg_db_url, doc) == [None, None, None]
     ws.close()
 

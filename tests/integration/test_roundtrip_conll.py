@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from helpers.paths import DATA
 
-from annotator.clicmd.export import gather_documents, write_export
 from annotator.formats.exporting import ExportOptions
 from annotator.formats.registry import READERS, ReadOptions
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import gather_documents, write_export
+from annotator.workspace.importing import store
 
 AQMAR = sorted((DATA / "aqmar").glob("*.txt"))
 WOJOOD = [DATA / "wojood_sample" / f"{part}.txt" for part in ("train", "val", "test")]
@@ -118,8 +118,8 @@ def round_trip(ws: Workspace, files: list[Path], map_file: Path | None, nested: 
     docs = []
     for path in files:
         docs += READERS["conll"](path, ws.schema, ReadOptions(map_tags=map_file))
-    store_documents(ws.repo, docs)
-    exported = gather_documents(ws.repo, "tester")
+    store(ws, docs)
+    exported = gather_documents(ws, "tester")
     report, text = write_export("conll", exported, None, ExportOptions(nested=nested))
     assert not report.dropped and not report.splits and not report.joined
     assert text is not None
@@ -201,8 +201,10 @@ def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from annotator.clicmd import export as export_module
+    from dataclasses import replace
+
     from annotator.formats.exporting import ExportDocument
+    from annotator.formats.registry import FORMATS
 
     target = tmp_path / "out.conll"
     target.write_text("old\n", encoding="utf-8")
@@ -211,7 +213,7 @@ def test_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.M
         out.write("half a file")
         raise OSError("disk full")
 
-    monkeypatch.setitem(export_module.STREAM_WRITERS, "conll", failing)
+    monkeypatch.setitem(FORMATS, "conll", replace(FORMATS["conll"], stream_writer=failing))
     doc = ExportDocument("d", "نص", "x", [])
     with pytest.raises(OSError, match="disk full"):
         write_export("conll", [doc], target, ExportOptions())

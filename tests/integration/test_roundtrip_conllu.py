@@ -11,12 +11,12 @@ from pathlib import Path
 import conllu
 from helpers.paths import DATA
 
-from annotator.clicmd.export import gather_documents, write_export
 from annotator.formats.conllu import unescape_spaces
 from annotator.formats.exporting import ExportOptions
 from annotator.formats.registry import READERS, ReadOptions
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import gather_documents, write_export
+from annotator.workspace.importing import store
 
 PUD = DATA / "ud_arabic_pud" / "ar_pud-ud-test.conllu"
 
@@ -44,8 +44,8 @@ def test_pud_text_survives_conllu_export(tmp_path: Path) -> None:
         docs = READERS["conllu"](PUD, ws.schema, ReadOptions())
         # PUD repeats "# newdoc id" on every sentence of a document: 397 documents
         assert len(docs) == len({s.metadata["newdoc id"] for s in pud}) == 397
-        store_documents(ws.repo, docs)
-        exported = gather_documents(ws.repo, "tester")
+        store(ws, docs)
+        exported = gather_documents(ws, "tester")
         report, text = write_export("conllu", exported, None, ExportOptions())
     finally:
         ws.close()
@@ -67,8 +67,8 @@ def test_pud_words_are_kept_as_export_tokens(tmp_path: Path) -> None:
     """The treebank's clitic split (ل + أوباما) is what the export writes again."""
     ws = Workspace.open(str(tmp_path / "db.sqlite3"), "tester")
     try:
-        store_documents(ws.repo, READERS["conllu"](PUD, ws.schema, ReadOptions()))
-        exported = gather_documents(ws.repo, "tester", ["n01001"])
+        store(ws, READERS["conllu"](PUD, ws.schema, ReadOptions()))
+        exported = gather_documents(ws, "tester", ["n01001"])
         _, text = write_export("conllu", exported, None, ExportOptions())
     finally:
         ws.close()

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from helpers.paths import SEEDS
 
-from annotator.clicmd.export import gather_documents, write_export
 from annotator.formats.exporting import ExportOptions
 from annotator.formats.registry import READERS, ReadOptions
-from annotator.storage.importing import store_documents
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.exporting import gather_documents, write_export
+from annotator.workspace.importing import store
 
 ALL_LAYERS = ExportOptions(layers=("entity", "claim", "quote"))
 
@@ -48,8 +48,8 @@ def seed_annotations() -> tuple[str, list[dict], list[dict]]:
 def import_export(db: Path, fmt: str, path: Path, out: Path) -> Path:
     ws = Workspace.open(str(db), "tester")
     try:
-        store_documents(ws.repo, READERS[fmt](path, ws.schema, ReadOptions()))
-        docs = gather_documents(ws.repo, "tester")
+        store(ws, READERS[fmt](path, ws.schema, ReadOptions()))
+        docs = gather_documents(ws, "tester")
         write_export(fmt, docs, out, ALL_LAYERS)
     finally:
         ws.close()
@@ -158,7 +158,7 @@ def test_gold_provenance_and_status_survive_jsonl_export_and_import(
     db = tmp_path / "a.sqlite3"
     ws = Workspace.open(str(db), "curator")
     try:
-        store_documents(ws.repo, [ImportedDocument("seed", text)])
+        store(ws, [ImportedDocument("seed", text)])
         doc_id = ws.repo.find_document("seed")
         assert doc_id is not None
         with ws.repo.transaction():

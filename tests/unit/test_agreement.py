@@ -164,23 +164,3 @@ def test_text_order_is_public_and_sorts_by_place_then_label() -> None:
         (0, 3, "quote", "QUOTE"),
         (4, 9, "entity", "PER"),
     ]
-
-
-def test_review_modules_use_no_private_name_of_another_module() -> None:
-    import ast
-    from pathlib import Path
-
-    import annotator
-
-    root = Path(annotator.__file__).parent
-    for rel in ("core/review.py", "core/adjudication.py", "storage/adjudication.py"):
-        tree = ast.parse((root / rel).read_text(encoding="utf-8"))
-        modules = {a.asname or a.name for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)
-                   for a in n.names if a.name == "agreement"}
-        private = [
-            f"{n.value.id}.{n.attr}"
-            for n in ast.walk(tree)
-            if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
-            and n.value.id in modules and n.attr.startswith("_")
-        ]
-        assert private == [], rel

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import text as sql
 
 from annotator.cli import main
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 
 ARABIC = "قال الرئيس فلاديمير بوتين في موسكو إن المحادثات كانت مثمرة.\nوأضاف أن بيلاروسيا شريك."
 

@@ -6,8 +6,8 @@ import pytest
 
 from annotator.core.commands import ResizeSpan
 from annotator.core.model import GOLD, Relation, Span, text_sha256
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.review import ReviewSession
 
 TEXT = "قال الرئيس لوكاشينكو في موسكو إن بوتين وافق"
 #       0   4     10        20 23   28  33   38
@@ -79,14 +79,14 @@ def test_decisions_are_undoable_and_redoable(workspace: Workspace, doc: int) -> 
     session.decide(1, "accept_a")
     after_a = gold_keys(workspace, doc)
     session.decide(1, "accept_b")
-    workspace.history.undo()
+    workspace.undo()
     assert gold_keys(workspace, doc) == after_a
     # the span put back by undo still carries its provenance
     prov = next(g.provenance for g in session.gold() if g.span.label == "GPE")
     assert prov["decision"] == "accept_a"
-    workspace.history.undo()
+    workspace.undo()
     assert gold_keys(workspace, doc) == before
-    workspace.history.redo()
+    workspace.redo()
     assert gold_keys(workspace, doc) == after_a
 
 
@@ -95,7 +95,7 @@ def test_edit_decision_gives_a_gold_span_to_resize(workspace: Workspace, doc: in
     session.decide(0, "edit", chosen="B")
     [gold] = [g for g in session.gold() if g.provenance["decision"] == "edit"]
     assert gold.span.key() == (4, 20, "entity", "PER")
-    workspace.do(ResizeSpan(gold.span.uuid, 11, 20))
+    workspace.execute(ResizeSpan(gold.span.uuid, 11, 20))
     resized = workspace.repo.get_span(gold.span.uuid)
     assert (resized.start, resized.end, resized.annotator) == (11, 20, GOLD)
     assert session.decision_of(session.disagreements[0]) == "edit"
@@ -112,7 +112,7 @@ def test_removing_a_decided_span_drops_its_links_and_undo_restores_them(
                                                  annotator=GOLD))
     session.decide(2, "neither")
     assert workspace.repo.relations(doc, GOLD) == []
-    workspace.history.undo()
+    workspace.undo()
     assert len(workspace.repo.relations(doc, GOLD)) == 1
 
 
@@ -177,12 +177,12 @@ def test_deciding_the_speaker_completes_the_link_and_undo_removes_it(
     assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
     session.decide(0, "accept_b")  # the other side's span, with that side's link
     assert gold_links(workspace, plain) == [(QUOTE, (4, 20))]
-    workspace.history.undo()
+    workspace.undo()
     assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
-    workspace.history.undo()
+    workspace.undo()
     assert gold_links(workspace, plain) == []
     assert (11, 20, "entity", "PER") not in gold_keys(workspace, plain)
-    workspace.history.redo()
+    workspace.redo()
     assert gold_links(workspace, plain) == [(QUOTE, (11, 20))]
     session.decide(0, "neither")
     assert gold_links(workspace, plain) == []
@@ -194,7 +194,7 @@ def test_a_link_needs_both_of_its_ends_taken(workspace: Workspace, plain: int) -
     quote_and_speaker(workspace, "B", (4, 20))
     repo = workspace.repo
     [b_quote] = [s for s in repo.spans(plain, "B") if s.layer == "quote"]
-    workspace.do(ResizeSpan(b_quote.uuid, 33, 43))  # B's quote now differs too
+    workspace.execute(ResizeSpan(b_quote.uuid, 33, 43))  # B's quote now differs too
     session = ReviewSession(workspace, plain, ["A", "B"])
     assert session.prefill() == 0
     quote_row = next(i for i, d in enumerate(session.disagreements) if d.layer == "quote")

@@ -12,12 +12,12 @@ import pytest
 from matplotlib import ft2font
 from matplotlib.text import Text
 
-from annotator.clicmd.stats_plot import _spans_per_document, build_figure, per_document_counts
 from annotator.core.model import Span, text_sha256
 from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.display import plotting
 from annotator.display.visual import visual
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
+from annotator.workspace.stats_plot import _spans_per_document, build_figure, per_document_counts
 
 DOC = "تقرير من القاهرة"
 WHO = "ليلى"
@@ -121,13 +121,3 @@ def test_a_numbered_label_never_takes_another_documents_name() -> None:
     docs = [AnnotatedDocument("a (2)", "x", doc_id=1), AnnotatedDocument("a", "y", doc_id=2),
             AnnotatedDocument("a", "z", doc_id=3)]
     assert list(per_document_counts(docs)) == ["a (2)", "a", "a (3)"]
-
-
-def test_stats_and_show_helpers_are_typed() -> None:
-    from collections.abc import Callable
-    from typing import Any, get_type_hints
-
-    from annotator.clicmd import show, stats
-
-    assert get_type_hints(stats.collect) == {"ws": Workspace, "return": dict[str, Any]}
-    assert get_type_hints(show._converter) == {"visual": bool, "return": Callable[[str], str]}

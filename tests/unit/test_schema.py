@@ -8,7 +8,7 @@ import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.schema import default_schema_text, load_schema
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 
 
 def test_default_schema_matches_the_design() -> None:

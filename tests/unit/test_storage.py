@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, inspect, text
 from annotator.core.model import Span
 from annotator.storage import database
 from annotator.storage.repository import Repository
-from annotator.storage.workspace import Workspace
+from annotator.workspace import Workspace
 
 
 def test_schema_head_constant_matches_the_migrations() -> None:

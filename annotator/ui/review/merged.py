@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.review import CONFLICT, PARTIAL, Comparison, merged_view, only
 from annotator.core.schema import Schema
-from annotator.storage.workspace import Workspace
 from annotator.ui.document_view import DocumentView
 from annotator.ui.highlighter import SpanHighlighter, blend
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.review.pane import CURRENT, MARKS, PaneController, ReviewPane
 from annotator.ui.span_index import SpanIndex
+from annotator.workspace import Workspace
 
 Style = QTextCharFormat.UnderlineStyle
 # one per compared annotator, in order; colours apart from the label palette's tints
@@ -129,15 +129,15 @@ class MergedController(PaneController):
     def open_document(self, doc_id: int) -> None:
         if self.comparison is None:
             raise RuntimeError("the merged pane shows a comparison: set it first")
-        repo = self.ws.repo
+        ws = self.ws
         names = list(self.comparison.annotators)
-        relations = [r for name in names for r in repo.relations(doc_id, name)]
+        relations = [r for name in names for r in ws.relations(doc_id, name)]
         merged = merged_view(self.comparison, relations)
         self.marks, self.annotators = merged.marks, names
-        self.text = repo.document_text(doc_id)
+        self.text = ws.document_text(doc_id)
         self.offsets = OffsetMap(self.text)
         self.index = SpanIndex(self.text, merged.spans, merged.relations)
-        self.doc_id, self.doc_name = doc_id, repo.document_info(doc_id).name
+        self.doc_id, self.doc_name = doc_id, ws.document_info(doc_id).name
         self.current = self.link_head = ""
         self.document_opened.emit(doc_id)
         self.current_changed.emit("")

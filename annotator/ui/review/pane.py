@@ -5,11 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from annotator.storage.workspace import Workspace
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_view import DocumentView
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
+from annotator.ui.undo import new_stack
+from annotator.workspace import Workspace
 
 MARKS = "search"  # the view's overlay names: disagreements borrow the search-hit colour
 CURRENT = "current"
@@ -23,34 +24,24 @@ class PaneController(AnnotationController):
     """
 
     def __init__(self, ws: Workspace, annotator: str, parent: QObject | None = None) -> None:
-        super().__init__(ws, parent)
-        self.annotator = annotator
+        super().__init__(ws, parent, annotator)
 
     def open_document(self, doc_id: int) -> None:
-        repo = self.ws.repo
-        self.text = repo.document_text(doc_id)
+        # a pane shows one document for its whole life: one undo stack, no heap freezing
+        ws = self.ws
+        self.text = ws.document_text(doc_id)
         self.offsets = OffsetMap(self.text)
         self.index = SpanIndex(
-            self.text, repo.spans(doc_id, self.annotator), repo.relations(doc_id, self.annotator)
+            self.text, ws.spans(doc_id, self.annotator), ws.relations(doc_id, self.annotator)
         )
-        self.doc_id, self.doc_name = doc_id, repo.document_info(doc_id).name
-        self.status = repo.status(doc_id, self.annotator)
+        self.doc_id, self.doc_name = doc_id, ws.document_info(doc_id).name
+        self.status = ws.status(doc_id, self.annotator)
         self._block_tokens.clear()  # tokens of the previous text
         self.current = self.link_head = ""
-        stack = self.undo_group.activeStack()
-        if stack is None:
-            from PySide6.QtGui import QUndoStack
-
-            stack = QUndoStack(self.undo_group)
-            self.undo_group.setActiveStack(stack)
+        if self.undo_group.activeStack() is None:
+            self.undo_group.setActiveStack(new_stack(self.undo_group))
         self.document_opened.emit(doc_id)
         self.current_changed.emit("")
-
-    def set_status(self, status: str) -> None:
-        # the workbench sets the current user's status; a pane sets its own annotator's
-        if self.doc_id >= 0:
-            self.ws.repo.set_status(self.doc_id, status, self.annotator)
-            self.status = status
 
 
 class ReviewPane(QWidget):

@@ -13,7 +13,7 @@ Keys (also on the buttons' tooltips):
     Ctrl+Z / Ctrl+Shift+Z     undo / redo a decision
 
 Agreements are written into gold when a document is first reviewed (see
-``storage.adjudication.ReviewSession.prefill``); decisions go through the gold pane's
+``workspace.review.ReviewSession.prefill``); decisions go through the gold pane's
 controller, so they sit on its undo stack.
 """
 
@@ -40,13 +40,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.adjudication import BOTH, EDIT, NEITHER, accept
-from annotator.core.model import GOLD
+from annotator.core.model import DONE, GOLD
 from annotator.core.review import Disagreement, default_annotators
-from annotator.storage.adjudication import ReviewSession
-from annotator.storage.workspace import Workspace
 from annotator.ui.review.edit_dialog import GoldSpanEditor
 from annotator.ui.review.merged import MergedPane
 from annotator.ui.review.pane import ReviewPane
+from annotator.workspace import Workspace
+from annotator.workspace.review import ReviewSession
 
 EditRunner = Callable[[GoldSpanEditor], bool]
 SIDE_BY_SIDE = "side_by_side"
@@ -82,14 +82,14 @@ class ReviewWindow(QMainWindow):
         self._syncing = False
 
         self.documents = QComboBox(self)
-        for row in ws.repo.list_documents():
+        for row in ws.list_documents():
             self.documents.addItem(row.name, row.id)
         if doc_id is not None and doc_id >= 0:
             self.documents.setCurrentIndex(max(self.documents.findData(doc_id), 0))
         self.annotators = QListWidget(self)
         self.annotators.setFlow(QListWidget.Flow.LeftToRight)
         self.annotators.setMaximumHeight(40)
-        for name in default_annotators(ws.repo.annotators()):
+        for name in default_annotators(ws.annotators()):
             item = QListWidgetItem(name, self.annotators)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -360,7 +360,7 @@ class ReviewWindow(QMainWindow):
 
     def mark_gold_done(self) -> None:
         if self.session is not None:
-            self.ws.repo.set_status(self.session.doc_id, "done", GOLD)
+            self.ws.set_status(self.session.doc_id, DONE, GOLD)
             self.statusBar().showMessage(self.tr("Gold marked done for this document"), 4000)
 
     # -- keys and buttons ----------------------------------------------------------------

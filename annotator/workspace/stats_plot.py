@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.review import AgreementReport, AnnotatedDocument
-from annotator.storage.workspace import Workspace
+from annotator.workspace.workspace import Workspace
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -48,10 +48,10 @@ def plot(ws: Workspace, data: dict[str, Any], path: str) -> None:
 
 
 def _agreement(ws: Workspace) -> AgreementReport | None:
-    from annotator.clicmd.agree import build_report
+    from annotator.workspace.reports import agreement
 
     try:
-        return build_report(ws)
+        return agreement(ws)
     except AnnotatorError:  # fewer than two annotators: the panel says so
         return None
 

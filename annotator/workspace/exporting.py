@@ -1,0 +1,177 @@
+"""Exporting: one annotator's work gathered from the database and written atomically.
+
+The command line and the GUI's export dialog both call :func:`gather_documents` and
+:func:`write_export`, so they write the same bytes and the same report of what a format could
+not hold.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Relation
+from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
+from annotator.formats.registry import FORMATS, Format
+from annotator.workspace.workspace import Workspace
+
+__all__ = [
+    "ExportDocument",
+    "ExportOptions",
+    "ExportReport",
+    "export",
+    "gather_documents",
+    "write_export",
+]
+
+
+def gather_documents(
+    ws: Workspace,
+    annotator: str,
+    names: Sequence[str] | None = None,
+    layers: Iterable[str] | None = None,
+) -> list[ExportDocument]:
+    """One annotator's spans and links on the chosen documents (all, by name, by default)."""
+    repo = ws.repo
+    wanted_layers = None if layers is None else set(layers)
+    rows = repo.list_documents(annotator)
+    if names:
+        wanted = []
+        for name in names:
+            doc_id = repo.find_document(name)
+            if doc_id is None:
+                raise AnnotatorError(f"no document named {name!r}")
+            wanted.append(doc_id)
+        by_id = {row.id: row for row in rows}
+        rows = [by_id[doc_id] for doc_id in dict.fromkeys(wanted)]
+    docs = []
+    for row in rows:
+        spans = repo.spans(row.id, annotator)
+        if wanted_layers is not None:
+            spans = [s for s in spans if s.layer in wanted_layers]
+        kept = {s.uuid for s in spans}
+        relations: list[Relation] = []
+        provenance: dict[str, dict[str, Any]] = {}
+        if kept:  # links and provenance hang on spans: without spans there are none to ask for
+            relations = [
+                r for r in repo.relations(row.id, annotator) if r.head in kept and r.tail in kept
+            ]
+            provenance = {
+                uuid: prov
+                for uuid, prov in repo.span_provenances(row.id, annotator).items()
+                if uuid in kept
+            }
+        docs.append(
+            ExportDocument(
+                name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
+                spans=spans, relations=relations, meta=repo.document_meta(row.id),
+                annotator=annotator, status=row.status, provenance=provenance,
+            )
+        )
+    return docs
+
+
+def write_export(
+    fmt: str,
+    docs: Sequence[ExportDocument],
+    output: Path | None,
+    options: ExportOptions,
+    progress: Progress | None = None,
+) -> tuple[ExportReport, str | None]:
+    """Write ``docs``; ``output`` None means return the text instead (for stdout).
+
+    Nothing partial is left behind: a file is written beside its target and renamed over it;
+    brat files are written into a fresh folder whose files are then moved into place.
+    """
+    report = ExportReport()
+    form = FORMATS[fmt]
+    if form.folder_writer is not None:
+        if output is None:
+            raise AnnotatorError(f"{fmt} writes a folder of files: give -o DIR")
+        _write_folder(form, docs, output, options, report, progress)
+        return report, None
+    writer = form.stream_writer
+    if writer is None:
+        raise AnnotatorError(f"{fmt} is read, not written")
+    if output is None:
+        buffer = io.StringIO()
+        writer(docs, buffer, options, report, progress)
+        return report, buffer.getvalue()
+    target = output.resolve()
+    if not target.parent.is_dir():
+        raise AnnotatorError(f"{output}: the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise AnnotatorError(f"{output} is a folder; {fmt} writes one file")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            writer(docs, out, options, report, progress)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return report, None
+
+
+def _write_folder(
+    form: Format,
+    docs: Sequence[ExportDocument],
+    folder: Path,
+    options: ExportOptions,
+    report: ExportReport,
+    progress: Progress | None,
+) -> None:
+    assert form.folder_writer is not None
+    if folder.exists() and not folder.is_dir():
+        raise AnnotatorError(f"{folder} is a file; {form.name} writes a folder")
+    folder = folder.resolve()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        form.folder_writer(docs, staging, options, report, progress)
+        if not folder.exists():
+            staging.rename(folder)
+            return
+        for path in sorted(staging.iterdir()):
+            os.replace(path, folder / path.name)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def export(
+    ws: Workspace,
+    fmt: str,
+    output: Path | None,
+    *,
+    layers: Iterable[str] | None = None,
+    annotator: str | None = None,
+    documents: Sequence[str] | None = None,
+    scheme: str = "iob2",
+    nested: int = 1,
+    docstart: bool = True,
+    progress: Progress | None = None,
+) -> tuple[ExportReport, str | None]:
+    """Gather and write in one call (scripts); a named annotator must exist."""
+    chosen = (
+        tuple(layers) if layers is not None
+        else FORMATS[fmt].default_layers(ws.schema.layer_names)
+    )
+    unknown = [x for x in chosen if x not in ws.schema.layer_names]
+    if unknown:
+        raise AnnotatorError(
+            f"unknown layer(s) {', '.join(unknown)}; the schema has "
+            f"{', '.join(ws.schema.layer_names)}"
+        )
+    who = annotator or ws.annotator
+    if annotator is not None:
+        ws.require_annotator(who)
+    docs = gather_documents(ws, who, documents, chosen)
+    options = ExportOptions(layers=chosen, scheme=scheme, nested=nested, docstart=docstart)
+    return write_export(fmt, docs, output, options, progress)

@@ -1,0 +1,136 @@
+"""Importing: one pipeline for the command line, the import dialog and drag-and-drop.
+
+Reading (finding the files, decoding, parsing) touches no database, so the GUI runs it off its
+thread; storing is one command through the workspace's door, in one transaction: one unreadable
+file and nothing at all is stored. The rule for extensions is the registry's
+(``formats.registry.format_of``): a file whose format cannot be told is refused, never guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import cast
+
+from annotator.core.commands import Change, Command, SpanStore
+from annotator.core.errors import AnnotatorError, EditError, InputError
+from annotator.core.model import ImportedDocument
+from annotator.core.schema import Schema, resources_path
+from annotator.formats import txt
+from annotator.formats.registry import FORMATS, READERS, ReadOptions, format_of
+from annotator.storage.importing import ImportReport, store_documents
+from annotator.storage.repository import Repository
+from annotator.workspace.workspace import Workspace
+
+AUTO = "auto"
+SAMPLE = "sample/sample_ar.txt"
+Progress = Callable[[int, int], None]
+
+__all__ = [
+    "AUTO",
+    "ImportReport",
+    "ReadOptions",
+    "expand_paths",
+    "format_of",
+    "import_sample",
+    "read_documents",
+    "read_options",
+    "store",
+]
+
+
+def read_options(encoding: str = "utf-8", map_tags: Path | str | None = None) -> ReadOptions:
+    """Options for the readers; an encoding Python does not know is refused before reading."""
+    try:
+        codecs.lookup(encoding)
+    except LookupError as exc:
+        raise AnnotatorError(f"unknown encoding {encoding!r}") from exc
+    return ReadOptions(encoding=encoding, map_tags=Path(map_tags) if map_tags else None)
+
+
+def expand_paths(paths: Sequence[str | Path], chosen: str = AUTO) -> list[tuple[Path, str]]:
+    """Each input file with its format; a folder gives its files of that format."""
+    out: list[tuple[Path, str]] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if chosen in (AUTO, "txt"):
+                out += [(p, "txt") for p in txt.txt_files(path)]
+            else:
+                wanted = FORMATS[chosen].folder_suffixes
+                found = sorted(
+                    p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted
+                )
+                if not found:
+                    raise InputError(str(path), f"the folder holds no {chosen} file")
+                out += [(p, chosen) for p in found]
+        elif path.exists():
+            out.append((path, chosen if chosen != AUTO else format_of(path)))
+        else:
+            raise InputError(str(path), "no such file or folder")
+    return out
+
+
+def read_documents(
+    paths: Sequence[str | Path],
+    chosen: str,
+    schema: Schema,
+    options: ReadOptions,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[ImportedDocument]:
+    """Read every input before anything is stored; an empty list if ``cancelled`` says so."""
+    files = expand_paths(paths, chosen)
+    if progress is not None:
+        progress(0, len(files))
+    docs: list[ImportedDocument] = []
+    for n, (path, fmt) in enumerate(files, start=1):
+        if cancelled is not None and cancelled():
+            return []
+        docs += READERS[fmt](path, schema, options)
+        if progress is not None:
+            progress(n, len(files))
+    return docs
+
+
+class StoreDocuments(Command):
+    """Store read documents (matched by text hash, spans never doubled); not undoable."""
+
+    text = "import"
+
+    def __init__(
+        self, docs: Sequence[ImportedDocument], annotator: str | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.docs = docs
+        self.annotator = annotator
+        self.progress = progress
+        self.report = ImportReport()
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        repo = cast(Repository, store)
+        self.report = store_documents(repo, self.docs, self.annotator, self.progress)
+        return Change(-1)
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        raise EditError("an import is not undone; remove its documents' spans instead")
+
+
+def store(
+    ws: Workspace,
+    docs: Sequence[ImportedDocument],
+    annotator: str | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Store ``docs`` through the door, all in one transaction."""
+    command = StoreDocuments(docs, annotator, progress)
+    ws.execute(command, undoable=False)
+    return command.report
+
+
+def import_sample(ws: Workspace) -> int:
+    """Store the shipped sample article (once; a second call finds it by hash). Its id."""
+    doc = txt.read_txt(resources_path(SAMPLE))
+    doc.name = "sample_ar"
+    return store(ws, [doc]).doc_ids[0]

@@ -1,0 +1,100 @@
+"""Reports: agreement between annotators, counts, and the database's integrity check.
+
+The command line prints them (``agree``, ``stats``, ``check``); ``stats --plot`` draws them
+(``workspace.stats_plot``); scripts read the same objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import text as sql
+
+from annotator.core.commands import validate_span
+from annotator.core.errors import AnnotatorError, EditError
+from annotator.core.model import STATUSES, text_sha256
+from annotator.core.review import AgreementReport, agreement_report, default_annotators
+from annotator.storage.annotations import load_documents
+from annotator.workspace.workspace import Workspace
+
+
+def agreement(
+    ws: Workspace,
+    annotators: list[str] | None = None,
+    layer: str | None = None,
+    document: str | None = None,
+) -> AgreementReport:
+    """Span F1, token κ and α between annotators (default: everybody but gold)."""
+    present = ws.annotators()
+    names = annotators if annotators is not None else default_annotators(present)
+    unknown = [n for n in names if n not in present]
+    if unknown:
+        raise AnnotatorError(
+            f"no work by {', '.join(unknown)} in this database; annotators: "
+            f"{', '.join(present) or 'none'}"
+        )
+    if len(names) < 2:
+        raise AnnotatorError(
+            f"agreement needs two annotators; this database has {', '.join(present) or 'none'}"
+        )
+    if layer is not None and layer not in ws.schema.layer_names:
+        raise AnnotatorError(
+            f"unknown layer {layer!r}; layers: {', '.join(ws.schema.layer_names)}"
+        )
+    layers = [layer] if layer else list(ws.schema.layer_names)
+    doc_ids = [ws.document(document)] if document else None
+    docs = load_documents(ws.repo, names, doc_ids)
+    return agreement_report(docs, names, layers)
+
+
+def stats(ws: Workspace) -> dict[str, Any]:
+    """Counts of documents, spans, links, statuses (the current annotator's) and labels."""
+    repo = ws.repo
+    per_annotator: dict[str, dict[str, int]] = {}
+    for name in repo.annotators():
+        counts = repo.label_counts(name)
+        per_annotator[name] = {
+            f"{layer}/{label}": n for (layer, label), n in sorted(counts.items())
+        }
+    docs = repo.list_documents()
+    return {
+        **repo.counts(),
+        "status": {s: sum(1 for d in docs if d.status == s) for s in STATUSES},
+        "labels": per_annotator,
+    }
+
+
+def check(ws: Workspace) -> tuple[list[str], int, int]:
+    """Problems found (offsets, labels, links, hashes, SQLite's own checks), documents and
+    spans checked."""
+    problems: list[str] = []
+    if ws.engine.dialect.name == "sqlite":
+        with ws.engine.connect() as conn:
+            conn.execution_options(annotator_read=True)
+            result = conn.execute(sql("PRAGMA integrity_check")).scalar()
+            if result != "ok":
+                problems.append(f"sqlite integrity_check: {result}")
+            for row in conn.execute(sql("PRAGMA foreign_key_check")):
+                problems.append(f"broken reference in table {row[0]} row {row[1]}")
+    repo = ws.repo
+    docs = repo.list_documents()
+    n_spans = 0
+    for doc in docs:
+        text = repo.document_text(doc.id)
+        if text_sha256(text) != doc.sha256:
+            problems.append(f"{doc.name}: text does not match its SHA-256")
+        spans = repo.spans(doc.id, all_annotators=True)
+        n_spans += len(spans)
+        by_uuid = {s.uuid: s for s in spans}
+        for span in spans:
+            try:
+                validate_span(span, len(text), ws.schema)
+            except EditError as exc:
+                problems.append(f"{doc.name}: span {span.uuid}: {exc}")
+        for rel in repo.relations(doc.id, all_annotators=True):
+            head, tail = by_uuid.get(rel.head), by_uuid.get(rel.tail)
+            if ws.schema.relation(rel.kind) is None or head is None or tail is None:
+                problems.append(f"{doc.name}: link {rel.uuid} is dangling or of unknown kind")
+            elif ws.schema.link_error(rel.kind, head.layer, tail.layer) is not None:
+                problems.append(f"{doc.name}: link {rel.uuid} joins the wrong layers")
+    return problems, len(docs), n_spans

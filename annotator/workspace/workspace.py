@@ -1,0 +1,360 @@
+"""The workspace: one open database, as one annotator, with its schema; the one door for edits.
+
+Like Anki's ``Collection``, this object is the application: the GUI, the command line, scripts
+and tests all open one and call it. Every change of a span, link, attribute, status or gold
+decision goes through :meth:`Workspace.execute` (and :meth:`undo` / :meth:`redo`), where the
+policy check (permissions, seen versions) runs and the rule "the first edit of a document puts
+it in progress" lives. Bulk work (import, merge, the review's pre-fill) goes through the same
+door as commands that are not kept for undo.
+
+Reading needs no door: the read methods below ask the repository and change nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+
+from annotator.core.commands import (
+    AddSpan,
+    Change,
+    Command,
+    Link,
+    RelabelSpan,
+    RemoveSpan,
+    ResizeSpan,
+    SetSpanAttribute,
+    SetStatus,
+    Unlink,
+)
+from annotator.core.errors import AnnotatorError, EditError
+from annotator.core.model import IN_PROGRESS, NEW, DocumentInfo, DocumentRow, Relation, Span
+from annotator.core.schema import Schema, load_schema, parse_schema
+from annotator.storage.database import default_annotator, open_engine, resolve_url
+from annotator.storage.repository import Repository
+from annotator.workspace.history import History
+from annotator.workspace.policy import EditPolicy, OpenPolicy
+
+if TYPE_CHECKING:  # the use cases are imported when first used: a GUI start needs none
+    from annotator.formats.exporting import ExportReport
+    from annotator.storage.importing import ImportReport
+    from annotator.storage.merge import MergeReport
+    from annotator.workspace.review import ReviewSession
+
+
+class Workspace:
+    """An open database as one annotator.
+
+    Attributes:
+        engine: the SQLAlchemy engine (reports read SQLite's own integrity check through it).
+        repo: the repository; only the workspace package uses it.
+        schema: the label schema (the project's own, else the shipped default).
+        url: the database URL.
+        history: undo/redo steps, one stack per document.
+        policy: what the door asks before every edit.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        repo: Repository,
+        schema: Schema,
+        url: str,
+        policy: EditPolicy | None = None,
+    ) -> None:
+        self.engine = engine
+        self.repo = repo
+        self.schema = schema
+        self.url = url
+        self.history = History()
+        self.policy: EditPolicy = policy or OpenPolicy()
+        self._started: set[tuple[int, str]] = set()  # (document, annotator) known not "new"
+
+    @classmethod
+    def open(
+        cls,
+        db: str | None = None,
+        annotator: str | None = None,
+        schema_path: str | Path | None = None,
+    ) -> Workspace:
+        """Open (creating or upgrading) the database ``db`` (a path or URL; default: the user's
+        own file) as ``annotator`` (default: $ANNOTATOR_NAME, then the login name)."""
+        url = resolve_url(db)
+        engine = open_engine(url)
+        repo = Repository(engine, annotator or default_annotator())
+        schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
+        return cls(engine, repo, schema, url)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def annotator(self) -> str:
+        return self.repo.annotator
+
+    @property
+    def display_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    # -- the door --------------------------------------------------------------------------
+
+    def execute(self, command: Command, *, undoable: bool = True) -> Change:
+        """Run ``command`` now, committed; keep it for undo unless ``undoable`` is False.
+
+        A refused edit raises an ``AnnotatorError`` (``EditError``, ``ConflictError``) and
+        changes nothing.
+        """
+        self.policy.admit(command, self)
+        with self.repo.transaction():
+            change = command.do(self.repo, self.schema)
+            self._start_documents(change)
+        if undoable:
+            self.history.push(command)
+        return change
+
+    def undo(self, doc_id: int | None = None, *, expected: Command | None = None) -> Change | None:
+        """Undo the last step on ``doc_id`` (default: the last step made anywhere).
+
+        None when there is nothing to undo. A refused undo drops the step and raises (the
+        policy: ``workspace.history``). ``expected`` is the step the caller believes is next
+        (the GUI's undo stack): a different one means the two histories disagree, a bug.
+        """
+        command = self.history.next_undo(doc_id)
+        if command is None:
+            return None
+        _same(command, expected)
+        self.policy.admit(command, self)
+        try:
+            change = command.undo(self.repo, self.schema)
+        except AnnotatorError:
+            self.history.drop(command, undoing=True)
+            raise
+        self.history.undone(command)
+        return change
+
+    def redo(self, doc_id: int | None = None, *, expected: Command | None = None) -> Change | None:
+        """Redo the last undone step on ``doc_id`` (default: the last one undone anywhere)."""
+        command = self.history.next_redo(doc_id)
+        if command is None:
+            return None
+        _same(command, expected)
+        self.policy.admit(command, self)
+        try:
+            with self.repo.transaction():
+                change = command.do(self.repo, self.schema)
+                self._start_documents(change)
+        except AnnotatorError:
+            self.history.drop(command, undoing=False)
+            raise
+        self.history.redone(command)
+        return change
+
+    def can_undo(self, doc_id: int | None = None) -> bool:
+        return self.history.can_undo(doc_id)
+
+    def can_redo(self, doc_id: int | None = None) -> bool:
+        return self.history.can_redo(doc_id)
+
+    def _start_documents(self, change: Change) -> None:
+        """The first edit of an annotator's work on a document puts it in progress."""
+        for name in change.editors():
+            key = (change.doc_id, name)
+            if key in self._started or name in change.statuses:
+                continue
+            if self.repo.status(change.doc_id, name) == NEW:
+                self.repo.set_status(change.doc_id, IN_PROGRESS, name)
+                change.statuses[name] = IN_PROGRESS
+            self._started.add(key)
+        for name, status in change.statuses.items():
+            if status == NEW:
+                self._started.discard((change.doc_id, name))
+
+    # -- edits, for scripts (the GUI builds the same commands) ------------------------------
+
+    def add_span(
+        self,
+        doc_id: int,
+        start: int,
+        end: int,
+        label: str,
+        layer: str | None = None,
+        attributes: dict[str, Any] | None = None,
+    ) -> Span:
+        """Tag ``[start, end)`` (code points) with ``label``; the schema's defaults fill the
+        attributes not given. Returns the stored span."""
+        layer = layer or self.schema.layer_of_label(label)
+        if layer is None:
+            raise EditError(f"label {label!r} is in no layer of the schema")
+        span = Span(
+            start, end, layer, label,
+            attributes={**self.default_attributes(layer), **(attributes or {})},
+            annotator=self.annotator,
+        )
+        return self.execute(AddSpan(doc_id, span)).added[0]
+
+    def relabel_span(self, span: Span | str, label: str) -> Span:
+        uuid = _uuid(span)
+        current = self.repo.get_span(uuid)
+        layer = self.schema.layer_of_label(label)
+        moved = layer if layer is not None and layer != current.layer else None
+        return self.execute(RelabelSpan(uuid, label, moved)).updated[0][1]
+
+    def resize_span(self, span: Span | str, start: int, end: int) -> Span:
+        return self.execute(ResizeSpan(_uuid(span), start, end)).updated[0][1]
+
+    def set_attributes(self, span: Span | str, attributes: dict[str, Any]) -> Span:
+        return self.execute(SetSpanAttribute(_uuid(span), attributes)).updated[0][1]
+
+    def remove_span(self, span: Span | str) -> None:
+        self.execute(RemoveSpan(_uuid(span)))
+
+    def link(self, head: Span | str, tail: Span | str, kind: str | None = None) -> Relation:
+        """Link a quote to its speaker or a claim to its source (the kind follows the layers)."""
+        h, t = self.repo.get_span(_uuid(head)), self.repo.get_span(_uuid(tail))
+        if kind is None:
+            rtype = self.schema.relation_between(h.layer, t.layer)
+            if rtype is None:
+                raise EditError(f"a {h.layer} cannot be linked to a {t.layer}")
+            kind = rtype.name
+        doc_id = self.repo.span_document(h.uuid)
+        rel = Relation(kind, h.uuid, t.uuid, annotator=self.annotator)
+        return self.execute(Link(doc_id, rel)).linked[0]
+
+    def unlink(self, relation: Relation | str) -> None:
+        uuid = relation if isinstance(relation, str) else relation.uuid
+        self.execute(Unlink(uuid))
+
+    def set_status(
+        self, doc_id: int, status: str, annotator: str | None = None, *, undoable: bool = False
+    ) -> Change:
+        """Mark an annotator's progress (default: the current annotator's)."""
+        return self.execute(SetStatus(doc_id, status, annotator or self.annotator),
+                            undoable=undoable)
+
+    def default_attributes(self, layer: str) -> dict[str, str]:
+        """The schema's default of each attribute of ``layer``: stored, not implied, so exports
+        and a colleague's database read "direct" without knowing this schema."""
+        try:
+            return {a.name: a.default for a in self.schema.layer(layer).attributes}
+        except KeyError:
+            return {}
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def list_documents(self, annotator: str | None = None) -> list[DocumentRow]:
+        return self.repo.list_documents(annotator)
+
+    def find_document(self, name_or_id: str) -> int | None:
+        """A document by exact name, then by SHA-256 prefix, then by id."""
+        return self.repo.find_document(name_or_id)
+
+    def document(self, name_or_id: str) -> int:
+        """Like :meth:`find_document`, but a missing document is an error that lists some."""
+        doc_id = self.repo.find_document(name_or_id)
+        if doc_id is None:
+            names = [d.name for d in self.repo.list_documents()]
+            hint = f"; documents: {', '.join(names[:10])}" if names else "; the database is empty"
+            raise AnnotatorError(f"no document named {name_or_id!r}{hint}")
+        return doc_id
+
+    def document_info(self, doc_id: int) -> DocumentInfo:
+        return self.repo.document_info(doc_id)
+
+    def document_text(self, doc_id: int) -> str:
+        return self.repo.document_text(doc_id)
+
+    def spans(
+        self, doc_id: int, annotator: str | None = None, *, all_annotators: bool = False
+    ) -> list[Span]:
+        return self.repo.spans(doc_id, annotator, all_annotators=all_annotators)
+
+    def relations(
+        self, doc_id: int, annotator: str | None = None, *, all_annotators: bool = False
+    ) -> list[Relation]:
+        return self.repo.relations(doc_id, annotator, all_annotators=all_annotators)
+
+    def get_span(self, uuid: str) -> Span:
+        return self.repo.get_span(uuid)
+
+    def status(self, doc_id: int, annotator: str | None = None) -> str:
+        return self.repo.status(doc_id, annotator)
+
+    def annotators(self) -> list[str]:
+        """Annotators that own at least one span or status, in name order."""
+        return self.repo.annotators()
+
+    def require_annotator(self, name: str) -> None:
+        """Refuse a name that is not an annotator of this database (a typo), in words."""
+        self.repo.annotator_id(name, create=False)
+
+    # -- use cases (each in its own module of this package) --------------------------------
+
+    def import_paths(
+        self, paths: Sequence[str | Path], fmt: str = "auto", encoding: str = "utf-8",
+        map_tags: Path | None = None,
+    ) -> ImportReport:
+        """Read files and folders (all of them first), then store them all or nothing."""
+        from annotator.workspace import importing
+
+        options = importing.read_options(encoding, map_tags)
+        docs = importing.read_documents(paths, fmt, self.schema, options)
+        return importing.store(self, docs)
+
+    def export(
+        self, fmt: str, output: str | Path | None, *, layers: Iterable[str] | None = None,
+        annotator: str | None = None, documents: Sequence[str] | None = None,
+        scheme: str = "iob2", nested: int = 1, docstart: bool = True,
+    ) -> tuple[ExportReport, str | None]:
+        """Export one annotator's work (default: the current one); ``output`` None returns
+        the text instead of writing a file."""
+        from annotator.workspace import exporting
+
+        return exporting.export(
+            self, fmt, None if output is None else Path(output), layers=layers,
+            annotator=annotator, documents=documents, scheme=scheme, nested=nested,
+            docstart=docstart,
+        )
+
+    def merge(self, source: str) -> MergeReport:
+        """Merge another database (file or URL) or a JSONL export into this one."""
+        from annotator.workspace import merging
+
+        return merging.merge(self, merging.read_source(source, self.schema))
+
+    def review(self, doc_id: int, annotators: Sequence[str]) -> ReviewSession:
+        from annotator.workspace.review import ReviewSession
+
+        return ReviewSession(self, doc_id, annotators)
+
+
+def project_schema(repo: Repository) -> Schema:
+    """The project's own schema when it carries one, else the shipped default."""
+    text = repo.project_schema_toml()
+    if text:
+        return parse_schema(text, "the project's label schema (stored in the database)")
+    return load_schema()
+
+
+def _uuid(span: Span | str) -> str:
+    return span if isinstance(span, str) else span.uuid
+
+
+def _same(command: Command, expected: Command | None) -> None:
+    if expected is not None and command is not expected:
+        raise RuntimeError("the undo stack and the workspace's history disagree")
