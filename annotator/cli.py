@@ -92,13 +92,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `annotator export ... | head`
         return 0
     except Exception as exc:
-        # A database refusal (locked, constraint, server gone) is bad input or a bad moment,
-        # not a bug: say so in one line. Anything else is a bug and keeps its traceback.
-        from sqlalchemy.exc import SQLAlchemyError
+        from annotator.workspace.errors import database_refusal
 
-        if not isinstance(exc, SQLAlchemyError):
+        reason = database_refusal(exc)
+        if reason is None:
             raise
-        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         print(f"annotator: error: database: {reason}; nothing was written", file=sys.stderr)
         return 1
 

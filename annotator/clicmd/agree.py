@@ -17,7 +17,10 @@ from annotator.core.review import AgreementReport
 from annotator.workspace import reports
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser(
         "agree", parents=[common], help=help_of("agree"),
         description="Span F1 (exact and overlap), token Cohen's kappa and Krippendorff's alpha "

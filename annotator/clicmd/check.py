@@ -10,7 +10,10 @@ from annotator.clicmd.common import open_workspace
 from annotator.workspace import reports
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser("check", parents=[common], help=help_of("check"))
     p.set_defaults(run=run)
 

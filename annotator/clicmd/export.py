@@ -19,7 +19,10 @@ from annotator.formats.tagging import SCHEMES
 from annotator.workspace.exporting import ExportOptions, gather_documents, write_export
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser(
         "export", parents=[common], help=help_of("export"),
         description="Export one annotator's annotations (the current one, --annotator NAME or "

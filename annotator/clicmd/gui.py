@@ -7,7 +7,10 @@ import argparse
 from annotator.clicmd import help_of
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser("gui", parents=[common], help=help_of("gui"))
     p.add_argument("--open", metavar="DOCNAME", help="open this document at start")
     p.set_defaults(run=run)

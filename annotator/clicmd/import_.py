@@ -12,7 +12,10 @@ from annotator.formats.registry import READ_FORMATS
 from annotator.workspace import importing
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser(
         "import", parents=[common], help=help_of("import")
     )

@@ -17,7 +17,10 @@ from annotator.clicmd.progress import progress_printer
 from annotator.workspace import merging
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser(
         "merge", parents=[common], help=help_of("merge"),
         description="Add another annotator database (file or URL) or JSONL export: documents "

@@ -9,7 +9,10 @@ from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser("show", parents=[common], help=help_of("show"))
     p.add_argument("document", metavar="DOCNAME", help="name, SHA-256 prefix or id")
     p.add_argument(

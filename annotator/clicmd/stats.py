@@ -10,7 +10,10 @@ from annotator.clicmd.common import open_workspace
 from annotator.workspace import reports
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    common: argparse.ArgumentParser,
+) -> None:
     p = sub.add_parser("stats", parents=[common], help=help_of("stats"))
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--plot", metavar="FILE.png", help="draw label counts and agreement")

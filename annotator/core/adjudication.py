@@ -49,8 +49,6 @@ class ProvenanceStore(SpanStore, Protocol):
         self, doc_id: int, span: Span, provenance: dict[str, Any] | None = None
     ) -> Span: ...
 
-    def span_provenance(self, uuid: str) -> dict[str, Any] | None: ...
-
 
 @dataclass(frozen=True)
 class DecisionRecord:

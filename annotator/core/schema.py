@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 
@@ -161,7 +162,7 @@ def parse_schema(text: str, origin: str) -> Schema:
     return _parse(data, origin)
 
 
-def _parse(data: dict, origin: str) -> Schema:
+def _parse(data: dict[str, Any], origin: str) -> Schema:
     try:
         layers = []
         for lay in data["layers"]:

@@ -18,7 +18,8 @@ _RESHAPER = arabic_reshaper.ArabicReshaper(
 
 def visual(text: str) -> str:
     """One logical line to display order with joined letter forms (no newlines inside)."""
-    return get_display(_RESHAPER.reshape(text))
+    shown: str = get_display(_RESHAPER.reshape(text))  # python-bidi ships no type hints
+    return shown
 
 
 def visual_lines(text: str) -> str:

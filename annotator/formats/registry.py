@@ -47,7 +47,6 @@ class Format:
         reader / stream_writer / folder_writer: None where the format goes one way only.
         tags: a token-per-line tag format: its export writes the entity layer unless asked
             for others, and its reader takes a tag map.
-        holds: what the format can carry besides spans (the rest is reported as dropped).
     """
 
     name: str
@@ -58,7 +57,6 @@ class Format:
     stream_writer: StreamWriter | None = None
     folder_writer: FolderWriter | None = None
     tags: bool = False
-    holds: frozenset[str] = frozenset()
 
     @property
     def writes_folder(self) -> bool:
@@ -84,7 +82,6 @@ FORMATS: dict[str, Format] = {
             stream_writer=lambda docs, out, options, report, progress: jsonl.write_jsonl(
                 docs, out, report, progress
             ),
-            holds=frozenset({"overlaps", "links", "attributes", "status", "provenance"}),
         ),
         Format(
             "conll", "token and one IOB2/BIOES tag column per layer",
@@ -114,7 +111,6 @@ FORMATS: dict[str, Format] = {
             folder_writer=lambda docs, folder, options, report, progress: brat.write_brat(
                 docs, folder, report, progress
             ),
-            holds=frozenset({"overlaps", "links", "attributes"}),
         ),
     )
 }

@@ -5,9 +5,7 @@ The review itself (compare, pre-fill, decide) is ``workspace.review.ReviewSessio
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import ColumnElement, Connection, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.adjudication import DecisionRecord
@@ -16,7 +14,9 @@ from annotator.storage.repository import Repository
 from annotator.storage.tables import ANN, DECISION, utcnow
 
 
-def read_decisions(conn: Connection, *where: Any) -> list[tuple[int, DecisionRecord]]:
+def read_decisions(
+    conn: Connection, *where: ColumnElement[bool]
+) -> list[tuple[int, DecisionRecord]]:
     """``review_decision`` rows (those matching ``where``) with their document ids, in order."""
     rows = conn.execute(
         select(DECISION, ANN.c.name.label("curator"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Text, select, type_coerce
+from sqlalchemy import Row, Text, select, type_coerce
 
 from annotator.core.model import Span
 from annotator.core.review import AnnotatedDocument
@@ -37,7 +37,7 @@ def annotator_ids(repo: Repository, names: Sequence[str]) -> dict[int, str]:
         return {int(r.id): r.name for r in rows}
 
 
-def span_from_row(r: Any, annotator: str) -> Span:
+def span_from_row(r: Row[*tuple[Any, ...]], annotator: str) -> Span:
     """A span row (attributes raw or decoded) as a Span of ``annotator``."""
     return Span(
         start=r.start,

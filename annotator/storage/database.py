@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from annotator.core.errors import AnnotatorError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 # The newest migration. Opening an up-to-date database compares against this constant instead
 # of importing Alembic (~0.45 s of start-up); tests/unit/test_storage.py checks it equals the
@@ -48,7 +49,7 @@ def default_annotator() -> str:
         return "annotator"
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     # Let SQLAlchemy, not pysqlite, decide when transactions start (see _sqlite_begin).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
@@ -61,7 +62,7 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_begin(conn: Any) -> None:
+def _sqlite_begin(conn: Connection) -> None:
     # A deferred transaction that reads then writes fails with "database is locked" when a
     # second writer is active, whatever the timeout; IMMEDIATE takes the write lock up front.
     # Pure reads (Repository._read marks them) stay deferred: they must not queue behind, or

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, insert, select, type_coerce
+from sqlalchemy import ColumnElement, Connection, Row, Text, bindparam, insert, select, type_coerce
 
 from annotator.core.model import Span, text_sha256
 from annotator.storage.annotations import span_from_row
@@ -249,18 +249,20 @@ class _Merger:
         self.report.spans_added += len(rows)
         return uuid_map
 
-    def _span(self, row: Any) -> Span:
+    def _span(self, row: Row[*tuple[Any, ...]]) -> Span:
         return span_from_row(row, self.names.get(row.annotator_id, "?"))
 
-    def _spans_by_uuid(self, uuids: Iterable[str]) -> dict[str, Any]:
+    def _spans_by_uuid(self, uuids: Iterable[str]) -> dict[str, Row[*tuple[Any, ...]]]:
         wanted = list(uuids)
-        found: dict[str, Any] = {}
+        found: dict[str, Row[*tuple[Any, ...]]] = {}
         for i in range(0, len(wanted), CHUNK):
             rows = self.conn.execute(_OURS_BY_UUID, {"uuids": wanted[i : i + CHUNK]})
             found.update((r.uuid, r) for r in rows)
         return found
 
-    def _existing(self, column: Any, values: Sequence[str], *where: Any) -> set[str]:
+    def _existing(
+        self, column: ColumnElement[str], values: Sequence[str], *where: ColumnElement[bool]
+    ) -> set[str]:
         found: set[str] = set()
         query = select(column).where(column.in_(bindparam("values", expanding=True)), *where)
         for i in range(0, len(values), CHUNK):
@@ -335,7 +337,9 @@ class _Merger:
                 self.report.statuses_kept += 1
 
 
-def _differences(ours: Any, doc_id: int, theirs: SourceSpan, aid: int) -> tuple[str, ...]:
+def _differences(
+    ours: Row[*tuple[Any, ...]], doc_id: int, theirs: SourceSpan, aid: int
+) -> tuple[str, ...]:
     checks = (
         ("document", ours.document_id == doc_id),
         ("annotator", ours.annotator_id == aid),

@@ -8,6 +8,7 @@ Alembic's migrations create exactly this; a test compares the two.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
@@ -29,6 +30,8 @@ from sqlalchemy import (
     insert,
     table,
 )
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeEngine
 
 
 def utcnow() -> datetime:
@@ -182,13 +185,15 @@ def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def bind_processor(type_: Any, dialect: Any) -> Any:
+def bind_processor(
+    type_: TypeEngine[Any], dialect: Dialect
+) -> Callable[[Any], Any] | None:
     """The function the dialect applies to a value of ``type_`` before the driver sees it (the
     dialect's own implementation of the type, e.g. SQLite's DATETIME formatting), or None."""
     return type_.dialect_impl(dialect).bind_processor(dialect)
 
 
-def bound(type_: Any, dialect: Any, value: Any) -> Any:
+def bound(type_: TypeEngine[Any], dialect: Dialect, value: Any) -> Any:
     """``value`` as the dialect's bind processor for ``type_`` would hand it to the driver."""
     process = bind_processor(type_, dialect)
     return process(value) if process is not None else value
@@ -207,7 +212,7 @@ _RAW_COLUMNS = [c.name for c in SPAN_RAW.columns]
 
 
 @lru_cache(maxsize=4)  # one compile per dialect, not one per tag
-def _span_insert(dialect: Any) -> tuple[str, list[int] | None]:
+def _span_insert(dialect: Dialect) -> tuple[str, list[int] | None]:
     """The INSERT of SPAN_RAW in the driver's paramstyle, and for positional styles the order
     of the values (None: a named style, rows go as dicts)."""
     compiled = insert(SPAN_RAW).compile(dialect=dialect)

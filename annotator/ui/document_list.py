@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.model import DocumentRow
@@ -17,7 +17,7 @@ DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class DocumentListModel(ListTableModel):
     """One row per document, in the order the repository lists them."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentRow] = []
         self._headers = (self.tr("Document"), self.tr("Status"), self.tr("Spans"))

@@ -9,11 +9,14 @@ right-to-left lines start) beside each paragraph holding one of their spans.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -247,10 +250,10 @@ class DocumentView(QPlainTextEdit):
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:
-            pos = event.pos()  # type: ignore[attr-defined]
-            tip = self.tooltip_at(self.position_at(pos))
+            help_event = cast(QHelpEvent, event)  # PySide6 hands the QHelpEvent itself
+            tip = self.tooltip_at(self.position_at(help_event.pos()))
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+                QToolTip.showText(help_event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True

@@ -173,13 +173,6 @@ class ImportDialog(QDialog):
                 self.paths.append(path)
                 self.file_list.addItem(path)
 
-    def set_format(self, fmt: str) -> None:
-        """Choose ``fmt`` (a reader's name, or ``auto``)."""
-        index = self.format_box.findData(fmt)
-        if index < 0:
-            raise ValueError(f"unknown import format {fmt!r}")
-        self.format_box.setCurrentIndex(index)
-
     def chosen_format(self) -> str:
         return str(self.format_box.currentData())
 
@@ -252,9 +245,6 @@ class ImportDialog(QDialog):
         )
 
     # -- reading, then storing -----------------------------------------------------------
-
-    def busy(self) -> bool:
-        return self._worker is not None
 
     @Slot()
     def start_import(self) -> None:

@@ -33,7 +33,6 @@ from annotator.ui.status_line import StatusLine
 from annotator.ui.welcome import WelcomePanel
 from annotator.workspace import Workspace
 
-DEFAULT_FONT_SIZE = 16.0
 QUOTE_KIND_KEY = "D"
 
 

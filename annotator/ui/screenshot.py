@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         before = len(window.controller.index.spans)
         view.select(at, at + len(needle))
+        # QKeySequence has __getitem__ at run time; PySide6's stubs leave it out
         QTest.keyClick(view, QKeySequence(key)[0].key())  # type: ignore[index]
         if len(window.controller.index.spans) == before:
             # no window manager gave us focus: the same action, without the key mapping

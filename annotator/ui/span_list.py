@@ -15,7 +15,7 @@ from bisect import bisect_left
 from itertools import product
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -34,7 +34,7 @@ SYNC_DELAY_MS = 40
 class SpanListModel(ListTableModel):
     """Rows are the spans of ``controller``'s open document, sorted by ``position_key``."""
 
-    def __init__(self, controller: AnnotationController, parent: Any = None) -> None:
+    def __init__(self, controller: AnnotationController, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self._spans: list[Span] = []
@@ -291,12 +291,6 @@ class SpanListView(QTableView):
         """
         self._pending = uuid
         self._sync_timer.start()
-
-    def sync_now(self) -> None:
-        """Apply the pending selection at once (tests, and before reading the selection)."""
-        if self._sync_timer.isActive():
-            self._sync_timer.stop()
-            self._select_row(self._pending)
 
     def _select_row(self, uuid: str) -> None:
         self._model.flush()

@@ -7,7 +7,7 @@ whether this matplotlib shapes Arabic itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,7 +106,11 @@ def build_figure(
 
 
 def _grouped_bars(
-    ax: Axes, categories: list[str], series: dict[str, list[float]], t: Any, horizontal: bool
+    ax: Axes,
+    categories: list[str],
+    series: dict[str, list[float]],
+    t: Callable[[str], str],
+    horizontal: bool,
 ) -> None:
     width = 0.8 / max(len(series), 1)
     for k, (name, values) in enumerate(series.items()):
@@ -125,7 +129,7 @@ def _grouped_bars(
         ax.legend(fontsize="small")
 
 
-def _label_counts(ax: Axes, labels: dict[str, dict[str, int]], t: Any) -> None:
+def _label_counts(ax: Axes, labels: dict[str, dict[str, int]], t: Callable[[str], str]) -> None:
     categories = sorted({key for counts in labels.values() for key in counts})
     series = {
         name: [float(counts.get(c, 0)) for c in categories] for name, counts in labels.items()
@@ -135,7 +139,7 @@ def _label_counts(ax: Axes, labels: dict[str, dict[str, int]], t: Any) -> None:
     ax.set_ylabel("spans")
 
 
-def _agreement_panel(ax: Axes, report: AgreementReport | None, t: Any) -> None:
+def _agreement_panel(ax: Axes, report: AgreementReport | None, t: Callable[[str], str]) -> None:
     ax.set_title("Agreement per label (span F1, overlap match)")
     pairs = [p for p in report.pairs if p.per_label] if report else []
     if not pairs:
@@ -155,7 +159,7 @@ def _agreement_panel(ax: Axes, report: AgreementReport | None, t: Any) -> None:
     ax.set_ylabel("F1")
 
 
-def _documents(ax: Axes, per_document: dict[str, dict[str, int]], t: Any) -> None:
+def _documents(ax: Axes, per_document: dict[str, dict[str, int]], t: Callable[[str], str]) -> None:
     ax.set_title("Spans per document")
     names = list(per_document)
     annotators = sorted({a for counts in per_document.values() for a in counts})

@@ -54,13 +54,16 @@ def test_opened_text_stays_right_to_left_and_the_list_fills_after_it(
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    filled: list[int] = []  # the row count after each reset of the span list
+    win.span_model.modelReset.connect(lambda: filled.append(win.span_model.rowCount()))
     win.open_document(doc_id)
     # the option is set once, before any text: a new document must not lose it
     option = win.view.document().defaultTextOption()
     assert option.textDirection() == Qt.LayoutDirection.RightToLeft
     assert option.alignment() & Qt.AlignmentFlag.AlignRight
     # the span list fills from the event loop, once, with no flush from anyone
+    assert filled == [0]  # emptied by the open, not filled inside it
     qtbot.waitUntil(lambda: win.span_model.rowCount() == 50)
-    qtbot.wait(50)
+    assert filled == [0, 50]
     assert [win.span_model.span_at(r).start for r in range(50)] == at
     ws.close()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool
+import pytest
+from PySide6.QtCore import QThreadPool, Slot
 
 from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.main_window import MainWindow
@@ -101,7 +102,7 @@ def test_a_tag_map_maps_foreign_tags_of_a_conll_txt_file(
     dialog = ImportDialog(seed_ws)
     qtbot.addWidget(dialog)
     dialog.add_paths([aqmar])
-    dialog.set_format("conll")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("conll"))
     assert dialog.tag_map_edit.isEnabled()
     dialog.tag_map_edit.setText(str(tag_map))
     run(qtbot, dialog)
@@ -115,7 +116,7 @@ def test_a_tag_map_maps_foreign_tags_of_a_conll_txt_file(
     summary = dialog.summary.toPlainText()
     assert "Warnings: 1" in summary
     assert f"{aqmar}: 1 span(s) began with I-, E- or L-" in summary
-    dialog.set_format("jsonl")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("jsonl"))
     assert not dialog.tag_map_edit.isEnabled()
 
 
@@ -175,8 +176,17 @@ def test_a_folder_and_refusals_before_reading(
 
 
 def test_closing_while_reading_stores_nothing(
-    qtbot, seed_ws: Workspace, tmp_path: Path
+    qtbot, seed_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    reports: list[object] = []  # each worker report that reached the dialog
+    read_done = ImportDialog._read_done
+
+    @Slot(object, object)
+    def spy(self: ImportDialog, worker: object, docs: object) -> None:
+        reports.append(worker)
+        read_done(self, worker, docs)
+
+    monkeypatch.setattr(ImportDialog, "_read_done", spy)
     path = tmp_path / "news.conll"
     path.write_text(CONLL, encoding="utf-8")
     before = snapshot(seed_ws)
@@ -184,12 +194,12 @@ def test_closing_while_reading_stores_nothing(
     qtbot.addWidget(dialog)
     dialog.add_paths([path])
     dialog.start_import()
-    assert dialog.busy() and not dialog.import_button.isEnabled()
+    assert not dialog.import_button.isEnabled()  # reading
     # the worker finishes here, but its report is a queued event: delivered only after the
     # close, which must drop it
     assert QThreadPool.globalInstance().waitForDone(10_000)
     dialog.reject()
-    qtbot.wait(10)  # deliver what the worker queued
-    assert (dialog.report, dialog.error) == (None, None) and not dialog.busy()
+    qtbot.waitUntil(lambda: len(reports) == 1)  # the report the worker queued has arrived
+    assert (dialog.report, dialog.error) == (None, None) and dialog.import_button.isEnabled()
     assert "nothing was imported" in dialog.summary.toPlainText()
     assert snapshot(seed_ws) == before

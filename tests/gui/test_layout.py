@@ -27,23 +27,35 @@ def assert_palette_whole(win: MainWindow) -> None:
         assert not any(a.intersects(b) for b in rects[i + 1:]), "buttons overlap"
 
 
+def laid_out(win: MainWindow) -> bool:
+    """The palette's flow layout has placed the buttons for the palette's present size and
+    direction (a change of direction clears its geometry until the posted relayout), and the
+    palette is as tall as its lines need."""
+    palette = win.label_palette
+    layout = palette.layout()
+    assert layout is not None
+    return layout.geometry() == palette.rect() and palette.height() >= layout.heightForWidth(
+        palette.width()
+    )
+
+
 def test_palette_shows_every_label_and_key_at_1280(window: MainWindow, qtbot) -> None:
     window.resize(1280, 800)
-    qtbot.waitUntil(lambda: window.width() == 1280)
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.width() == 1280 and laid_out(window))
     assert_palette_whole(window)
     assert window.label_palette.buttons["QUOTE"].text() == "QUOTE [Q]"
 
 
 def test_palette_wraps_onto_more_lines_when_narrow(window: MainWindow, qtbot) -> None:
     window.main_splitter.setSizes([330, 950])
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.label_palette.width() > 900 and laid_out(window))
     one_line = window.label_palette.height()
     window.main_splitter.setSizes([900, 380])
-    qtbot.waitUntil(lambda: window.label_palette.height() > one_line)
+    qtbot.waitUntil(lambda: window.label_palette.height() > one_line and laid_out(window))
     assert_palette_whole(window)
     window.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # Arabic chrome mirrors it
-    qtbot.wait(20)
+    qtbot.waitUntil(lambda: window.label_palette.layoutDirection() == Qt.LayoutDirection.RightToLeft
+                    and laid_out(window))
     assert_palette_whole(window)
     first = window.label_palette.buttons["PER"]
     assert first.mapTo(window, QPoint(first.width(), 0)).x() > window.label_palette.mapTo(

@@ -65,8 +65,24 @@ def test_annotate_all_declined_changes_nothing(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     c = window.controller
-    at = find_nth(c.text, "بيلاروسيا")
-    select_and_press(window, at, at + len("بيلاروسيا"), "4")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    word = "بيلاروسيا"
+    occurrences = c.text.count(word)
+    assert occurrences >= 2
+    at = find_nth(c.text, word)
+    select_and_press(window, at, at + len(word), "4")
+    before = stored(c.ws, c.doc_id)
+    assert [(r[0], r[3], r[4]) for r in before] == [(at, "GPE", word)]
+    stack = c.undo_group.activeStack()
+    assert stack is not None and stack.count() == 1
+    asked: list[str] = []
+
+    def decline(_parent: object, _title: str, question: str, *args: object) -> object:
+        asked.append(question)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", decline)
     press(window, "Ctrl+Shift+A")
-    assert len(stored(c.ws, c.doc_id)) == 1
+    assert len(asked) == 1, "annotate-all must ask before tagging"
+    assert f"Tag {occurrences - 1} more occurrences as GPE?" in asked[0]
+    assert stored(c.ws, c.doc_id) == before
+    assert stack.count() == 1  # nothing pushed either

@@ -39,7 +39,7 @@ def test_kappa_of_nothing_is_undefined() -> None:
 
 
 def test_kappa_rejects_unequal_lengths() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^sequences differ in length: 1 and 2$"):
         ag.cohen_kappa(["O"], ["O", "O"])
 
 

@@ -47,26 +47,29 @@ def test_add_undo_redo(workspace: Workspace, doc: int) -> None:
 @pytest.mark.parametrize(
     ("start", "end", "layer", "label", "why"),
     [
-        (0, len(TEXT) + 1, "entity", "PER", "outside"),
-        (0, 3, "entity", "CLAIM", "not in layer"),
-        (0, 3, "nolayer", "PER", "unknown layer"),
+        (
+            0, len(TEXT) + 1, "entity", "PER",
+            rf"^span \[0, {len(TEXT) + 1}\) lies outside the text \(length {len(TEXT)}\)$",
+        ),
+        (0, 3, "entity", "CLAIM", r"^label 'CLAIM' is not in layer 'entity'$"),
+        (0, 3, "nolayer", "PER", r"^unknown layer 'nolayer'$"),
     ],
 )
 def test_validation(
     workspace: Workspace, doc: int, start: int, end: int, layer: str, label: str, why: str
 ) -> None:
-    with pytest.raises(EditError):
+    with pytest.raises(EditError, match=why):
         workspace.execute(AddSpan(doc, Span(start, end, layer, label)))
     assert rows(workspace, doc) == []
     assert not workspace.can_undo()
 
 
 def test_empty_or_reversed_spans_cannot_exist() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^span \[5, 3\) is empty or negative$"):
         Span(5, 3, "entity", "PER")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^span \[4, 4\) is empty or negative$"):
         Span(4, 4, "entity", "PER")
-    with pytest.raises(EditError):
+    with pytest.raises(EditError, match=r"^a span cannot be empty or reversed: \[7, 7\)$"):
         ResizeSpan("any", 7, 7)
 
 
@@ -122,7 +125,7 @@ def test_batch_is_one_step_and_atomic(workspace: Workspace, doc: int) -> None:
     workspace.undo()
     assert rows(workspace, doc) == []
     bad = [AddSpan(doc, Span(0, 2, "entity", "MISC")), AddSpan(doc, Span(0, 2, "entity", "NOPE"))]
-    with pytest.raises(EditError):
+    with pytest.raises(EditError, match=r"^label 'NOPE' is not in layer 'entity'$"):
         workspace.execute(Batch(bad, "bad batch"))
     assert rows(workspace, doc) == [], "a failed batch must leave nothing behind"
 
@@ -139,7 +142,9 @@ def test_nested_and_overlapping_spans_coexist(workspace: Workspace, doc: int) ->
 def test_stale_version_is_a_conflict(workspace: Workspace, doc: int) -> None:
     span = workspace.execute(AddSpan(doc, Span(0, 3, "entity", "PER"))).added[0]
     workspace.repo.update_span(span.with_changes(label="ORG"), expected_version=1)
-    with pytest.raises(ConflictError):
+    with pytest.raises(
+        ConflictError, match=rf"^span {span.uuid} was changed or removed elsewhere; reload"
+    ):
         workspace.repo.update_span(span.with_changes(label="LOC"), expected_version=1)
     assert rows(workspace, doc) == [(0, 3, "entity", "ORG")]
 

@@ -127,6 +127,66 @@ def test_one_bad_file_refuses_the_whole_command(
     refused(db_with_one_doc, capsys, str(ok), str(bad))
 
 
+def rows(db: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to tell "exactly as before" from "as many rows as before"."""
+    ws = Workspace.open(str(db), "tester")
+    with ws.engine.connect() as conn:
+        tables = [
+            name for (name,) in conn.execute(
+                sql("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            )
+        ]
+        out = {t: sorted(map(tuple, conn.execute(sql(f'SELECT * FROM "{t}"'))), key=repr)
+               for t in tables}
+    ws.close()
+    return out
+
+
+def test_a_store_failing_part_way_writes_nothing(
+    tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every file reads fine; the database refuses the second document's span after the first
+    document, its spans, link, status and a new annotator were written: none of it may stay."""
+    p0 = ARABIC.index("فلاديمير")
+    first = {
+        "text": ARABIC, "name": "first", "annotator": "newcomer", "status": "done",
+        "spans": [
+            {"start": p0, "end": p0 + 14, "label": "PER"},
+            {"start": 0, "end": ARABIC.index("\n"), "label": "QUOTE", "layer": "quote"},
+        ],
+        "relations": [{"kind": "speaker", "head": 1, "tail": 0}],
+    }
+    second = {"text": "زار وزير الخارجية القاهرة أمس.", "name": "second",
+              "spans": [{"start": 18, "end": 25, "label": "GPE"}]}
+    paths = []
+    for obj in (first, second):
+        path = tmp_path / f"{obj['name']}.jsonl"
+        path.write_text(json.dumps(obj, ensure_ascii=False), encoding="utf-8")
+        paths.append(str(path))
+    ws = Workspace.open(str(db_with_one_doc), "tester")
+    with ws.engine.begin() as conn:  # a constraint only the second document's span breaks
+        conn.execute(sql(
+            "CREATE TRIGGER refuse_second BEFORE INSERT ON span "
+            "WHEN (SELECT name FROM document WHERE id = NEW.document_id) = 'second' "
+            "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+        ))
+    ws.close()
+    before = rows(db_with_one_doc)
+    capsys.readouterr()
+    assert run(db_with_one_doc, "--annotator", "importer", *paths) == 1
+    err = capsys.readouterr().err
+    assert "database: refused by the test; nothing was written" in err, err
+    assert rows(db_with_one_doc) == before
+    # without the trigger the same command stores both documents: the refusal was the store's
+    ws = Workspace.open(str(db_with_one_doc), "tester")
+    with ws.engine.begin() as conn:
+        conn.execute(sql("DROP TRIGGER refuse_second"))
+    ws.close()
+    assert run(db_with_one_doc, "--annotator", "importer", *paths) == 0
+    after = snapshot(db_with_one_doc)
+    assert (after["document"], after["span"], after["relation"]) == (3, 3, 1)
+
+
 def test_same_text_twice_is_one_document(
     tmp_path: Path, db_with_one_doc: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -117,9 +117,9 @@ def test_removing_a_decided_span_drops_its_links_and_undo_restores_them(
 
 
 def test_a_review_needs_two_annotators_and_not_gold(workspace: Workspace, doc: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^a review compares at least two annotators$"):
         ReviewSession(workspace, doc, ["A"])
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^gold is what the review writes"):
         ReviewSession(workspace, doc, ["A", GOLD])
 
 

@@ -68,7 +68,7 @@ def test_three_annotators_agree_only_when_all_drew_it() -> None:
 
 
 def test_compare_needs_two_annotators() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^comparing needs at least two annotators$"):
         compare({"A": []})
 
 

@@ -148,7 +148,7 @@ def test_a_rolled_back_annotator_is_not_remembered(db_path: Path) -> None:
     ws = Workspace.open(str(db_path), "first")
     repo = ws.repo
     doc = repo.insert_document("d", "نص قصير جدا", "sha")
-    with pytest.raises(RuntimeError), repo.transaction():
+    with pytest.raises(RuntimeError, match=r"^the import failed half way$"), repo.transaction():
         repo.insert_span(doc, Span(0, 2, "entity", "PER", annotator="bob"))
         raise RuntimeError("the import failed half way")
     other = Repository(ws.engine, "carol")

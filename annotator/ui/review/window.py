@@ -139,15 +139,6 @@ class ReviewWindow(QMainWindow):
             if self.annotators.item(i).checkState() == Qt.CheckState.Checked
         ]
 
-    def set_annotators(self, names: list[str]) -> None:
-        for i in range(self.annotators.count()):
-            item = self.annotators.item(i)
-            on = item.text() in names
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def set_document(self, doc_id: int) -> None:
-        self.documents.setCurrentIndex(self.documents.findData(doc_id))
-
     def start(self) -> None:
         """Compare the chosen annotators on the chosen document; pre-fill the agreements."""
         names = self.chosen_annotators()
