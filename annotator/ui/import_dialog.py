@@ -251,6 +251,7 @@ class ImportDialog(QDialog):
         """Read the chosen files in a worker; :meth:`_read_done` stores them."""
         problem = self._problem()
         if problem is not None:
+            self.error = problem
             self.summary.setPlainText(problem)
             return
         self.report, self.error, self.new_ids = None, None, []

@@ -247,6 +247,16 @@ class Workspace:
         return self.execute(SetStatus(doc_id, status, annotator or self.annotator),
                             undoable=undoable)
 
+    def set_project_schema(self, toml_text: str | None) -> None:
+        """Give the project its own label schema (TOML, the shape of resources/schema.toml),
+        or None for the shipped default. Checked before it is stored; open windows pick it up
+        when they are opened again."""
+        schema = (
+            parse_schema(toml_text, "the project's label schema") if toml_text else load_schema()
+        )
+        self.repo.set_project_schema_toml(toml_text)
+        self.schema = schema
+
     def default_attributes(self, layer: str) -> dict[str, str]:
         """The schema's default of each attribute of ``layer``: stored, not implied, so exports
         and a colleague's database read "direct" without knowing this schema."""

@@ -4,10 +4,11 @@ stored all or nothing; the summary shows counts, warnings and errors."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import pytest
 from PySide6.QtCore import QThreadPool, Slot
 
+from annotator.core.model import ImportedDocument
 from annotator.ui.import_dialog import ImportDialog
 from annotator.ui.main_window import MainWindow
 from annotator.workspace import Workspace
@@ -175,22 +176,24 @@ def test_a_folder_and_refusals_before_reading(
     assert names == {"الخبر الأول", "الخبر الثاني"}
 
 
-def test_closing_while_reading_stores_nothing(
-    qtbot, seed_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reports: list[object] = []  # each worker report that reached the dialog
-    read_done = ImportDialog._read_done
+class SpiedImportDialog(ImportDialog):
+    """Counts the worker reports that reach the dialog (a queued signal from the worker)."""
+
+    reports = 0
 
     @Slot(object, object)
-    def spy(self: ImportDialog, worker: object, docs: object) -> None:
-        reports.append(worker)
-        read_done(self, worker, docs)
+    def _read_done(self, worker: Any, docs: list[ImportedDocument]) -> None:
+        self.reports += 1
+        super()._read_done(worker, docs)
 
-    monkeypatch.setattr(ImportDialog, "_read_done", spy)
+
+def test_closing_while_reading_stores_nothing(
+    qtbot, seed_ws: Workspace, tmp_path: Path
+) -> None:
     path = tmp_path / "news.conll"
     path.write_text(CONLL, encoding="utf-8")
     before = snapshot(seed_ws)
-    dialog = ImportDialog(seed_ws)
+    dialog = SpiedImportDialog(seed_ws)
     qtbot.addWidget(dialog)
     dialog.add_paths([path])
     dialog.start_import()
@@ -199,7 +202,7 @@ def test_closing_while_reading_stores_nothing(
     # close, which must drop it
     assert QThreadPool.globalInstance().waitForDone(10_000)
     dialog.reject()
-    qtbot.waitUntil(lambda: len(reports) == 1)  # the report the worker queued has arrived
+    qtbot.waitUntil(lambda: dialog.reports == 1)  # the report the worker queued has arrived
     assert (dialog.report, dialog.error) == (None, None) and dialog.import_button.isEnabled()
     assert "nothing was imported" in dialog.summary.toPlainText()
     assert snapshot(seed_ws) == before

@@ -161,13 +161,13 @@ def test_aqmar_refused_without_map_names_lines(tmp_path: Path) -> None:
 
     ws = open_project(tmp_path / "db.sqlite3", AQMAR_LABELS)
     try:
-        with pytest.raises(InputError) as caught:
+        with pytest.raises(InputError, match=r"Football\.txt:1: tags outside the schema") as e:
             READERS["conll"](DATA / "aqmar" / "Football.txt", ws.schema, ReadOptions())
     finally:
         ws.close()
-    message = str(caught.value)
+    message = str(e.value)
     assert "'B-MISS1'" in message and "'OO'" in message and "line 1855" in message
-    assert caught.value.line == 1
+    assert e.value.line == 1
 
 
 def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -195,9 +195,10 @@ def test_cli_import_and_export(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert stdout.count("-DOCSTART-") == 1
     assert main(["--db", db, "export", "--format", "conll", "--annotator", "nobody"]) == 1
     assert "no annotator named 'nobody'" in capsys.readouterr().err
-    with pytest.raises(SystemExit) as usage:
+    with pytest.raises(SystemExit, match=r"^2$") as usage:
         main(["--db", db, "export", "--format", "conll", "--gold", "--annotator", "tester"])
     assert usage.value.code == 2
+    assert "give --annotator NAME or --gold, not both" in capsys.readouterr().err
 
 
 def test_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -166,7 +166,7 @@ def test_reader_repairs_iob1_and_warns_with_lines() -> None:
 
 def test_reader_refuses_unknown_tags_listing_lines() -> None:
     content = "أ B-PER\nب IO\nج B-MISS1\nد I-MISS1\n"
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(InputError, match=r"^x\.conll:2: tags outside the schema: ") as caught:
         parse_conll(content, "x.conll", SCHEMA)
     assert caught.value.line == 2
     assert "'IO' (malformed" in str(caught.value)
