@@ -47,6 +47,9 @@ class Format:
         reader / stream_writer / folder_writer: None where the format goes one way only.
         tags: a token-per-line tag format: its export writes the entity layer unless asked
             for others, and its reader takes a tag map.
+        holds: what the format can carry besides spans, of :data:`CAPABILITIES`; its writer
+            reports what it leaves out of the rest (a test holds the two together), and the
+            export dialog says so before the export.
     """
 
     name: str
@@ -57,15 +60,22 @@ class Format:
     stream_writer: StreamWriter | None = None
     folder_writer: FolderWriter | None = None
     tags: bool = False
+    holds: frozenset[str] = frozenset()
 
     @property
     def writes_folder(self) -> bool:
         return self.folder_writer is not None
 
+    def cannot_hold(self) -> tuple[str, ...]:
+        return tuple(c for c in CAPABILITIES if c not in self.holds)
+
     def default_layers(self, layer_names: Sequence[str]) -> tuple[str, ...]:
         """The layers an export writes when none are chosen."""
         return ("entity",) if self.tags else tuple(layer_names)
 
+
+# what a format may or may not carry besides spans (tag columns: one span per token and column)
+CAPABILITIES = ("overlaps", "links", "attributes")
 
 FORMATS: dict[str, Format] = {
     f.name: f
@@ -82,6 +92,7 @@ FORMATS: dict[str, Format] = {
             stream_writer=lambda docs, out, options, report, progress: jsonl.write_jsonl(
                 docs, out, report, progress
             ),
+            holds=frozenset({"overlaps", "links", "attributes"}),
         ),
         Format(
             "conll", "token and one IOB2/BIOES tag column per layer",
@@ -111,6 +122,7 @@ FORMATS: dict[str, Format] = {
             folder_writer=lambda docs, folder, options, report, progress: brat.write_brat(
                 docs, folder, report, progress
             ),
+            holds=frozenset({"overlaps", "links", "attributes"}),
         ),
     )
 }

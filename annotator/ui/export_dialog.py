@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -85,6 +86,9 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export"))
         self.format_box = QComboBox()
         self.format_box.addItems(list(WRITE_FORMATS))
+        # what the chosen format cannot hold, said before the export (the registry's word)
+        self.format_note = QLabel()
+        self.format_note.setWordWrap(True)
         self.annotator_box = QComboBox()
         names = [ws.annotator, *(n for n in ws.annotators() if n != ws.annotator)]
         self.annotator_box.addItems(names if GOLD in names else [*names, GOLD])
@@ -114,6 +118,7 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("Format"), self.format_box)
+        form.addRow("", self.format_note)
         form.addRow(self.tr("Annotator"), self.annotator_box)
         form.addRow(self.tr("Layers"), layers)
         form.addRow(self.tr("Tag scheme"), self.scheme_box)
@@ -135,6 +140,21 @@ class ExportDialog(QDialog):
         self.scheme_box.setEnabled(tagged)
         self.nested_spin.setEnabled(tagged)
         self.docstart_check.setEnabled(fmt == "conll")
+        self.format_note.setText(self.holds_note(fmt))
+
+    def holds_note(self, fmt: str) -> str:
+        names = {
+            "overlaps": self.tr("overlapping spans"),
+            "links": self.tr("links"),
+            "attributes": self.tr("attributes"),
+        }
+        missing = [names[c] for c in FORMATS[fmt].cannot_hold()]
+        if not missing:
+            return self.tr("Holds overlapping spans, links and attributes.")
+        return self.tr("Cannot hold: %1. What is left out is counted in the summary.").replace(
+            "%1", "، ".join(missing) if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
+            else ", ".join(missing)
+        )
 
     def _browse(self) -> None:
         fmt = self.format_box.currentText()

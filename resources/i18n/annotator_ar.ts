@@ -4,52 +4,52 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="240"/>
+        <location filename="../../annotator/ui/controller.py" line="254"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="245"/>
+        <location filename="../../annotator/ui/controller.py" line="259"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="315"/>
+        <location filename="../../annotator/ui/controller.py" line="326"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="337"/>
+        <location filename="../../annotator/ui/controller.py" line="346"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="342"/>
+        <location filename="../../annotator/ui/controller.py" line="351"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="359"/>
+        <location filename="../../annotator/ui/controller.py" line="368"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="365"/>
+        <location filename="../../annotator/ui/controller.py" line="374"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="396"/>
+        <location filename="../../annotator/ui/controller.py" line="405"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="401"/>
+        <location filename="../../annotator/ui/controller.py" line="410"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="409"/>
+        <location filename="../../annotator/ui/controller.py" line="418"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -97,73 +97,98 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="82"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="103"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="86"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="106"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="93"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="100"/>
         <source>-DOCSTART- line before each document</source>
         <translation>سطر ⁦-DOCSTART-⁩ قبل كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="96"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="103"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="119"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="120"/>
         <source>Format</source>
         <translation>التنسيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="120"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="122"/>
         <source>Annotator</source>
         <translation>المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="121"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="123"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="122"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
         <source>Tag scheme</source>
         <translation>مخطط الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="123"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
         <source>Nested columns per layer</source>
         <translation>الأعمدة المتداخلة لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="127"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="144"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="147"/>
+        <source>overlapping spans</source>
+        <translation>مقاطع متداخلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="148"/>
+        <source>links</source>
+        <translation>روابط</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="149"/>
+        <source>attributes</source>
+        <translation>سمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="153"/>
+        <source>Holds overlapping spans, links and attributes.</source>
+        <translation>يحفظ المقاطع المتداخلة والروابط والسمات.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="154"/>
+        <source>Cannot hold: %1. What is left out is counted in the summary.</source>
+        <translation>لا يحفظ: %1. ما يُترك يُحصى في الملخّص.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="162"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="147"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="165"/>
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="165"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="183"/>
         <source>Choose at least one layer and where to save.</source>
         <translation>اختر طبقة واحدة على الأقل ومكان الحفظ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="178"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="196"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="202"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="220"/>
         <source>Export failed: </source>
         <translation>فشل التصدير: </translation>
     </message>
@@ -171,27 +196,27 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="48"/>
+        <location filename="../../annotator/ui/file_menu.py" line="59"/>
         <source>Imported %1 new documents, %2 already present</source>
         <translation>استُورد %1 من المستندات الجديدة، و%2 موجودة مسبقًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="64"/>
+        <location filename="../../annotator/ui/file_menu.py" line="75"/>
         <source>Open or create a database</source>
         <translation>فتح قاعدة بيانات أو إنشاؤها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="65"/>
+        <location filename="../../annotator/ui/file_menu.py" line="76"/>
         <source>Annotator databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>قواعد بيانات المعلّق (*.sqlite3 *.sqlite *.db);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="77"/>
+        <location filename="../../annotator/ui/file_menu.py" line="88"/>
         <source>Cannot open database</source>
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="92"/>
+        <location filename="../../annotator/ui/file_menu.py" line="103"/>
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>
@@ -275,178 +300,178 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="111"/>
-        <location filename="../../annotator/ui/import_dialog.py" line="198"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="114"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="188"/>
         <source>Import documents</source>
         <translation>استيراد مستندات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="117"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="120"/>
         <source>automatic (from the file extension)</source>
         <translation>تلقائي (من امتداد الملف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="124"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="127"/>
         <source>optional: FOREIGN&lt;TAB&gt;OURS per line</source>
         <translation>اختياري: ⁦FOREIGN&lt;TAB&gt;OURS⁩ في كل سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="125"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="128"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="128"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="133"/>
         <source>%v of %m files read</source>
         <translation>قُرئ %v من %m من الملفات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="133"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="131"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="142"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="139"/>
         <source>Add files…</source>
         <translation>إضافة ملفات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="144"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="141"/>
         <source>Add folder…</source>
         <translation>إضافة مجلد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="146"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="143"/>
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="159"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="156"/>
         <source>Files and folders</source>
         <translation>الملفات والمجلدات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="160"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="157"/>
         <source>Format</source>
         <translation>التنسيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="161"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="158"/>
         <source>Encoding</source>
         <translation>الترميز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="162"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="159"/>
         <source>Tag map (CoNLL)</source>
         <translation>جدول تحويل الوسوم (⁦CoNLL⁩)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="199"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="189"/>
         <source>Documents (%1);;All files (*)</source>
         <translation>المستندات (%1);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="206"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="196"/>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="216"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="206"/>
         <source>Tag map</source>
         <translation>جدول تحويل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="228"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="218"/>
         <source>Add the files or folders to import.</source>
         <translation>أضف الملفات أو المجلدات المراد استيرادها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="233"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="223"/>
         <source>Unknown encoding: %1</source>
         <translation>ترميز غير معروف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="238"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="232"/>
         <source>The format of %1 cannot be told from its extension: choose a format.</source>
         <translation>لا يمكن معرفة تنسيق %1 من امتداده: اختر تنسيقًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="242"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="236"/>
         <source>No such tag map file: %1</source>
         <translation>ملف جدول تحويل الوسوم غير موجود: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="268"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="260"/>
         <source>Reading…</source>
         <translation>جارٍ القراءة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="287"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="279"/>
         <source>Storing %1 documents…</source>
         <translation>جارٍ حفظ %1 من المستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="315"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="306"/>
         <source>Import failed: nothing was imported.</source>
         <translation>فشل الاستيراد: لم يُستورد أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="317"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="308"/>
         <source>File: %1</source>
         <translation>الملف: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="319"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="310"/>
         <source>Line: %1</source>
         <translation>السطر: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="321"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="312"/>
         <source>Byte: %1</source>
         <translation>البايت: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="322"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="313"/>
         <source>Reason: %1</source>
         <translation>السبب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="331"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="322"/>
         <source>Documents added: %1</source>
         <translation>المستندات المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="332"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="323"/>
         <source>Already present (same text): %1</source>
         <translation>موجودة مسبقًا (النص نفسه): %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="334"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="325"/>
         <source>Spans added: %1</source>
         <translation>المقاطع المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="335"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="326"/>
         <source>Links added: %1</source>
         <translation>الروابط المضافة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="339"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="330"/>
         <source>Spans already stored: %1</source>
         <translation>مقاطع محفوظة مسبقًا: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="342"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="333"/>
         <source>Already present:</source>
         <translation>موجودة مسبقًا:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="343"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="334"/>
         <source>Warnings: %1</source>
         <translation>التحذيرات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/import_dialog.py" line="353"/>
+        <location filename="../../annotator/ui/import_dialog.py" line="344"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>أُلغي: لم يُستورد أي شيء.</translation>
     </message>
@@ -669,27 +694,27 @@
         <translation>لا يوجد خط عربي مثبت (Noto Naskh Arabic أو Amiri)، وقد تظهر الحروف مربعات. ثبّت الحزمة fonts-noto-core (دبيان/أوبونتو) أو خط Amiri ثم أعد تشغيل البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="275"/>
+        <location filename="../../annotator/ui/main_window.py" line="285"/>
         <source>No document named %s</source>
         <translation>لا يوجد مستند باسم %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="311"/>
+        <location filename="../../annotator/ui/main_window.py" line="321"/>
         <source>The selection holds no word</source>
         <translation>التحديد لا يحتوي على كلمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353"/>
+        <location filename="../../annotator/ui/main_window.py" line="363"/>
         <source>Annotate all occurrences</source>
         <translation>وسم كل المواضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="354"/>
+        <location filename="../../annotator/ui/main_window.py" line="364"/>
         <source>Tag %1 more occurrences as %2? One undo step removes them all.</source>
         <translation>وسم %1 من المواضع الإضافية بـ %2؟ خطوة تراجع واحدة تزيلها كلها.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="361"/>
+        <location filename="../../annotator/ui/main_window.py" line="371"/>
         <source>Tagged %n occurrences</source>
         <translation>
             <numerusform>تم وسم %n من المواضع</numerusform>
@@ -701,32 +726,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="378"/>
+        <location filename="../../annotator/ui/main_window.py" line="388"/>
         <source>Not done: %s</source>
         <translation>لم يتم: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400"/>
+        <location filename="../../annotator/ui/main_window.py" line="410"/>
         <source>Document font</source>
         <translation>خط المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="416"/>
+        <location filename="../../annotator/ui/main_window.py" line="426"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="417"/>
+        <location filename="../../annotator/ui/main_window.py" line="427"/>
         <source>The interface language changes the next time the program starts.</source>
         <translation>تتغير لغة الواجهة عند تشغيل البرنامج في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="428"/>
+        <location filename="../../annotator/ui/main_window.py" line="438"/>
         <source>About Annotator</source>
         <translation>حول المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="429"/>
+        <location filename="../../annotator/ui/main_window.py" line="439"/>
         <source>Arabic annotation workbench %s: entities, claims and quotes, with links, review and agreement.</source>
         <translation>منصة التعليق على النصوص العربية %s: الكيانات والادعاءات والاقتباسات، مع الروابط والمراجعة والاتفاق.</translation>
     </message>
@@ -820,82 +845,82 @@
         <translation>المعلّقون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="157"/>
+        <location filename="../../annotator/ui/review/window.py" line="148"/>
         <source>Choose a document and two annotators.</source>
         <translation>اختر مستندًا ومعلّقَين اثنين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="186"/>
+        <location filename="../../annotator/ui/review/window.py" line="177"/>
         <source>merged: %s</source>
         <translation>مدمج: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="188"/>
+        <location filename="../../annotator/ui/review/window.py" line="179"/>
         <source>gold</source>
         <translation>المرجع الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="244"/>
+        <location filename="../../annotator/ui/review/window.py" line="235"/>
         <source>%d disagreements, %d decided; %d agreements accepted in advance</source>
         <translation>%d من الاختلافات، فُصل في %d؛ و%d من مواضع الاتفاق قُبلت مسبقًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="291"/>
+        <location filename="../../annotator/ui/review/window.py" line="282"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="294"/>
+        <location filename="../../annotator/ui/review/window.py" line="285"/>
         <source>&amp;Side by side</source>
         <translation>&amp;جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="295"/>
+        <location filename="../../annotator/ui/review/window.py" line="286"/>
         <source>&amp;Merged, differences marked</source>
         <translation>م&amp;دمج، مع تمييز الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="297"/>
+        <location filename="../../annotator/ui/review/window.py" line="288"/>
         <source>V switches between the two</source>
         <translation>يبدّل V بين العرضين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="362"/>
+        <location filename="../../annotator/ui/review/window.py" line="355"/>
         <source>Gold marked done for this document</source>
         <translation>عُلّم المرجع الذهبي منجزًا لهذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="396"/>
+        <location filename="../../annotator/ui/review/window.py" line="389"/>
         <source>◀ Previous</source>
         <translation>◀ السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="397"/>
+        <location filename="../../annotator/ui/review/window.py" line="390"/>
         <source>Next ▶</source>
         <translation>التالي ▶</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <location filename="../../annotator/ui/review/window.py" line="394"/>
         <source>Accept %s (%s)</source>
         <translation>قبول %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="405"/>
+        <location filename="../../annotator/ui/review/window.py" line="398"/>
         <source>Both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="406"/>
+        <location filename="../../annotator/ui/review/window.py" line="399"/>
         <source>Neither</source>
         <translation>لا أحد منهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="407"/>
+        <location filename="../../annotator/ui/review/window.py" line="400"/>
         <source>Edit…</source>
         <translation>تعديل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="408"/>
+        <location filename="../../annotator/ui/review/window.py" line="401"/>
         <source>Mark gold done</source>
         <translation>تعليم المرجع الذهبي منجزًا</translation>
     </message>
@@ -926,27 +951,27 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="51"/>
+        <location filename="../../annotator/ui/span_list.py" line="43"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="51"/>
+        <location filename="../../annotator/ui/span_list.py" line="43"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="51"/>
+        <location filename="../../annotator/ui/span_list.py" line="43"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="51"/>
+        <location filename="../../annotator/ui/span_list.py" line="43"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="52"/>
+        <location filename="../../annotator/ui/span_list.py" line="44"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>

@@ -67,3 +67,13 @@ def test_brat_export_to_a_folder_and_failure_is_shown(
     dialog.start_export()
     qtbot.waitUntil(lambda: dialog.error is not None, timeout=10_000)
     assert "does not exist" in dialog.summary.toPlainText()
+
+
+def test_the_dialog_says_what_a_format_cannot_hold(qtbot, seed_ws: Workspace) -> None:
+    dialog = ExportDialog(seed_ws)
+    qtbot.addWidget(dialog)
+    dialog.format_box.setCurrentText("conll")
+    note = dialog.format_note.text()
+    assert note.startswith("Cannot hold: overlapping spans, links, attributes")
+    dialog.format_box.setCurrentText("jsonl")
+    assert dialog.format_note.text() == "Holds overlapping spans, links and attributes."
