@@ -86,15 +86,6 @@ FORMATS: dict[str, Format] = {
             reader=lambda path, schema, opts: [txt.read_txt(path, opts.encoding)],
         ),
         Format(
-            "jsonl", "JSON lines: text, spans, links, attributes, status, provenance",
-            extensions=(".jsonl",), folder_suffixes=(".jsonl",),
-            reader=lambda path, schema, opts: jsonl.read_jsonl(path, schema, opts.encoding),
-            stream_writer=lambda docs, out, options, report, progress: jsonl.write_jsonl(
-                docs, out, report, progress
-            ),
-            holds=frozenset({"overlaps", "links", "attributes"}),
-        ),
-        Format(
             "conll", "token and one IOB2/BIOES tag column per layer",
             extensions=(".conll", ".iob", ".bio", ".bioes", ".tsv"),
             # CoNLL corpora are often shipped as .txt (AQMAR, Wojood): asking for conll on a
@@ -116,6 +107,15 @@ FORMATS: dict[str, Format] = {
             tags=True,
         ),
         Format(
+            "jsonl", "JSON lines: text, spans, links, attributes, status, provenance",
+            extensions=(".jsonl",), folder_suffixes=(".jsonl",),
+            reader=lambda path, schema, opts: jsonl.read_jsonl(path, schema, opts.encoding),
+            stream_writer=lambda docs, out, options, report, progress: jsonl.write_jsonl(
+                docs, out, report, progress
+            ),
+            holds=frozenset({"overlaps", "links", "attributes"}),
+        ),
+        Format(
             "brat", "brat standoff: .txt and .ann, spans, links and attributes",
             extensions=(".ann",), folder_suffixes=(".ann",),
             reader=lambda path, schema, opts: brat.read_brat(path, schema, opts.encoding),
@@ -129,6 +129,7 @@ FORMATS: dict[str, Format] = {
 
 READERS: dict[str, Reader] = {n: f.reader for n, f in sorted(FORMATS.items()) if f.reader}
 READ_FORMATS: tuple[str, ...] = tuple(READERS)
+# in the order of FORMATS: --help and the export dialog list conll first
 WRITE_FORMATS: tuple[str, ...] = tuple(
     n for n, f in FORMATS.items() if f.stream_writer or f.folder_writer
 )

@@ -29,7 +29,8 @@ def line(**fields: Any) -> str:
 
 
 def refusal(text: str, line_number: int = 4) -> InputError:
-    with pytest.raises(InputError) as caught:
+    """The refusal of one line; it names the file and line first, the callers check why."""
+    with pytest.raises(InputError, match=rf"^in\.jsonl:{line_number}: ") as caught:
         parse_jsonl_line(text, SCHEMA, "in.jsonl", line_number)
     assert caught.value.path == "in.jsonl" and caught.value.line == line_number
     return caught.value
