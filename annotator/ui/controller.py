@@ -8,7 +8,7 @@ idea, Anki's change descriptions).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -71,6 +71,9 @@ class AnnotationController(QObject):
         self.ws = ws
         # whose spans are shown and edited: the workspace's annotator, or (review) another
         self.annotator = annotator or ws.annotator
+        # the workspace history this controller's undo stacks mirror: per document (None), or
+        # a scope of its own for a window beside the workbench (review)
+        self.undo_scope: Hashable | None = None
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
         self.doc_id = -1
@@ -156,12 +159,13 @@ class AnnotationController(QObject):
         stack = self.undo_group.activeStack()
         if stack is None or self.doc_id < 0:
             return False
+        scope = self.doc_id if self.undo_scope is None else self.undo_scope
         try:
-            change = self.ws.execute(command)
+            change = self.ws.execute(command, scope=scope)
         except AnnotatorError as exc:
             self._report(exc)
             return False
-        stack.push(UndoAdapter(self.ws, command, change, self._apply, self._report))
+        stack.push(UndoAdapter(self.ws, scope, command, change, self._apply, self._report))
         return True
 
     def _report(self, exc: AnnotatorError) -> None:

@@ -249,12 +249,12 @@ class ImportDialog(QDialog):
     @Slot()
     def start_import(self) -> None:
         """Read the chosen files in a worker; :meth:`_read_done` stores them."""
+        self.report, self.error, self.new_ids = None, None, []
         problem = self._problem()
-        if problem is not None:
+        if problem is not None:  # refused before anything is read: said, nothing stored
             self.error = problem
             self.summary.setPlainText(problem)
             return
-        self.report, self.error, self.new_ids = None, None, []
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)  # until the folders are listed
         self.summary.setPlainText(self.tr("Reading…"))

@@ -2,7 +2,7 @@
 
 The controller runs a command's first ``do()`` through ``Workspace.execute`` before pushing, so
 a command that is refused never reaches the stack. Later undo()/redo() calls come from the
-stack and go to ``Workspace.undo`` / ``redo`` for the same document, which keeps the history;
+stack and go to ``Workspace.undo`` / ``redo`` for the same scope, which keeps the history;
 this stack only mirrors it so Edit > Undo, the undo view and QUndoGroup work the Qt way.
 
 A refused step follows the workspace's one policy (``workspace.history``): it is dropped. The
@@ -11,7 +11,7 @@ adapter marks itself obsolete, so Qt drops it from its stack too and the two sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
@@ -40,13 +40,13 @@ class UndoAdapter(QUndoCommand):
     """
 
     def __init__(
-        self, ws: Workspace, command: Command, first_change: Change,
+        self, ws: Workspace, scope: Hashable, command: Command, first_change: Change,
         applied: Applied, failed: Failed,
     ) -> None:
         super().__init__(command.text)
         self.ws = ws
+        self.scope = scope  # the workspace history this stack mirrors
         self.command = command
-        self.doc_id = first_change.doc_id
         self.first_change: Change | None = first_change
         self._applied = applied
         self._failed = failed
@@ -63,7 +63,7 @@ class UndoAdapter(QUndoCommand):
 
     def _run(self, step: Callable[..., Change | None]) -> None:
         try:
-            change = step(self.doc_id, expected=self.command)
+            change = step(self.scope, expected=self.command)
         except AnnotatorError as exc:
             self.setObsolete(True)
             self._failed(exc)

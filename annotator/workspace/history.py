@@ -1,23 +1,28 @@
-"""Undo and redo: one pair of stacks per document, behind ``Workspace.undo`` / ``redo``.
+"""Undo and redo: one pair of stacks per scope, behind ``Workspace.undo`` / ``redo``.
+
+A scope is a document by default: undo in one document never reaches into another. A window
+that keeps an undo stack of its own over the same documents (the review window, beside the
+workbench) asks for a scope of its own, so the two never take each other's steps.
 
 The policy for a refused step, the same for every front end (the GUI's ``QUndoStack`` adapter
 drops the step too, by marking it obsolete): when undoing or redoing a step is refused because
 the spans it touches were changed elsewhere since (a ``ConflictError``: another window, another
-machine) or no longer fit (an ``EditError``), that step is **dropped** from the history and the
-reason is raised. Keeping it would block every earlier step behind one that keeps failing,
-while each earlier step still guards itself (it is refused in turn if its own spans changed).
-Nothing else in either stack moves.
+machine), no longer fit (an ``EditError``) or the edit policy says no, that step is **dropped**
+from the history and the reason is raised. Keeping it would block every earlier step behind
+one that keeps failing, while each earlier step still guards itself (it is refused in turn if
+its own spans changed). Nothing else in either stack moves.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from itertools import count
 
 from annotator.core.commands import Command
 
-LIMIT = 1000  # steps kept per document; the GUI's QUndoStack keeps as many
-_clock = count(1)  # orders steps across documents, so an undo without a document is the last
+LIMIT = 1000  # steps kept per scope; the GUI's QUndoStack keeps as many
+_clock = count(1)  # orders steps across scopes, so an undo without a scope takes the last
 
 
 @dataclass
@@ -27,70 +32,64 @@ class _Step:
 
 
 @dataclass
-class DocumentHistory:
-    """The done and undone steps of one document."""
-
+class _Stacks:
     done: list[_Step] = field(default_factory=list)
     undone: list[_Step] = field(default_factory=list)
 
-    def push(self, command: Command, limit: int = LIMIT) -> None:
-        self.done.append(_Step(command))
-        del self.done[:-limit]
-        self.undone.clear()
-
 
 class History:
-    """Every document's history; the workspace moves steps, the commands do the work."""
+    """Every scope's steps; the workspace moves them, the commands do the work."""
 
     def __init__(self, limit: int = LIMIT) -> None:
         self.limit = limit
-        self._docs: dict[int, DocumentHistory] = {}
+        self._scopes: dict[Hashable, _Stacks] = {}
 
-    def push(self, command: Command) -> None:
-        self._docs.setdefault(command.doc_id, DocumentHistory()).push(command, self.limit)
+    def push(self, scope: Hashable, command: Command) -> None:
+        stacks = self._scopes.setdefault(scope, _Stacks())
+        stacks.done.append(_Step(command))
+        del stacks.done[: -self.limit]
+        stacks.undone.clear()
 
-    def _scope(self, doc_id: int | None, stack: str) -> DocumentHistory | None:
-        if doc_id is not None:
-            return self._docs.get(doc_id)
-        # no document named: the one whose top step was made (or undone) last
-        tops = [(getattr(h, stack)[-1].stamp, h) for h in self._docs.values() if getattr(h, stack)]
+    def _latest(self, which: str) -> Hashable | None:
+        """The scope whose top step of ``which`` ("done", "undone") moved last."""
+        tops = [
+            (getattr(s, which)[-1].stamp, key)
+            for key, s in self._scopes.items() if getattr(s, which)
+        ]
         return max(tops, key=lambda t: t[0])[1] if tops else None
 
-    def next_undo(self, doc_id: int | None = None) -> Command | None:
-        scope = self._scope(doc_id, "done")
-        return scope.done[-1].command if scope and scope.done else None
+    def next_undo(self, scope: Hashable | None = None) -> tuple[Hashable, Command] | None:
+        """The step an undo in ``scope`` (default: wherever the last step was made) takes."""
+        key = self._latest("done") if scope is None else scope
+        stacks = self._scopes.get(key)
+        return (key, stacks.done[-1].command) if stacks and stacks.done else None
 
-    def next_redo(self, doc_id: int | None = None) -> Command | None:
-        scope = self._scope(doc_id, "undone")
-        return scope.undone[-1].command if scope and scope.undone else None
+    def next_redo(self, scope: Hashable | None = None) -> tuple[Hashable, Command] | None:
+        key = self._latest("undone") if scope is None else scope
+        stacks = self._scopes.get(key)
+        return (key, stacks.undone[-1].command) if stacks and stacks.undone else None
 
-    def undone(self, command: Command) -> None:
-        """``command``, the top done step of its document, was undone: it can be redone."""
-        scope = self._docs[command.doc_id]
-        step = scope.done.pop()
+    def undone(self, scope: Hashable) -> None:
+        """The top done step of ``scope`` was undone: it can be redone."""
+        stacks = self._scopes[scope]
+        step = stacks.done.pop()
         step.stamp = next(_clock)
-        scope.undone.append(step)
+        stacks.undone.append(step)
 
-    def redone(self, command: Command) -> None:
-        scope = self._docs[command.doc_id]
-        step = scope.undone.pop()
+    def redone(self, scope: Hashable) -> None:
+        stacks = self._scopes[scope]
+        step = stacks.undone.pop()
         step.stamp = next(_clock)
-        scope.done.append(step)
+        stacks.done.append(step)
 
-    def drop(self, command: Command, *, undoing: bool) -> None:
+    def drop(self, scope: Hashable, *, undoing: bool) -> None:
         """A refused step leaves the history (see the module's policy)."""
-        scope = self._docs[command.doc_id]
-        (scope.done if undoing else scope.undone).pop()
+        stacks = self._scopes[scope]
+        (stacks.done if undoing else stacks.undone).pop()
 
-    def can_undo(self, doc_id: int | None = None) -> bool:
-        return self.next_undo(doc_id) is not None
-
-    def can_redo(self, doc_id: int | None = None) -> bool:
-        return self.next_redo(doc_id) is not None
-
-    def forget(self, doc_id: int | None = None) -> None:
-        """Clear one document's history, or every one."""
-        if doc_id is None:
-            self._docs.clear()
+    def forget(self, scope: Hashable | None = None) -> None:
+        """Clear one scope's steps, or every scope's."""
+        if scope is None:
+            self._scopes.clear()
         else:
-            self._docs.pop(doc_id, None)
+            self._scopes.pop(scope, None)

@@ -12,7 +12,7 @@ Reading needs no door: the read methods below ask the repository and change noth
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -114,62 +114,72 @@ class Workspace:
 
     # -- the door --------------------------------------------------------------------------
 
-    def execute(self, command: Command, *, undoable: bool = True) -> Change:
+    def execute(
+        self, command: Command, *, undoable: bool = True, scope: Hashable | None = None
+    ) -> Change:
         """Run ``command`` now, committed; keep it for undo unless ``undoable`` is False.
 
-        A refused edit raises an ``AnnotatorError`` (``EditError``, ``ConflictError``) and
-        changes nothing.
+        The step goes to the history of ``scope`` (default: the document it edits). A refused
+        edit raises an ``AnnotatorError`` (``EditError``, ``ConflictError``) and changes
+        nothing.
         """
         self.policy.admit(command, self)
         with self.repo.transaction():
             change = command.do(self.repo, self.schema)
             self._start_documents(change)
         if undoable:
-            self.history.push(command)
+            self.history.push(change.doc_id if scope is None else scope, command)
         return change
 
-    def undo(self, doc_id: int | None = None, *, expected: Command | None = None) -> Change | None:
-        """Undo the last step on ``doc_id`` (default: the last step made anywhere).
+    def undo(
+        self, scope: Hashable | None = None, *, expected: Command | None = None
+    ) -> Change | None:
+        """Undo the last step of ``scope`` (a document id, or the scope given to
+        :meth:`execute`; default: the last step made anywhere).
 
         None when there is nothing to undo. A refused undo drops the step and raises (the
         policy: ``workspace.history``). ``expected`` is the step the caller believes is next
         (the GUI's undo stack): a different one means the two histories disagree, a bug.
         """
-        command = self.history.next_undo(doc_id)
-        if command is None:
+        step = self.history.next_undo(scope)
+        if step is None:
             return None
+        key, command = step
         _same(command, expected)
-        self.policy.admit(command, self)
         try:
+            self.policy.admit(command, self)
             change = command.undo(self.repo, self.schema)
         except AnnotatorError:
-            self.history.drop(command, undoing=True)
+            self.history.drop(key, undoing=True)
             raise
-        self.history.undone(command)
+        self.history.undone(key)
         return change
 
-    def redo(self, doc_id: int | None = None, *, expected: Command | None = None) -> Change | None:
-        """Redo the last undone step on ``doc_id`` (default: the last one undone anywhere)."""
-        command = self.history.next_redo(doc_id)
-        if command is None:
+    def redo(
+        self, scope: Hashable | None = None, *, expected: Command | None = None
+    ) -> Change | None:
+        """Redo the last undone step of ``scope`` (default: the last one undone anywhere)."""
+        step = self.history.next_redo(scope)
+        if step is None:
             return None
+        key, command = step
         _same(command, expected)
-        self.policy.admit(command, self)
         try:
+            self.policy.admit(command, self)
             with self.repo.transaction():
                 change = command.do(self.repo, self.schema)
                 self._start_documents(change)
         except AnnotatorError:
-            self.history.drop(command, undoing=False)
+            self.history.drop(key, undoing=False)
             raise
-        self.history.redone(command)
+        self.history.redone(key)
         return change
 
-    def can_undo(self, doc_id: int | None = None) -> bool:
-        return self.history.can_undo(doc_id)
+    def can_undo(self, scope: Hashable | None = None) -> bool:
+        return self.history.next_undo(scope) is not None
 
-    def can_redo(self, doc_id: int | None = None) -> bool:
-        return self.history.can_redo(doc_id)
+    def can_redo(self, scope: Hashable | None = None) -> bool:
+        return self.history.next_redo(scope) is not None
 
     def _start_documents(self, change: Change) -> None:
         """The first edit of an annotator's work on a document puts it in progress."""

@@ -161,7 +161,8 @@ def test_a_folder_and_refusals_before_reading(
     assert dialog.summary.toPlainText() == (
         "The format of notes.xyz cannot be told from its extension: choose a format."
     )
-    assert not finished(dialog) and dialog.import_button.isEnabled()
+    assert dialog.error == dialog.summary.toPlainText() and dialog.report is None
+    assert dialog.import_button.isEnabled()
     dialog.file_list.item(1).setSelected(True)
     dialog.remove_selected()
     assert dialog.paths == [str(folder)]

@@ -270,3 +270,27 @@ def test_merge_dialog_reports_a_curators_review_decisions(qtbot: QtBot, tmp_path
         "Review decisions: 1 added, 0 identical, 0 conflicting"
     )
     ours.close()
+
+
+def test_the_workbench_and_the_review_undo_their_own_steps(
+    qtbot: QtBot, review_ws: Workspace
+) -> None:
+    """One workspace serves both windows: each window's Undo takes its own last step."""
+    from annotator.ui.controller import AnnotationController
+
+    doc = review_ws.repo.find_document("خبر")
+    assert doc is not None
+    window = started(qtbot, review_ws)
+    bench = AnnotationController(review_ws)
+    bench.open_document(doc)
+    org = review_ws.schema.label("entity", "ORG")
+    assert org is not None and bench.apply_label(org, (0, 3))
+    press(qtbot, window, Qt.Key.Key_1)  # accept layla's side of the current disagreement
+    decided = gold(review_ws)
+    bench_stack = bench.undo_group.activeStack()
+    assert bench_stack is not None
+    bench_stack.undo()  # the workbench's Ctrl+Z: its own tag, not the curator's decision
+    assert [s.label for s in review_ws.spans(doc, "curator")] == []
+    assert gold(review_ws) == decided
+    window.undo()  # the review's Ctrl+Z: the decision
+    assert gold(review_ws) == [(11, 20, "PER")]

@@ -25,6 +25,9 @@ class PaneController(AnnotationController):
 
     def __init__(self, ws: Workspace, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(ws, parent, annotator)
+        # decisions undo on the review window's own stack, never the workbench's steps on
+        # the same document (one Workspace serves both windows)
+        self.undo_scope = object()
 
     def open_document(self, doc_id: int) -> None:
         # a pane shows one document for its whole life: one undo stack, no heap freezing
