@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from annotator.core.model import DocumentRow
+from annotator.core.model import DONE, IN_PROGRESS, NEW, DocumentRow
 from annotator.ui.table_model import Index, ListTableModel
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,7 +22,7 @@ class DocumentListModel(ListTableModel):
         self._rows: list[DocumentRow] = []
         self._headers = (self.tr("Document"), self.tr("Status"), self.tr("Spans"))
         self._status_names = {
-            "new": self.tr("new"), "in_progress": self.tr("in progress"), "done": self.tr("done"),
+            NEW: self.tr("new"), IN_PROGRESS: self.tr("in progress"), DONE: self.tr("done"),
         }
 
     def set_rows(self, rows: list[DocumentRow]) -> None:

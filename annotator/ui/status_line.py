@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from annotator.core.model import DONE, IN_PROGRESS, NEW
 from annotator.ui.controller import AnnotationController
 from annotator.ui.settings import Settings
 
@@ -29,8 +30,8 @@ class StatusLine(QObject):
         self.annotator.setText(self.tr("Annotator: %s") % c.ws.annotator)
         self.document.setText(c.doc_name if c.doc_id >= 0 else "")
         if c.doc_id >= 0:
-            status = {"new": self.tr("new"), "in_progress": self.tr("in progress"),
-                      "done": self.tr("done")}.get(c.status, c.status)
+            status = {NEW: self.tr("new"), IN_PROGRESS: self.tr("in progress"),
+                      DONE: self.tr("done")}.get(c.status, c.status)
             self.counts.setText(
                 self.tr("%1 spans, %2 links, %3")
                 .replace("%1", str(len(c.index.spans))).replace("%2", str(len(c.index.relations)))
