@@ -9,45 +9,21 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import SEEDS
+from helpers import xserver
 from PySide6.QtGui import QImage
 
 pytestmark = pytest.mark.xvfb
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number between :90 and :199")
-
-
 @pytest.fixture
 def xvfb(tmp_path: Path) -> Iterator[str]:
-    binary = shutil.which("Xvfb")
-    assert binary, "Xvfb is not installed (.ci/run installs the xvfb package)"
-    n = _free_display()
-    log = tmp_path / "xvfb.log"
-    with log.open("wb") as sink:
-        proc = subprocess.Popen(
-            [binary, f":{n}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL, stderr=sink,
-        )
-    deadline = time.monotonic() + 10
-    try:
-        while not Path(f"/tmp/.X11-unix/X{n}").exists():
-            assert proc.poll() is None, log.read_text(errors="replace")
-            assert time.monotonic() < deadline, "Xvfb did not start within 10 s"
-            time.sleep(0.05)
-        yield f":{n}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with xserver.xvfb(tmp_path) as display:
+        yield display
 
 
 def test_main_window_screenshot_under_xvfb(xvfb: str, tmp_path: Path) -> None:
