@@ -45,11 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     from annotator.ui.app import make_application
     from annotator.ui.main_window import MainWindow
     from annotator.workspace import Workspace
+    from annotator.workspace.importing import import_paths
 
     app = make_application()
     ws = Workspace.open(args.db, args.annotator)
     if not ws.list_documents() and args.doc:
-        ws.import_paths([args.doc])
+        import_paths(ws, [args.doc])
     window = MainWindow(ws)
     window.resize(1280, 800)
     window.show()

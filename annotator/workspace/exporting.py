@@ -148,7 +148,7 @@ def _write_folder(
 def export(
     ws: Workspace,
     fmt: str,
-    output: Path | None,
+    output: str | Path | None,
     *,
     layers: Iterable[str] | None = None,
     annotator: str | None = None,
@@ -158,7 +158,8 @@ def export(
     docstart: bool = True,
     progress: Progress | None = None,
 ) -> tuple[ExportReport, str | None]:
-    """Gather and write in one call (scripts); a named annotator must exist."""
+    """Gather and write in one call (scripts); a named annotator must exist. ``output`` None
+    returns the text instead of writing a file."""
     chosen = (
         tuple(layers) if layers is not None
         else FORMATS[fmt].default_layers(ws.schema.layer_names)
@@ -174,4 +175,5 @@ def export(
         ws.require_annotator(who)
     docs = gather_documents(ws, who, documents, chosen)
     options = ExportOptions(layers=chosen, scheme=scheme, nested=nested, docstart=docstart)
-    return write_export(fmt, docs, output, options, progress)
+    target = None if output is None else Path(output)
+    return write_export(fmt, docs, target, options, progress)

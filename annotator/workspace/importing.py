@@ -33,6 +33,7 @@ __all__ = [
     "ReadOptions",
     "expand_paths",
     "format_of",
+    "import_paths",
     "import_sample",
     "read_documents",
     "read_options",
@@ -127,6 +128,18 @@ def store(
     command = StoreDocuments(docs, annotator, progress)
     ws.execute(command, undoable=False)
     return command.report
+
+
+def import_paths(
+    ws: Workspace,
+    paths: Sequence[str | Path],
+    fmt: str = AUTO,
+    encoding: str = "utf-8",
+    map_tags: Path | str | None = None,
+) -> ImportReport:
+    """Read files and folders (all of them first), then store them all or nothing."""
+    docs = read_documents(paths, fmt, ws.schema, read_options(encoding, map_tags))
+    return store(ws, docs)
 
 
 def import_sample(ws: Workspace) -> int:

@@ -7,15 +7,18 @@ policy check (permissions, seen versions) runs and the rule "the first edit of a
 it in progress" lives. Bulk work (import, merge, the review's pre-fill) goes through the same
 door as commands that are not kept for undo.
 
-Reading needs no door: the read methods below ask the repository and change nothing.
+Reading needs no door: the read methods below ask the repository and change nothing. The use
+cases are functions of their own modules that take the workspace (``importing.import_paths``,
+``exporting.export``, ``merging.merge``, ``review.ReviewSession``, ``reports``): this module
+imports none of them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -39,12 +42,6 @@ from annotator.storage.database import default_annotator, open_engine, resolve_u
 from annotator.storage.repository import Repository
 from annotator.workspace.history import History
 from annotator.workspace.policy import EditPolicy, OpenPolicy
-
-if TYPE_CHECKING:  # the use cases are imported when first used: a GUI start needs none
-    from annotator.formats.exporting import ExportReport
-    from annotator.storage.importing import ImportReport
-    from annotator.storage.merge import MergeReport
-    from annotator.workspace.review import ReviewSession
 
 
 class Workspace:
@@ -322,45 +319,6 @@ class Workspace:
     def require_annotator(self, name: str) -> None:
         """Refuse a name that is not an annotator of this database (a typo), in words."""
         self.repo.annotator_id(name, create=False)
-
-    # -- use cases (each in its own module of this package) --------------------------------
-
-    def import_paths(
-        self, paths: Sequence[str | Path], fmt: str = "auto", encoding: str = "utf-8",
-        map_tags: Path | None = None,
-    ) -> ImportReport:
-        """Read files and folders (all of them first), then store them all or nothing."""
-        from annotator.workspace import importing
-
-        options = importing.read_options(encoding, map_tags)
-        docs = importing.read_documents(paths, fmt, self.schema, options)
-        return importing.store(self, docs)
-
-    def export(
-        self, fmt: str, output: str | Path | None, *, layers: Iterable[str] | None = None,
-        annotator: str | None = None, documents: Sequence[str] | None = None,
-        scheme: str = "iob2", nested: int = 1, docstart: bool = True,
-    ) -> tuple[ExportReport, str | None]:
-        """Export one annotator's work (default: the current one); ``output`` None returns
-        the text instead of writing a file."""
-        from annotator.workspace import exporting
-
-        return exporting.export(
-            self, fmt, None if output is None else Path(output), layers=layers,
-            annotator=annotator, documents=documents, scheme=scheme, nested=nested,
-            docstart=docstart,
-        )
-
-    def merge(self, source: str) -> MergeReport:
-        """Merge another database (file or URL) or a JSONL export into this one."""
-        from annotator.workspace import merging
-
-        return merging.merge(self, merging.read_source(source, self.schema))
-
-    def review(self, doc_id: int, annotators: Sequence[str]) -> ReviewSession:
-        from annotator.workspace.review import ReviewSession
-
-        return ReviewSession(self, doc_id, annotators)
 
 
 def project_schema(repo: Repository) -> Schema:

@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from annotator.workspace import Workspace
+from annotator.workspace.importing import import_paths
 
 HERE = Path(__file__).parent
 # the same seed articles tests/conftest.py exports (a second "conftest" cannot import it)
@@ -34,7 +35,7 @@ def settings(tmp_path: Path) -> Settings:
 def seed_ws(db_path: Path) -> Iterator[Workspace]:
     """A workspace holding the first seed article."""
     ws = Workspace.open(str(db_path), "tester")
-    ws.import_paths([SEEDS[0]])
+    import_paths(ws, [SEEDS[0]])
     yield ws
     ws.close()
 
