@@ -37,5 +37,13 @@ class EditError(AnnotatorError):
     """An edit that would break an invariant (offsets outside the text, unknown label, ...)."""
 
 
+class DatabaseError(AnnotatorError):
+    """The database refused an edit (locked, a constraint, the server gone); nothing changed."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"database: {reason}; nothing was written")
+
+
 class ConflictError(AnnotatorError):
     """A row changed under us (another machine edited it since we read it)."""

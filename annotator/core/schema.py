@@ -51,6 +51,15 @@ class LayerStyle:
 
 # a layer that declares no style still shows: a light tint of its label colour
 DEFAULT_STYLE = LayerStyle(background=0.25)
+# Schemas written before layers said how they are drawn (projects carry copies of the earlier
+# default) name the three layers the program then drew by name: without a style or a
+# strip_proclitics of their own they keep that look and that stripping, so an existing
+# project is drawn and tagged as before.
+EARLIER_DEFAULTS: dict[str, tuple[LayerStyle, bool]] = {
+    "entity": (LayerStyle(underline=True, text_color=True), True),
+    "claim": (LayerStyle(background=0.30, overline=True), False),
+    "quote": (LayerStyle(background=0.22), False),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,14 +193,16 @@ def _parse(data: dict[str, Any], origin: str) -> Schema:
                 )
                 for a in lay.get("attributes", [])
             )
+            name = str(lay["name"])
+            style, strips = EARLIER_DEFAULTS.get(name, (DEFAULT_STYLE, False))
             layers.append(
                 Layer(
-                    str(lay["name"]),
+                    name,
                     labels,
                     str(lay.get("description", "")),
                     attrs,
-                    _style(lay.get("style"), origin, str(lay["name"])),
-                    bool(lay.get("strip_proclitics", False)),
+                    _style(lay.get("style"), origin, name, style),
+                    bool(lay.get("strip_proclitics", strips)),
                 )
             )
         relations = tuple(
@@ -219,9 +230,9 @@ def _a(noun: str) -> str:
 _STYLE_KEYS = {"background", "underline", "overline", "text_color", "sidebar"}
 
 
-def _style(data: object, origin: str, layer: str) -> LayerStyle:
+def _style(data: object, origin: str, layer: str, default: LayerStyle) -> LayerStyle:
     if data is None:
-        return DEFAULT_STYLE
+        return default
     if not isinstance(data, dict):
         raise InputError(
             origin, f"layer {layer!r}: style must be a table, e.g. style = {{ underline = true }}"

@@ -238,12 +238,20 @@ def _relation(
     for role in ("Arg1", "Arg2"):
         if roles[role] not in spans:
             raise InputError(path, f"{role}:{roles[role]} names no T line", line=number)
+    # the schema decides (Schema.link_error); the message keeps this format's wording
+    rtype = schema.relation(kind)
+    if rtype is None:
+        known = ", ".join(r.name for r in schema.relations)
+        raise InputError(
+            path, f"unknown relation {kind!r} (the schema has {known})", line=number
+        )
     head, tail = spans[roles["Arg1"]], spans[roles["Arg2"]]
-    why = schema.link_error(kind, head.layer, tail.layer)
-    if why is not None:
+    if schema.link_error(kind, head.layer, tail.layer) is not None:
         raise InputError(
             path,
-            f"{why} ({head.label} {roles['Arg1']} -> {tail.label} {roles['Arg2']})",
+            f"a {kind} link joins {rtype.from_layer} -> {rtype.to_layer}, not "
+            f"{head.layer}/{head.label} ({roles['Arg1']}) -> "
+            f"{tail.layer}/{tail.label} ({roles['Arg2']})",
             line=number,
         )
     # the T ids stand in for span uuids until the spans exist

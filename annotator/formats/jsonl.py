@@ -160,10 +160,19 @@ def _relations(
             else:
                 raise InputError(path, f"relation {i}: {key} {ref!r} names no span", line=line)
         head, tail = ends
-        why = schema.link_error(kind, head.layer, tail.layer)
-        if why is not None:
+        # the schema decides (Schema.link_error); the message keeps this format's wording
+        rtype = schema.relation(kind)
+        if rtype is None:
+            known = ", ".join(r.name for r in schema.relations)
             raise InputError(
-                path, f"relation {i}: {why} ({head.label} -> {tail.label})", line=line
+                path, f"relation {i}: unknown kind {kind!r} (the schema has {known})", line=line
+            )
+        if schema.link_error(kind, head.layer, tail.layer) is not None:
+            raise InputError(
+                path,
+                f"relation {i}: a {kind} link joins {rtype.from_layer} -> {rtype.to_layer}, "
+                f"not {head.layer}/{head.label} -> {tail.layer}/{tail.label}",
+                line=line,
             )
         annotator = _string(raw.get("annotator"), f"relation {i}: annotator", path, line)
         out.append(

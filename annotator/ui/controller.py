@@ -70,7 +70,7 @@ class AnnotationController(QObject):
         super().__init__(parent)
         self.ws = ws
         # whose spans are shown and edited: the workspace's annotator, or (review) another
-        self.annotator = annotator or ws.annotator
+        self.annotator = ws.annotator if annotator is None else annotator
         # the workspace history this controller's undo stacks mirror: per document (None), or
         # a scope of its own for a window beside the workbench (review)
         self.undo_scope: Hashable | None = None

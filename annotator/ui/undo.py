@@ -25,7 +25,7 @@ Failed = Callable[[AnnotatorError], None]
 
 
 def new_stack(group: QUndoGroup) -> QUndoStack:
-    """A document's undo stack, as long as the workspace's history of it."""
+    """A document's undo stack, as long as the workspace's history of it (no limit)."""
     stack = QUndoStack(group)
     stack.setUndoLimit(LIMIT)
     return stack

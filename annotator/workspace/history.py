@@ -21,7 +21,9 @@ from itertools import count
 
 from annotator.core.commands import Command
 
-LIMIT = 1000  # steps kept per scope; the GUI's QUndoStack keeps as many
+# steps kept per scope, 0 for all of them (the GUI's QUndoStack keeps as many: Qt's 0 too);
+# a step is a few small objects, and a day of annotation is a few thousand of them
+LIMIT = 0
 _clock = count(1)  # orders steps across scopes, so an undo without a scope takes the last
 
 
@@ -41,13 +43,15 @@ class History:
     """Every scope's steps; the workspace moves them, the commands do the work."""
 
     def __init__(self, limit: int = LIMIT) -> None:
+        """``limit``: the steps kept per scope, 0 for no limit."""
         self.limit = limit
         self._scopes: dict[Hashable, _Stacks] = {}
 
     def push(self, scope: Hashable, command: Command) -> None:
         stacks = self._scopes.setdefault(scope, _Stacks())
         stacks.done.append(_Step(command))
-        del stacks.done[: -self.limit]
+        if self.limit:
+            del stacks.done[: -self.limit]
         stacks.undone.clear()
 
     def _latest(self, which: str) -> Hashable | None:

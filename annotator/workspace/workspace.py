@@ -15,13 +15,15 @@ imports none of them.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.commands import (
     AddSpan,
@@ -35,11 +37,12 @@ from annotator.core.commands import (
     SetStatus,
     Unlink,
 )
-from annotator.core.errors import AnnotatorError, EditError
+from annotator.core.errors import AnnotatorError, DatabaseError, EditError
 from annotator.core.model import IN_PROGRESS, NEW, DocumentInfo, DocumentRow, Relation, Span
 from annotator.core.schema import Schema, load_schema, parse_schema
 from annotator.storage.database import default_annotator, open_engine, resolve_url
 from annotator.storage.repository import Repository
+from annotator.workspace.errors import database_refusal
 from annotator.workspace.history import History
 from annotator.workspace.policy import EditPolicy, OpenPolicy
 
@@ -70,7 +73,6 @@ class Workspace:
         self.url = url
         self.history = History()
         self.policy: EditPolicy = policy or OpenPolicy()
-        self._started: set[tuple[int, str]] = set()  # (document, annotator) known not "new"
 
     @classmethod
     def open(
@@ -121,7 +123,7 @@ class Workspace:
         nothing.
         """
         self.policy.admit(command, self)
-        with self.repo.transaction():
+        with _database_refusal(), self.repo.transaction():
             change = command.do(self.repo, self.schema)
             self._start_documents(change)
         if undoable:
@@ -140,12 +142,14 @@ class Workspace:
         """
         step = self.history.next_undo(scope)
         if step is None:
+            _same(None, expected)
             return None
         key, command = step
         _same(command, expected)
         try:
             self.policy.admit(command, self)
-            change = command.undo(self.repo, self.schema)
+            with _database_refusal():
+                change = command.undo(self.repo, self.schema)
         except AnnotatorError:
             self.history.drop(key, undoing=True)
             raise
@@ -158,12 +162,13 @@ class Workspace:
         """Redo the last undone step of ``scope`` (default: the last one undone anywhere)."""
         step = self.history.next_redo(scope)
         if step is None:
+            _same(None, expected)
             return None
         key, command = step
         _same(command, expected)
         try:
             self.policy.admit(command, self)
-            with self.repo.transaction():
+            with _database_refusal(), self.repo.transaction():
                 change = command.do(self.repo, self.schema)
                 self._start_documents(change)
         except AnnotatorError:
@@ -179,18 +184,15 @@ class Workspace:
         return self.history.next_redo(scope) is not None
 
     def _start_documents(self, change: Change) -> None:
-        """The first edit of an annotator's work on a document puts it in progress."""
+        """The first edit of an annotator's work on a document puts it in progress.
+
+        Asked of the database in the edit's own transaction every time (one indexed read):
+        an import, an undone status or another machine may have made it "new" again.
+        """
         for name in change.editors():
-            key = (change.doc_id, name)
-            if key in self._started or name in change.statuses:
-                continue
-            if self.repo.status(change.doc_id, name) == NEW:
+            if name not in change.statuses and self.repo.status(change.doc_id, name) == NEW:
                 self.repo.set_status(change.doc_id, IN_PROGRESS, name)
                 change.statuses[name] = IN_PROGRESS
-            self._started.add(key)
-        for name, status in change.statuses.items():
-            if status == NEW:
-                self._started.discard((change.doc_id, name))
 
     # -- edits, for scripts (the GUI builds the same commands) ------------------------------
 
@@ -333,6 +335,16 @@ def _uuid(span: Span | str) -> str:
     return span if isinstance(span, str) else span.uuid
 
 
-def _same(command: Command, expected: Command | None) -> None:
+@contextmanager
+def _database_refusal() -> Iterator[None]:
+    """The database refusing an edit (locked past the busy timeout, a constraint) is a refusal
+    like any other, in words; the edit's transaction has rolled back."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        raise DatabaseError(database_refusal(exc) or str(exc)) from exc
+
+
+def _same(command: Command | None, expected: Command | None) -> None:
     if expected is not None and command is not expected:
         raise RuntimeError("the undo stack and the workspace's history disagree")

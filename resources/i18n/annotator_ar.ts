@@ -4,52 +4,52 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="254"/>
+        <location filename="../../annotator/ui/controller.py" line="258"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="259"/>
+        <location filename="../../annotator/ui/controller.py" line="263"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="326"/>
+        <location filename="../../annotator/ui/controller.py" line="330"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="346"/>
+        <location filename="../../annotator/ui/controller.py" line="350"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="351"/>
+        <location filename="../../annotator/ui/controller.py" line="355"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="368"/>
+        <location filename="../../annotator/ui/controller.py" line="372"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="374"/>
+        <location filename="../../annotator/ui/controller.py" line="378"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="405"/>
+        <location filename="../../annotator/ui/controller.py" line="409"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="410"/>
+        <location filename="../../annotator/ui/controller.py" line="414"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="418"/>
+        <location filename="../../annotator/ui/controller.py" line="422"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -825,102 +825,107 @@
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="75"/>
+        <location filename="../../annotator/ui/review/window.py" line="76"/>
         <source>Review and adjudicate</source>
         <translation>المراجعة والفصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="98"/>
+        <location filename="../../annotator/ui/review/window.py" line="99"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="101"/>
+        <location filename="../../annotator/ui/review/window.py" line="102"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="103"/>
+        <location filename="../../annotator/ui/review/window.py" line="104"/>
         <source>Annotators</source>
         <translation>المعلّقون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="148"/>
+        <location filename="../../annotator/ui/review/window.py" line="149"/>
         <source>Choose a document and two annotators.</source>
         <translation>اختر مستندًا ومعلّقَين اثنين.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="177"/>
+        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <source>Refused: %1</source>
+        <translation>رُفض: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>merged: %s</source>
         <translation>مدمج: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="179"/>
+        <location filename="../../annotator/ui/review/window.py" line="185"/>
         <source>gold</source>
         <translation>المرجع الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="235"/>
+        <location filename="../../annotator/ui/review/window.py" line="241"/>
         <source>%d disagreements, %d decided; %d agreements accepted in advance</source>
         <translation>%d من الاختلافات، فُصل في %d؛ و%d من مواضع الاتفاق قُبلت مسبقًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="282"/>
+        <location filename="../../annotator/ui/review/window.py" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="285"/>
+        <location filename="../../annotator/ui/review/window.py" line="291"/>
         <source>&amp;Side by side</source>
         <translation>&amp;جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="286"/>
+        <location filename="../../annotator/ui/review/window.py" line="292"/>
         <source>&amp;Merged, differences marked</source>
         <translation>م&amp;دمج، مع تمييز الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="288"/>
+        <location filename="../../annotator/ui/review/window.py" line="294"/>
         <source>V switches between the two</source>
         <translation>يبدّل V بين العرضين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="355"/>
+        <location filename="../../annotator/ui/review/window.py" line="366"/>
         <source>Gold marked done for this document</source>
         <translation>عُلّم المرجع الذهبي منجزًا لهذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="389"/>
+        <location filename="../../annotator/ui/review/window.py" line="400"/>
         <source>◀ Previous</source>
         <translation>◀ السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="390"/>
+        <location filename="../../annotator/ui/review/window.py" line="401"/>
         <source>Next ▶</source>
         <translation>التالي ▶</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="394"/>
+        <location filename="../../annotator/ui/review/window.py" line="405"/>
         <source>Accept %s (%s)</source>
         <translation>قبول %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="398"/>
+        <location filename="../../annotator/ui/review/window.py" line="409"/>
         <source>Both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="399"/>
+        <location filename="../../annotator/ui/review/window.py" line="410"/>
         <source>Neither</source>
         <translation>لا أحد منهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="400"/>
+        <location filename="../../annotator/ui/review/window.py" line="411"/>
         <source>Edit…</source>
         <translation>تعديل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <location filename="../../annotator/ui/review/window.py" line="412"/>
         <source>Mark gold done</source>
         <translation>تعليم المرجع الذهبي منجزًا</translation>
     </message>
@@ -979,37 +984,37 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="29"/>
+        <location filename="../../annotator/ui/status_line.py" line="30"/>
         <source>Annotator: %s</source>
         <translation>المعلّق: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="32"/>
+        <location filename="../../annotator/ui/status_line.py" line="33"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="32"/>
+        <location filename="../../annotator/ui/status_line.py" line="33"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="33"/>
+        <location filename="../../annotator/ui/status_line.py" line="34"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="35"/>
+        <location filename="../../annotator/ui/status_line.py" line="36"/>
         <source>%1 spans, %2 links, %3</source>
         <translation>%1 مقطعًا، %2 رابطًا، %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="43"/>
+        <location filename="../../annotator/ui/status_line.py" line="44"/>
         <source>EXACT</source>
         <translation>دقيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="45"/>
+        <location filename="../../annotator/ui/status_line.py" line="46"/>
         <source>LINKING</source>
         <translation>ربط</translation>
     </message>

@@ -294,3 +294,23 @@ def test_the_workbench_and_the_review_undo_their_own_steps(
     assert gold(review_ws) == decided
     window.undo()  # the review's Ctrl+Z: the decision
     assert gold(review_ws) == [(11, 20, "PER")]
+
+
+def test_a_refused_decision_is_said_in_the_review_window(
+    qtbot: QtBot, review_ws: Workspace
+) -> None:
+    from annotator.core.commands import Command
+    from annotator.core.errors import EditError
+
+    class CuratorsOnly:
+        def admit(self, command: Command, ws: Workspace) -> None:
+            raise EditError("only a curator decides gold here")
+
+    window = started(qtbot, review_ws)
+    before = gold(review_ws)
+    review_ws.policy = CuratorsOnly()
+    press(qtbot, window, Qt.Key.Key_1)
+    assert gold(review_ws) == before
+    assert window.statusBar().currentMessage() == "Refused: only a curator decides gold here"
+    window.mark_gold_done()  # refused too, said, and no exception escapes the slot
+    assert window.statusBar().currentMessage() == "Refused: only a curator decides gold here"

@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core.commands import AddSpan, Command, RelabelSpan
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span
+from annotator.core.model import Span, text_sha256
 from annotator.ui.controller import AnnotationController
 from annotator.workspace import Workspace
 
@@ -102,7 +102,7 @@ class Window:
 @pytest.fixture(params=[Script, Window], ids=["script", "window"])
 def front(request: pytest.FixtureRequest, db_path: Path, qtbot: object) -> Iterator[FrontEnd]:
     ws = Workspace.open(str(db_path), "shared")
-    doc = ws.repo.insert_document("d", TEXT, "sha-d")
+    doc = ws.repo.insert_document("d", TEXT, text_sha256(TEXT))
     yield request.param(ws, doc)
     ws.close()
 
@@ -139,3 +139,25 @@ def test_a_refused_step_is_dropped_and_earlier_steps_still_undo(
     labels = {s.uuid: s.label for s in front.ws.spans(front.doc)}
     assert labels == {first.uuid: "GPE", second.uuid: "LOC"}
     assert len(front.refusals) == 2
+
+
+def test_a_database_refusal_is_a_refusal_like_any_other(front: FrontEnd, tmp_path: Path) -> None:
+    """Undoing a removal whose span a merge has meanwhile brought back (same UUID): the
+    database refuses the insert; the step is refused in words and dropped, the two
+    histories stay in step, nothing is half-written."""
+    from annotator.core.commands import RemoveSpan
+    from annotator.workspace.exporting import export
+    from annotator.workspace.merging import merge, read_source
+
+    p0 = TEXT.index("فلاديمير")
+    span = Span(p0, p0 + 8, "entity", "PER", annotator="shared")
+    front.run(AddSpan(front.doc, span))
+    exported = tmp_path / "mine.jsonl"
+    export(front.ws, "jsonl", exported)
+    front.run(RemoveSpan(span.uuid))
+    merge(front.ws, read_source(str(exported), front.ws.schema))  # the span is back
+    front.undo()  # undo the removal: the database refuses a second span with that UUID
+    assert len(front.refusals) == 1 and front.refusals[0].startswith("database: ")
+    assert not front.can_redo(), "the refused step was dropped"
+    assert front.can_undo()  # the add is still there to undo, and both histories agree
+    assert [s.uuid for s in front.ws.spans(front.doc)] == [span.uuid]

@@ -66,10 +66,11 @@ SPANS = "T1\tPER 4 9\tبوتين\nT2\tQUOTE 11 23\t«موسكو آمنة»\nT3\t
 
 
 @pytest.mark.parametrize(("relation", "why"), [
-    ("R1\tspeaker Arg1:T3 Arg2:T1", "not from an entity to an entity"),
-    ("R1\tspeaker Arg1:T1 Arg2:T2", "not from an entity to a quote"),  # the wrong way round
+    ("R1\tspeaker Arg1:T3 Arg2:T1", r"not entity/GPE \(T3\) -> entity/PER \(T1\)"),
+    # the wrong way round
+    ("R1\tspeaker Arg1:T1 Arg2:T2", r"not entity/PER \(T1\) -> quote/QUOTE \(T2\)"),
     # a source link starts at a claim, not a quote
-    ("R1\tsource Arg1:T2 Arg2:T1", "source link goes from a claim to an entity, not from a quote"),
+    ("R1\tsource Arg1:T2 Arg2:T1", "a source link joins claim -> entity, not quote/QUOTE"),
 ])
 def test_link_between_the_wrong_layers_is_refused_with_its_line(relation: str, why: str) -> None:
     with pytest.raises(InputError, match=why) as caught:

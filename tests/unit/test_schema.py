@@ -53,3 +53,22 @@ def test_schema_file_errors_name_the_file(tmp_path: Path) -> None:
         load_schema(dangling)
     with pytest.raises(InputError, match="cannot read schema"):
         load_schema(tmp_path / "missing.toml")
+
+
+def test_a_project_schema_from_before_layer_styles_is_drawn_and_snapped_as_before(
+    db_path: Path,
+) -> None:
+    """A project that stored a copy of the earlier default (no style, no strip_proclitics)
+    keeps how its layers were drawn and that entities stay off proclitics."""
+    earlier = (Path(__file__).parents[1] / "data" / "schema_before_styles.toml").read_text(
+        encoding="utf-8"
+    )
+    assert "style" not in earlier and "strip_proclitics" not in earlier
+    with Workspace.open(str(db_path), "t") as ws:
+        ws.set_project_schema(earlier)
+    with Workspace.open(str(db_path), "t") as ws:
+        old, shipped = ws.schema, load_schema()
+        for name in ("entity", "claim", "quote"):
+            assert old.layer(name).style == shipped.layer(name).style
+            assert old.layer(name).strip_proclitics == shipped.layer(name).strip_proclitics
+        assert old.layer("entity").strip_proclitics

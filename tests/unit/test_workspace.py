@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annotator.core.commands import AddSpan, Command, SetStatus
 from annotator.core.errors import EditError
-from annotator.core.model import DONE, IN_PROGRESS, NEW, Span
+from annotator.core.model import DONE, IN_PROGRESS, NEW, Span, text_sha256
 from annotator.workspace import Workspace
 from annotator.workspace.review import ReviewSession
 
@@ -14,7 +16,7 @@ TEXT = "قال الرئيس فلاديمير بوتين في موسكو: «سن�
 
 
 def new_doc(ws: Workspace, name: str = "d") -> int:
-    return ws.repo.insert_document(name, TEXT + name, f"sha-{name}")
+    return ws.repo.insert_document(name, TEXT + name, text_sha256(TEXT + name))
 
 
 def test_the_first_edit_puts_the_document_in_progress(workspace: Workspace) -> None:
@@ -102,3 +104,22 @@ def test_the_scripting_edits_fill_in_the_schema(workspace: Workspace) -> None:
         workspace.relabel_span(person, "CLAIM")  # the speaker link would join the wrong layers
     assert workspace.get_span(person.uuid).layer == "entity"
     assert workspace.relabel_span(person, "ORG").label == "ORG"
+
+
+def test_a_document_made_new_again_by_an_import_is_put_in_progress_again(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    import json
+
+    from annotator.workspace.importing import import_paths
+
+    doc = new_doc(workspace)
+    workspace.add_span(doc, 0, 3, "PER")
+    assert workspace.status(doc) == IN_PROGRESS
+    line = {"text": TEXT + "d", "status": "new", "spans": []}
+    path = tmp_path / "again.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(workspace, [path])
+    assert workspace.status(doc) == NEW
+    workspace.add_span(doc, 4, 10, "ORG")
+    assert workspace.status(doc) == IN_PROGRESS

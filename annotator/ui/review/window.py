@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.adjudication import BOTH, EDIT, NEITHER, accept
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import DONE, GOLD
 from annotator.core.review import Disagreement, default_annotators
 from annotator.ui.review.edit_dialog import GoldSpanEditor
@@ -151,6 +152,8 @@ class ReviewWindow(QMainWindow):
         self.session = ReviewSession(self.ws, int(doc_id), names)
         self._build_panes(int(doc_id), names)
         self.session.run = self.gold.controller.execute
+        # a refused decision or undo (a colleague decided meanwhile...) is said, not swallowed
+        self.gold.controller.failed.connect(self._refused)
         written = self.session.prefill()
         if written:
             self.gold.open(int(doc_id))  # show what the pre-fill wrote
@@ -164,6 +167,9 @@ class ReviewWindow(QMainWindow):
 
     def _undo_moved(self, _index: int) -> None:
         self.refresh()
+
+    def _refused(self, reason: str) -> None:
+        self.statusBar().showMessage(self.tr("Refused: %1").replace("%1", reason), 10000)
 
     def _build_panes(self, doc_id: int, names: list[str]) -> None:
         for pane in self._all_panes():
@@ -350,9 +356,14 @@ class ReviewWindow(QMainWindow):
             stack.redo()
 
     def mark_gold_done(self) -> None:
-        if self.session is not None:
+        if self.session is None:
+            return
+        try:
             self.ws.set_status(self.session.doc_id, DONE, GOLD)
-            self.statusBar().showMessage(self.tr("Gold marked done for this document"), 4000)
+        except AnnotatorError as exc:
+            self._refused(str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Gold marked done for this document"), 4000)
 
     # -- keys and buttons ----------------------------------------------------------------
 
