@@ -39,6 +39,8 @@ def test_wheel_contains_resources_and_migrations(tmp_path: Path) -> None:
         "annotator/storage/migrations/versions/0001_initial.py",
         "annotator/storage/migrations/versions/0003_review_decision.py",
         "annotator/ui/review/window.py",
+        "annotator/workspace/workspace.py",
+        "annotator/workspace/stats_plot.py",
     ):
         assert needed in names, f"{needed} missing from {wheel.name}"
     installed = tmp_path / "site"
