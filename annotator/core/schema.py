@@ -98,10 +98,27 @@ class Schema:
         return tuple(layer.name for layer in self.layers)
 
     def layer(self, name: str) -> Layer:
-        for layer in self.layers:
-            if layer.name == name:
-                return layer
-        raise KeyError(name)
+        found = self.find_layer(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    def find_layer(self, name: str) -> Layer | None:
+        """The layer, or None for one this schema does not declare (a colleague's span)."""
+        return next((layer for layer in self.layers if layer.name == name), None)
+
+    def attributes_of(self, layer: str) -> tuple[AttributeDef, ...]:
+        found = self.find_layer(layer)
+        return found.attributes if found is not None else ()
+
+    def default_attributes(self, layer: str) -> dict[str, str]:
+        """The default of each attribute of ``layer``: stored with a new span, not implied, so
+        exports and a colleague's database read "direct" without knowing this schema."""
+        return {a.name: a.default for a in self.attributes_of(layer)}
+
+    def strips_proclitics(self, layer: str) -> bool:
+        found = self.find_layer(layer)
+        return found is not None and found.strip_proclitics
 
     def labels(self, layer: str | None = None) -> list[Label]:
         return [

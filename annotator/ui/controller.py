@@ -224,14 +224,8 @@ class AnnotationController(QObject):
     ) -> tuple[int, int] | None:
         return tagging.span_from_selection(
             self.text, start, end, exact=exact,
-            strip_proclitic=strip and self._strips_proclitics(label.layer),
+            strip_proclitic=strip and self.ws.schema.strips_proclitics(label.layer),
         )
-
-    def _strips_proclitics(self, layer: str) -> bool:
-        try:
-            return self.ws.schema.layer(layer).strip_proclitics
-        except KeyError:
-            return False
 
     def apply_label(self, label: Label, selection: tuple[int, int] | None) -> bool:
         """Tag ``selection`` (code points, already snapped) with ``label``, or relabel.
@@ -245,7 +239,7 @@ class AnnotationController(QObject):
                 # the schema's defaults are stored, not implied: exports and a colleague's
                 # database then read "direct" without knowing this schema
                 span = Span(selection[0], selection[1], label.layer, label.name,
-                            attributes=self.ws.default_attributes(label.layer),
+                            attributes=self.ws.schema.default_attributes(label.layer),
                             annotator=self.annotator)
                 if self.execute(AddSpan(self.doc_id, span)):
                     self.set_current(span.uuid)
@@ -312,10 +306,7 @@ class AnnotationController(QObject):
     # -- attributes ----------------------------------------------------------------------
 
     def attribute_defs(self, layer: str) -> tuple[AttributeDef, ...]:
-        try:
-            return self.ws.schema.layer(layer).attributes
-        except KeyError:
-            return ()
+        return self.ws.schema.attributes_of(layer)
 
     def attribute_values(self, span: Span) -> list[str]:
         """The span's value of each attribute its layer declares (the default when unset)."""

@@ -140,41 +140,36 @@ class Workspace:
         policy: ``workspace.history``). ``expected`` is the step the caller believes is next
         (the GUI's undo stack): a different one means the two histories disagree, a bug.
         """
-        step = self.history.next_undo(scope)
-        if step is None:
-            _same(None, expected)
-            return None
-        key, command = step
-        _same(command, expected)
-        try:
-            self.policy.admit(command, self)
-            with _database_refusal():
-                change = command.undo(self.repo, self.schema)
-        except AnnotatorError:
-            self.history.drop(key, undoing=True)
-            raise
-        self.history.undone(key)
-        return change
+        return self._replay(scope, expected, undoing=True)
 
     def redo(
         self, scope: Hashable | None = None, *, expected: Command | None = None
     ) -> Change | None:
         """Redo the last undone step of ``scope`` (default: the last one undone anywhere)."""
-        step = self.history.next_redo(scope)
+        return self._replay(scope, expected, undoing=False)
+
+    def _replay(
+        self, scope: Hashable | None, expected: Command | None, *, undoing: bool
+    ) -> Change | None:
+        """Undo or redo one step through the door; a refusal drops it (``workspace.history``)."""
+        step = (self.history.next_undo if undoing else self.history.next_redo)(scope)
+        if expected is not None and (step is None or step[1] is not expected):
+            raise RuntimeError("the undo stack and the workspace's history disagree")
         if step is None:
-            _same(None, expected)
             return None
         key, command = step
-        _same(command, expected)
         try:
             self.policy.admit(command, self)
             with _database_refusal(), self.repo.transaction():
-                change = command.do(self.repo, self.schema)
-                self._start_documents(change)
+                if undoing:
+                    change = command.undo(self.repo, self.schema)
+                else:
+                    change = command.do(self.repo, self.schema)
+                    self._start_documents(change)
         except AnnotatorError:
-            self.history.drop(key, undoing=False)
+            self.history.drop(key, undoing=undoing)
             raise
-        self.history.redone(key)
+        (self.history.undone if undoing else self.history.redone)(key)
         return change
 
     def can_undo(self, scope: Hashable | None = None) -> bool:
@@ -212,7 +207,7 @@ class Workspace:
             raise EditError(f"label {label!r} is in no layer of the schema")
         span = Span(
             start, end, layer, label,
-            attributes={**self.default_attributes(layer), **(attributes or {})},
+            attributes={**self.schema.default_attributes(layer), **(attributes or {})},
             annotator=self.annotator,
         )
         return self.execute(AddSpan(doc_id, span)).added[0]
@@ -265,14 +260,6 @@ class Workspace:
         )
         self.repo.set_project_schema_toml(toml_text)
         self.schema = schema
-
-    def default_attributes(self, layer: str) -> dict[str, str]:
-        """The schema's default of each attribute of ``layer``: stored, not implied, so exports
-        and a colleague's database read "direct" without knowing this schema."""
-        try:
-            return {a.name: a.default for a in self.schema.layer(layer).attributes}
-        except KeyError:
-            return {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -343,8 +330,3 @@ def _database_refusal() -> Iterator[None]:
         yield
     except SQLAlchemyError as exc:
         raise DatabaseError(database_refusal(exc) or str(exc)) from exc
-
-
-def _same(command: Command | None, expected: Command | None) -> None:
-    if expected is not None and command is not expected:
-        raise RuntimeError("the undo stack and the workspace's history disagree")
