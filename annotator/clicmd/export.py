@@ -13,10 +13,16 @@ from pathlib import Path
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
-from annotator.formats.registry import FORMATS, WRITE_FORMATS
+from annotator.formats.registry import WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
-from annotator.workspace.exporting import ExportOptions, gather_documents, write_export
+from annotator.workspace.exporting import (
+    ExportOptions,
+    export_layers,
+    gather_documents,
+    write_export,
+)
 
 
 def register(
@@ -50,16 +56,14 @@ def register(
 
 
 def _options(args: argparse.Namespace, layer_names: Sequence[str]) -> tuple[str, ...]:
-    if args.layers is None:
-        return FORMATS[args.format].default_layers(layer_names)
-    layers = tuple(dict.fromkeys(x.strip() for x in args.layers.split(",") if x.strip()))
-    unknown = [x for x in layers if x not in layer_names]
-    if unknown or not layers:
-        args.parser.error(
-            f"unknown layer(s) {', '.join(unknown) or '(none given)'}; "
-            f"the schema has {', '.join(layer_names)}"
-        )
-    return layers
+    chosen = None
+    if args.layers is not None:
+        chosen = [x.strip() for x in args.layers.split(",") if x.strip()]
+    try:
+        return export_layers(args.format, layer_names, chosen)
+    except AnnotatorError as exc:
+        parser: argparse.ArgumentParser = args.parser
+        parser.error(str(exc))  # wrong usage: exit 2
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -151,9 +151,9 @@ class ExportDialog(QDialog):
         missing = [names[c] for c in FORMATS[fmt].cannot_hold()]
         if not missing:
             return self.tr("Holds overlapping spans, links and attributes.")
+        # the list separator is translated: Arabic writes "، "
         return self.tr("Cannot hold: %1. What is left out is counted in the summary.").replace(
-            "%1", "، ".join(missing) if self.layoutDirection() == Qt.LayoutDirection.RightToLeft
-            else ", ".join(missing)
+            "%1", self.tr(", ").join(missing)
         )
 
     def _browse(self) -> None:

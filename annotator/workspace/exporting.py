@@ -26,6 +26,7 @@ __all__ = [
     "ExportOptions",
     "ExportReport",
     "export",
+    "export_layers",
     "gather_documents",
     "write_export",
 ]
@@ -145,6 +146,22 @@ def _write_folder(
             shutil.rmtree(staging)
 
 
+def export_layers(fmt: str, layer_names: Sequence[str], chosen: Iterable[str] | None) -> tuple[
+    str, ...
+]:
+    """The layers an export writes: the chosen ones (each once), else the format's default."""
+    if chosen is None:
+        return FORMATS[fmt].default_layers(layer_names)
+    layers = tuple(dict.fromkeys(chosen))
+    unknown = [x for x in layers if x not in layer_names]
+    if unknown or not layers:
+        raise AnnotatorError(
+            f"unknown layer(s) {', '.join(unknown) or '(none given)'}; "
+            f"the schema has {', '.join(layer_names)}"
+        )
+    return layers
+
+
 def export(
     ws: Workspace,
     fmt: str,
@@ -160,16 +177,7 @@ def export(
 ) -> tuple[ExportReport, str | None]:
     """Gather and write in one call (scripts); a named annotator must exist. ``output`` None
     returns the text instead of writing a file."""
-    chosen = (
-        tuple(layers) if layers is not None
-        else FORMATS[fmt].default_layers(ws.schema.layer_names)
-    )
-    unknown = [x for x in chosen if x not in ws.schema.layer_names]
-    if unknown:
-        raise AnnotatorError(
-            f"unknown layer(s) {', '.join(unknown)}; the schema has "
-            f"{', '.join(ws.schema.layer_names)}"
-        )
+    chosen = export_layers(fmt, ws.schema.layer_names, layers)
     who = annotator or ws.annotator
     if annotator is not None:
         ws.require_annotator(who)

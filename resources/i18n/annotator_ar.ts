@@ -4,52 +4,52 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="258"/>
+        <location filename="../../annotator/ui/controller.py" line="252"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="263"/>
+        <location filename="../../annotator/ui/controller.py" line="257"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="330"/>
+        <location filename="../../annotator/ui/controller.py" line="321"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="350"/>
+        <location filename="../../annotator/ui/controller.py" line="341"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="355"/>
+        <location filename="../../annotator/ui/controller.py" line="346"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="372"/>
+        <location filename="../../annotator/ui/controller.py" line="363"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="378"/>
+        <location filename="../../annotator/ui/controller.py" line="369"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="409"/>
+        <location filename="../../annotator/ui/controller.py" line="400"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="414"/>
+        <location filename="../../annotator/ui/controller.py" line="405"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="422"/>
+        <location filename="../../annotator/ui/controller.py" line="413"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -163,9 +163,14 @@
         <translation>يحفظ المقاطع المتداخلة والروابط والسمات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="154"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="155"/>
         <source>Cannot hold: %1. What is left out is counted in the summary.</source>
         <translation>لا يحفظ: %1. ما يُترك يُحصى في الملخّص.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="156"/>
+        <source>, </source>
+        <translation>، </translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="162"/>
