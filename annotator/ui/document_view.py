@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
-from annotator.core.schema import Schema
 from annotator.ui.controller import AnnotationController
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.span_index import position_key
@@ -41,7 +40,6 @@ _OVERLAY_ORDER = ("search", "current", "link", "flash")
 # the side bar of ``sidebar`` layers: drawn inside the document margin (QTextDocument's
 # default 4 px) at the viewport's right edge, so it stays clear of the text
 SIDEBAR_WIDTH = 3
-_UNKNOWN_COLOR = QColor("gray")  # a label the schema does not know, as the highlighter draws it
 
 
 def arabic_family() -> str | None:
@@ -75,10 +73,6 @@ class DocumentView(QPlainTextEdit):
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._apply_text_option()
         self.highlighter = SpanHighlighter(self.document(), controller.ws.schema)
-        self._sidebar: frozenset[str] = frozenset()  # layers drawn with a side bar; mostly none
-        self._sidebar_colors: dict[tuple[str, str], QColor] = {}  # (layer, label) -> colour
-        self._sidebar_schema: Schema | None = None
-        self._use_sidebar_layers(controller.ws.schema)
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
@@ -105,22 +99,8 @@ class DocumentView(QPlainTextEdit):
 
     # -- showing documents ---------------------------------------------------------------
 
-    def _use_sidebar_layers(self, schema: Schema) -> None:
-        """Note the label colours of the layers drawn with a side bar (the schema may change)."""
-        if schema is self._sidebar_schema:
-            return
-        self._sidebar_schema = schema
-        layers = [layer for layer in schema.layers if layer.style.sidebar]
-        self._sidebar = frozenset(layer.name for layer in layers)
-        self._sidebar_colors = {
-            (layer.name, label.name): QColor(label.color)
-            for layer in layers
-            for label in layer.labels
-        }
-
     def show_document(self, _doc_id: int = -1) -> None:
         c = self.controller
-        self._use_sidebar_layers(c.ws.schema)  # a switched workspace brings its own schema
         self.highlighter.set_source(c.index, c.offsets)
         self._overlays.clear()
         self.setExtraSelections([])
@@ -161,10 +141,11 @@ class DocumentView(QPlainTextEdit):
             self.viewport().update()
 
     def _touches_sidebar(self, change: Change) -> bool:
-        if not self._sidebar:
+        layers = self.highlighter.sidebar_layers
+        if not layers:
             return False
         spans = (*change.added, *change.removed, *(s for pair in change.updated for s in pair))
-        return any(span.layer in self._sidebar for span in spans)
+        return any(span.layer in layers for span in spans)
 
     # -- positions -----------------------------------------------------------------------
 
@@ -276,7 +257,7 @@ class DocumentView(QPlainTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if self._sidebar:
+        if self.highlighter.sidebar_layers:
             self._paint_sidebar(event.rect())
         index = self.controller.index
         if not index.relations:
@@ -308,7 +289,7 @@ class DocumentView(QPlainTextEdit):
         x = self.viewport().width() - SIDEBAR_WIDTH
         if dirty.right() < x:
             return
-        index, layers = self.controller.index, self._sidebar
+        index, layers = self.controller.index, self.highlighter.sidebar_layers
         offset = self.contentOffset()
         painter: QPainter | None = None
         block = self.firstVisibleBlock()
@@ -324,7 +305,7 @@ class DocumentView(QPlainTextEdit):
                         painter = QPainter(self.viewport())
                     painter.fillRect(
                         QRectF(x, rect.top(), SIDEBAR_WIDTH, rect.height()),
-                        self._sidebar_colors.get((first.layer, first.label), _UNKNOWN_COLOR),
+                        self.highlighter.color(first.layer, first.label),
                     )
             block = block.next()
         if painter is not None:

@@ -50,6 +50,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._formatting = False
         self._colors: dict[tuple[str, str], QColor] = {}
         self._styles: dict[str, LayerStyle] = {}
+        self.sidebar_layers: frozenset[str] = frozenset()  # drawn by the view; mostly none
         self._formats: dict[tuple[tuple[str, str], ...], QTextCharFormat] = {}
         self.set_schema(schema)
         super().__init__(document)
@@ -57,7 +58,12 @@ class SpanHighlighter(QSyntaxHighlighter):
     def set_schema(self, schema: Schema) -> None:
         self._colors = {(lab.layer, lab.name): QColor(lab.color) for lab in schema.labels()}
         self._styles = {layer.name: layer.style for layer in schema.layers}
+        self.sidebar_layers = frozenset(n for n, style in self._styles.items() if style.sidebar)
         self._formats.clear()
+
+    def color(self, layer: str, label: str) -> QColor:
+        """The label's colour, as the highlights draw it (grey for a label the schema lacks)."""
+        return self._colors.get((layer, label), _UNKNOWN_COLOR)
 
     def set_source(self, index: SpanIndex, offsets: OffsetMap) -> None:
         """Point at another document's spans; call before the text is set (one pass)."""
