@@ -11,16 +11,13 @@ from __future__ import annotations
 import codecs
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
 
-from annotator.core.commands import Change, Command, SpanStore
-from annotator.core.errors import AnnotatorError, EditError, InputError
+from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema, resources_path
 from annotator.formats import txt
 from annotator.formats.registry import FORMATS, READERS, ReadOptions, format_of
 from annotator.storage.importing import ImportReport, store_documents
-from annotator.storage.repository import Repository
 from annotator.workspace.workspace import Workspace
 
 AUTO = "auto"
@@ -95,39 +92,17 @@ def read_documents(
     return docs
 
 
-class StoreDocuments(Command):
-    """Store read documents (matched by text hash, spans never doubled); not undoable."""
-
-    text = "import"
-
-    def __init__(
-        self, docs: Sequence[ImportedDocument], annotator: str | None = None,
-        progress: Progress | None = None,
-    ) -> None:
-        self.docs = docs
-        self.annotator = annotator
-        self.progress = progress
-        self.report = ImportReport()
-
-    def _do(self, store: SpanStore, schema: Schema) -> Change:
-        repo = cast(Repository, store)
-        self.report = store_documents(repo, self.docs, self.annotator, self.progress)
-        return Change(-1)
-
-    def _undo(self, store: SpanStore, schema: Schema) -> Change:
-        raise EditError("an import is not undone; remove its documents' spans instead")
-
-
 def store(
     ws: Workspace,
     docs: Sequence[ImportedDocument],
     annotator: str | None = None,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Store ``docs`` through the door, all in one transaction."""
-    command = StoreDocuments(docs, annotator, progress)
-    ws.execute(command, undoable=False)
-    return command.report
+    """Store ``docs`` through the door, all in one transaction (matched by text hash, spans
+    never doubled)."""
+    return ws.write_in_bulk(
+        "import", lambda repo: store_documents(repo, docs, annotator, progress)
+    )
 
 
 def import_paths(

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
 
-from annotator.core.commands import Change, Command, SpanStore
-from annotator.core.errors import EditError, InputError
+from annotator.core.errors import InputError
 from annotator.core.model import STATUSES, Relation
 from annotator.core.schema import Schema
 from annotator.formats.jsonl import read_jsonl
 from annotator.storage.merge import MergeReport, SourceDocument, SourceSpan, merge_documents
 from annotator.storage.merge_read import read_database_file, read_database_url
-from annotator.storage.repository import Repository
 from annotator.workspace.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -57,27 +54,9 @@ def read_export(path: Path, schema: Schema) -> list[SourceDocument]:
     return out
 
 
-class MergeDocuments(Command):
-    """Add the other side's documents and work to ours; not undoable (merge again: no-op)."""
-
-    text = "merge"
-
-    def __init__(self, docs: Sequence[SourceDocument], progress: Progress | None = None) -> None:
-        self.docs = docs
-        self.progress = progress
-        self.report = MergeReport()
-
-    def _do(self, store: SpanStore, schema: Schema) -> Change:
-        self.report = merge_documents(cast(Repository, store), self.docs, self.progress)
-        return Change(-1)
-
-    def _undo(self, store: SpanStore, schema: Schema) -> Change:
-        raise EditError("a merge is not undone")
-
-
 def merge(
     ws: Workspace, docs: Sequence[SourceDocument], progress: Progress | None = None
 ) -> MergeReport:
-    command = MergeDocuments(docs, progress)
-    ws.execute(command, undoable=False)
-    return command.report
+    """Add the other side's documents and work to ours in one transaction (merging again
+    changes nothing)."""
+    return ws.write_in_bulk("merge", lambda repo: merge_documents(repo, docs, progress))

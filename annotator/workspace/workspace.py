@@ -15,11 +15,11 @@ imports none of them.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -35,6 +35,7 @@ from annotator.core.commands import (
     ResizeSpan,
     SetSpanAttribute,
     SetStatus,
+    SpanStore,
     Unlink,
 )
 from annotator.core.errors import AnnotatorError, DatabaseError, EditError
@@ -45,6 +46,8 @@ from annotator.storage.repository import Repository
 from annotator.workspace.errors import database_refusal
 from annotator.workspace.history import History
 from annotator.workspace.policy import EditPolicy, OpenPolicy
+
+R = TypeVar("R")
 
 
 class Workspace:
@@ -171,6 +174,13 @@ class Workspace:
             raise
         (self.history.undone if undoing else self.history.redone)(key)
         return change
+
+    def write_in_bulk(self, text: str, write: Callable[[Repository], R]) -> R:
+        """Run a bulk write (an import, a merge) through the door as one transaction; it is
+        not kept for undo. ``text`` names it for the policy and in messages."""
+        command = _BulkWrite(text, write)
+        self.execute(command, undoable=False)
+        return command.result
 
     def can_undo(self, scope: Hashable | None = None) -> bool:
         return self.history.next_undo(scope) is not None
@@ -308,6 +318,22 @@ class Workspace:
     def require_annotator(self, name: str) -> None:
         """Refuse a name that is not an annotator of this database (a typo), in words."""
         self.repo.annotator_id(name, create=False)
+
+
+class _BulkWrite(Command, Generic[R]):
+    """Many rows at once through the repository's bulk paths; what ``write`` returns is kept
+    (the import's or the merge's report)."""
+
+    def __init__(self, text: str, write: Callable[[Repository], R]) -> None:
+        self.text = text
+        self.write = write
+
+    def _do(self, store: SpanStore, schema: Schema) -> Change:
+        self.result = self.write(cast(Repository, store))
+        return Change(-1)
+
+    def _undo(self, store: SpanStore, schema: Schema) -> Change:
+        raise EditError(f"{self.text} is not undone")
 
 
 def project_schema(repo: Repository) -> Schema:
