@@ -15,7 +15,7 @@ its own spans changed). Nothing else in either stack moves.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -54,24 +54,25 @@ class History:
             del stacks.done[: -self.limit]
         stacks.undone.clear()
 
-    def _latest(self, which: str) -> Hashable | None:
-        """The scope whose top step of ``which`` ("done", "undone") moved last."""
-        tops = [
-            (getattr(s, which)[-1].stamp, key)
-            for key, s in self._scopes.items() if getattr(s, which)
-        ]
-        return max(tops, key=lambda t: t[0])[1] if tops else None
+    def _next(
+        self, scope: Hashable | None, pick: Callable[[_Stacks], list[_Step]]
+    ) -> tuple[Hashable, Command] | None:
+        """The top step of ``pick`` (done or undone) in ``scope``; without a scope, in the
+        scope whose top step of that kind moved last."""
+        if scope is None:
+            tops = [(pick(s)[-1].stamp, key) for key, s in self._scopes.items() if pick(s)]
+            if not tops:
+                return None
+            scope = max(tops, key=lambda t: t[0])[1]
+        stacks = self._scopes.get(scope)
+        return (scope, pick(stacks)[-1].command) if stacks and pick(stacks) else None
 
     def next_undo(self, scope: Hashable | None = None) -> tuple[Hashable, Command] | None:
         """The step an undo in ``scope`` (default: wherever the last step was made) takes."""
-        key = self._latest("done") if scope is None else scope
-        stacks = self._scopes.get(key)
-        return (key, stacks.done[-1].command) if stacks and stacks.done else None
+        return self._next(scope, lambda s: s.done)
 
     def next_redo(self, scope: Hashable | None = None) -> tuple[Hashable, Command] | None:
-        key = self._latest("undone") if scope is None else scope
-        stacks = self._scopes.get(key)
-        return (key, stacks.undone[-1].command) if stacks and stacks.undone else None
+        return self._next(scope, lambda s: s.undone)
 
     def undone(self, scope: Hashable) -> None:
         """The top done step of ``scope`` was undone: it can be redone."""
