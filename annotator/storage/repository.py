@@ -15,6 +15,7 @@ from sqlalchemy import (
     Engine,
     Row,
     Text,
+    bindparam,
     delete,
     func,
     insert,
@@ -25,7 +26,7 @@ from sqlalchemy import (
 )
 
 from annotator.core.errors import ConflictError, EditError
-from annotator.core.model import STATUSES, DocumentInfo, DocumentRow, Relation, Span, new_uuid
+from annotator.core.model import NEW, STATUSES, DocumentInfo, DocumentRow, Relation, Span, new_uuid
 from annotator.storage.tables import (
     ANN,
     DOC,
@@ -302,15 +303,17 @@ class Repository:
             self._lengths[doc_id] = int(cached)
         return cached
 
+    # built once: every edit asks it (the first-edit rule), and building a select costs more
+    # than SQLite answering it
+    _STATUS_OF = select(STATUS.c.status).where(
+        STATUS.c.document_id == bindparam("doc"), STATUS.c.annotator_id == bindparam("who")
+    )
+
     def status(self, doc_id: int, annotator: str | None = None) -> str:
         aid = self._reading_id(annotator)
         with self._read() as conn:
-            s = conn.scalar(
-                select(STATUS.c.status).where(
-                    STATUS.c.document_id == doc_id, STATUS.c.annotator_id == aid
-                )
-            )
-        return s or "new"
+            s = conn.scalar(self._STATUS_OF, {"doc": doc_id, "who": aid})
+        return s or NEW
 
     def set_status(self, doc_id: int, status: str, annotator: str | None = None) -> None:
         if status not in STATUSES:
