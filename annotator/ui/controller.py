@@ -13,6 +13,7 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
+from annotator.core.clitics import occurs_as_word
 from annotator.core.commands import (
     AddSpan,
     Batch,
@@ -222,9 +223,17 @@ class AnnotationController(QObject):
     def span_for_selection(
         self, start: int, end: int, label: Label, exact: bool, strip: bool
     ) -> tuple[int, int] | None:
+        strips = strip and self.ws.schema.strips_proclitics(label.layer)
         return tagging.span_from_selection(
-            self.text, start, end, exact=exact,
-            strip_proclitic=strip and self.ws.schema.strips_proclitics(label.layer),
+            self.text, start, end, exact=exact, attested=self.attested if strips else None,
+        )
+
+    def attested(self, word: str) -> bool:
+        """Whether the open document vouches for ``word`` as a word: it stands alone in the
+        text, or a span already covers exactly it (the automatic proclitic rule asks)."""
+        return occurs_as_word(self.text, word) or any(
+            s.end - s.start == len(word) and s.covered(self.text) == word
+            for s in self.index.spans.values()
         )
 
     def apply_label(self, label: Label, selection: tuple[int, int] | None) -> bool:
@@ -262,8 +271,16 @@ class AnnotationController(QObject):
         return ok
 
     def remove_current(self) -> bool:
+        """Delete the current span; afterwards no span is current (never a neighbour)."""
         span = self.current_span()
-        return span is not None and self.execute(RemoveSpan(span.uuid))
+        if span is None:
+            self.message.emit(self.tr("No span is selected: click one first"))
+            return False
+        if not self.execute(RemoveSpan(span.uuid)):
+            return False
+        self.set_current("")
+        self.message.emit(self.tr("Deleted %s; no span is selected") % span.label)
+        return True
 
     def resize_current(self, start: int, end: int) -> bool:
         span = self.current_span()

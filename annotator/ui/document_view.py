@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QHelpEvent,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -76,7 +75,11 @@ class DocumentView(QPlainTextEdit):
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
-        self.alt_drag = False  # the last drag started with Alt held: keep exact characters
+        # a selection to tag exactly as it stands (an Alt+drag, or the ``-`` step): held as
+        # its extent, so it lasts while that extent is what is highlighted, whatever keys
+        # come between (Shift, Ctrl+C), and ends as soon as the selection changes
+        self._exact: tuple[int, int] | None = None
+        self._alt_press = False
         self.verticalScrollBar().valueChanged.connect(self.highlight_visible)
         controller.document_opened.connect(self.show_document)
         controller.changed.connect(self.apply_change)
@@ -166,6 +169,13 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
 
+    def keep_exact(self) -> None:
+        """Tag the current selection as it stands, without snapping it to tokens."""
+        self._exact = self.selection()
+
+    def selection_is_exact(self) -> bool:
+        return self._exact is not None and self._exact == self.selection()
+
     def clear_selection(self) -> None:
         cursor = self.textCursor()
         cursor.clearSelection()
@@ -213,19 +223,18 @@ class DocumentView(QPlainTextEdit):
     # -- input ---------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self.alt_drag = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._alt_press = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._exact = None
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
-        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if not self.textCursor().hasSelection():
             self.controller.select_at(self.position_at(event.position().toPoint()))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        # keyboard selection never carries Alt, so it snaps unless exact mode is on
-        if event.key() not in (Qt.Key.Key_Alt, Qt.Key.Key_AltGr):
-            self.alt_drag = False
-        super().keyPressEvent(event)
+        elif self._alt_press:
+            self.keep_exact()  # an Alt+drag keeps exact characters
 
     # -- hover and link markers ----------------------------------------------------------
 

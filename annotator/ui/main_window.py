@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         if selection is None:
             c.apply_label(label, None)
             return
-        exact = self.settings.exact_selection or self.view.alt_drag
+        exact = self.settings.exact_selection or self.view.selection_is_exact()
         span = c.span_for_selection(*selection, label, exact, self.settings.strip_proclitics)
         if span is None:
             self.statusBar().showMessage(self.tr("The selection holds no word"), 4000)
@@ -330,13 +330,14 @@ class MainWindow(QMainWindow):
             self.controller.cycle_proclitic()
             return
         text = self.controller.text
-        snapped = tagging.span_from_selection(text, *selection, exact=self.view.alt_drag)
+        snapped = tagging.span_from_selection(
+            text, *selection, exact=self.view.selection_is_exact())
         if snapped is None:
             return
         start = tagging.next_proclitic_start(text, *snapped)
         if start is not None:
             self.view.select(start, snapped[1])
-            self.view.alt_drag = True  # the next tag keeps this exact start
+            self.view.keep_exact()  # the next tag keeps this exact start
 
     def show_span(self, uuid: str) -> None:
         """A span picked in the list: make it current, scroll to it and flash it."""

@@ -46,6 +46,8 @@ class SpanListModel(ListTableModel):
         self._colors = self._label_colors()
         self._queue: list[Change] = []
         self._stale = False  # a document was opened and its rows are not filled in yet
+        # True while rows change under the view: the current row Qt moves then is not a pick
+        self.applying = False
         self._timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._fill_timer = QTimer(self, singleShot=True, interval=SYNC_DELAY_MS)
@@ -92,13 +94,21 @@ class SpanListModel(ListTableModel):
         if self._stale:
             self._fill()
         queue, self._queue = self._queue, []
-        for change in queue:
-            self.apply_change(change)
+        self.applying = True
+        try:
+            for change in queue:
+                self.apply_change(change)
+        finally:
+            self.applying = False
 
     def apply_change(self, change: Change) -> None:
-        for span in (*change.removed, *(before for before, _ in change.updated)):
+        """Rows follow the change: an edited span keeps its row object (updated in place, or
+        moved when its position changed), so selection and current row stay on it."""
+        for span in change.removed:
             self._remove(span)
-        for span in (*change.added, *(after for _, after in change.updated)):
+        for before, after in change.updated:
+            self._update(before, after)
+        for span in change.added:
             self._insert(span)
         for rel in (*change.linked, *change.unlinked):
             for uuid in (rel.head, rel.tail):
@@ -114,6 +124,23 @@ class SpanListModel(ListTableModel):
         self._spans.insert(row, span)
         self._keys.insert(row, key)
         self.endInsertRows()
+
+    def _update(self, before: Span, after: Span) -> None:
+        row = self.row_of(before.uuid, before)
+        if row < 0:
+            self._insert(after)
+            return
+        key = position_key(after)
+        # its row among the others: rows before it with a smaller key, less itself
+        to = bisect_left(self._keys, key) - (self._keys[row] < key)
+        if to != row:
+            # Qt counts a move's destination before the moved row leaves
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + (to > row))
+            self._spans.insert(to, self._spans.pop(row))
+            self._keys.insert(to, self._keys.pop(row))
+            self.endMoveRows()
+        self._spans[to], self._keys[to] = after, key
+        self.dataChanged.emit(self.index(to, 0), self.index(to, len(COLUMNS) - 1))
 
     def _remove(self, span: Span) -> None:
         row = self.row_of(span.uuid, span)
@@ -279,7 +306,9 @@ class SpanListView(QTableView):
             header.resizeSection(column, max(width, header.sectionSizeFromContents(column).width()))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._syncing and current.isValid():
+        # rows removed under the view make Qt move its current row to a neighbour: that is
+        # not the user's pick, and activating it would aim the next key at the neighbour
+        if not self._syncing and not self._model.applying and current.isValid():
             self._sync_timer.stop()  # the user's pick wins over a pending sync
             self.span_activated.emit(self._model.span_at(current.row()).uuid)
 

@@ -7,30 +7,43 @@ arguments are sorted ``(start, end)`` pairs covering at least the neighbourhood 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 
-from annotator.core.text import proclitic_candidates, proclitic_length, snap_to_tokens
+from annotator.core.clitics import attested_proclitic_length
+from annotator.core.text import proclitic_candidates, snap_to_tokens, tokenize
 
 
 def span_from_selection(
-    text: str, start: int, end: int, *, exact: bool = False, strip_proclitic: bool = False
+    text: str, start: int, end: int, *, exact: bool = False,
+    attested: Callable[[str], bool] | None = None,
 ) -> tuple[int, int] | None:
     """The span a selection [start, end) asks for, or None when it holds no token.
 
-    Snaps to token edges unless ``exact``; with ``strip_proclitic`` a selection starting at a
-    token start with a proclitic (و ف ب ل ك, لل) begins after the shortest one instead.
+    Snaps to token edges unless ``exact``, then drops punctuation tokens at either edge (a
+    double-click on مينسك، or «بوتين» means the word, not its comma or quotes; punctuation
+    inside stays). Given ``attested`` (the automatic proclitic rule), a selection starting at
+    a token start with a proclitic begins after it when ``attested`` vouches for the stem
+    (:func:`annotator.core.clitics.attested_proclitic_length`).
     """
     start, end = sorted((start, end))
     if exact:
         return (start, end) if start < end else None
     lo, hi = snap_to_tokens(text, start, end)
-    if lo >= hi:
+    words = [(a + lo, b + lo) for a, b in tokenize(text[lo:hi]) if _is_word(text[a + lo:b + lo])]
+    if not words:
         return None
-    if strip_proclitic:
+    lo, hi = words[0][0], words[-1][1]
+    if attested is not None:
         tok_lo, tok_hi = snap_to_tokens(text, lo, lo + 1)
-        cut = proclitic_length(text[tok_lo:tok_hi]) if tok_lo == lo else 0
+        cut = attested_proclitic_length(text[tok_lo:tok_hi], attested) if tok_lo == lo else 0
         if cut and lo + cut < hi:
             lo += cut
     return lo, hi
+
+
+def _is_word(token: str) -> bool:
+    """A token holding a letter or a digit; punctuation and symbols (an emoji) are not."""
+    return any(ch.isalnum() for ch in token)
 
 
 def next_proclitic_start(text: str, start: int, end: int) -> int | None:
