@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from datetime import datetime
+
 from sqlalchemy import (
     Connection,
     Engine,
@@ -331,6 +333,30 @@ class Repository:
                         document_id=doc_id, annotator_id=aid, status=status, updated=utcnow()
                     )
                 )
+
+    _TOUCH = (
+        update(STATUS)
+        .where(STATUS.c.document_id == bindparam("doc"), STATUS.c.annotator_id == bindparam("who"))
+        .values(edited=bindparam("now"))
+    )
+
+    def touch_edited(self, doc_id: int, annotator: str) -> None:
+        """Record that ``annotator`` changed the document's spans or links now (its status row
+        exists: the first edit put the document in progress)."""
+        with self.transaction() as conn:
+            conn.execute(self._TOUCH, {"doc": doc_id, "who": self.annotator_id(annotator),
+                                       "now": utcnow()})
+
+    def edited_times(self, doc_id: int) -> dict[str, datetime]:
+        """When each annotator last changed the document's spans or links (those who did)."""
+        query = (
+            select(ANN.c.name, STATUS.c.edited)
+            .join(ANN, ANN.c.id == STATUS.c.annotator_id)
+            .where(STATUS.c.document_id == doc_id, STATUS.c.edited.is_not(None))
+        )
+        with self._read() as conn:
+            # naive on SQLite, aware on PostgreSQL: compared only with each other
+            return {name: when for name, when in conn.execute(query)}
 
     # -- spans (SpanStore) -----------------------------------------------------------------
 

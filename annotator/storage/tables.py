@@ -136,6 +136,9 @@ STATUS = Table(
     _fk("annotator_id", "annotator.id", primary_key=True),
     Column("status", String(20), nullable=False, default="new"),  # one of STATUSES
     Column("updated", DateTime(timezone=True), nullable=False, default=utcnow),
+    # when this annotator last changed the document's spans or links (None: never, or before
+    # migration 0004); a gold layer older than an annotator's edit is out of date
+    Column("edited", DateTime(timezone=True), nullable=True),
 )
 
 # A curator's decision on a disagreement that wrote no gold span ("neither"), keyed by what

@@ -39,7 +39,16 @@ from annotator.core.commands import (
     Unlink,
 )
 from annotator.core.errors import AnnotatorError, DatabaseError, EditError
-from annotator.core.model import IN_PROGRESS, NEW, DocumentInfo, DocumentRow, Relation, Span
+from annotator.core.model import (
+    DONE,
+    GOLD,
+    IN_PROGRESS,
+    NEW,
+    DocumentInfo,
+    DocumentRow,
+    Relation,
+    Span,
+)
 from annotator.core.schema import Schema, load_schema, parse_schema
 from annotator.storage.database import default_annotator, open_engine, resolve_url
 from annotator.storage.repository import Repository
@@ -168,7 +177,7 @@ class Workspace:
                     change = command.undo(self.repo, self.schema)
                 else:
                     change = command.do(self.repo, self.schema)
-                    self._start_documents(change)
+                self._start_documents(change)
         except AnnotatorError:
             self.history.drop(key, undoing=undoing)
             raise
@@ -189,15 +198,26 @@ class Workspace:
         return self.history.next_redo(scope) is not None
 
     def _start_documents(self, change: Change) -> None:
-        """The first edit of an annotator's work on a document puts it in progress.
+        """An edit is made on work in progress: a document marked done is read-only for that
+        annotator until reopened, and the first edit of a new one puts it in progress.
 
         Asked of the database in the edit's own transaction every time (one indexed read):
-        an import, an undone status or another machine may have made it "new" again.
+        an import, an undone status or another machine may have changed it since.
         """
         for name in change.editors():
-            if name not in change.statuses and self.repo.status(change.doc_id, name) == NEW:
+            if name in change.statuses:
+                continue  # the change sets this annotator's status itself
+            status = self.repo.status(change.doc_id, name)
+            if status == DONE:
+                doc = self.repo.document_info(change.doc_id).name
+                raise EditError(
+                    f"{doc} is marked done for {name}: reopen it to edit (Ctrl+D in the "
+                    f"window, or set its status to {IN_PROGRESS})"
+                )
+            if status == NEW:
                 self.repo.set_status(change.doc_id, IN_PROGRESS, name)
                 change.statuses[name] = IN_PROGRESS
+            self.repo.touch_edited(change.doc_id, name)
 
     # -- edits, for scripts (the GUI builds the same commands) ------------------------------
 
@@ -288,6 +308,13 @@ class Workspace:
             hint = f"; documents: {', '.join(names[:10])}" if names else "; the database is empty"
             raise AnnotatorError(f"no document named {name_or_id!r}{hint}")
         return doc_id
+
+    def gold_out_of_date(self, doc_id: int) -> list[str]:
+        """The annotators who changed the document after its gold layer was last written:
+        that gold no longer reflects their work (empty when there is no gold yet)."""
+        times = self.repo.edited_times(doc_id)
+        gold = times.pop(GOLD, None)
+        return [] if gold is None else sorted(n for n, when in times.items() if when > gold)
 
     def document_info(self, doc_id: int) -> DocumentInfo:
         return self.repo.document_info(doc_id)

@@ -26,10 +26,14 @@ def test_the_first_edit_puts_the_document_in_progress(workspace: Workspace) -> N
     assert workspace.status(doc) == IN_PROGRESS
     workspace.undo()
     assert workspace.status(doc) == IN_PROGRESS, "undo keeps the document in progress"
-    workspace.set_status(doc, DONE)
+    workspace.set_status(doc, NEW)
     workspace.redo()
-    assert workspace.status(doc) == DONE, "only a document still new is put in progress"
+    assert workspace.status(doc) == IN_PROGRESS, "new again (an import, a script): restarted"
     assert workspace.spans(doc)[0].uuid == span.uuid
+    workspace.set_status(doc, DONE)
+    with pytest.raises(EditError, match="marked done"):
+        workspace.undo()  # done is read-only: tests/unit/test_done_read_only.py
+    assert workspace.status(doc) == DONE
 
 
 def test_the_change_says_which_statuses_moved(workspace: Workspace) -> None:
