@@ -225,7 +225,8 @@ def _unchanged(store: SpanStore, expected: Span) -> Span:
     if _content(current) != _content(expected):
         raise ConflictError(
             f"the {current.label} span was changed elsewhere after this edit; "
-            "it cannot be undone without overwriting that change"
+            "it cannot be undone without overwriting that change",
+            uuids=(current.uuid,),
         )
     return current
 

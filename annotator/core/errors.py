@@ -46,4 +46,11 @@ class DatabaseError(AnnotatorError):
 
 
 class ConflictError(AnnotatorError):
-    """A row changed under us (another machine edited it since we read it)."""
+    """A row changed under us (another machine edited it since we read it).
+
+    ``uuids`` names the spans concerned, so a window can show them again as they are stored.
+    """
+
+    def __init__(self, message: str, uuids: tuple[str, ...] = ()) -> None:
+        self.uuids = uuids
+        super().__init__(message)

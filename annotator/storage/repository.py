@@ -417,14 +417,14 @@ class Repository:
         with self._read() as conn:
             r = conn.execute(select(*self._SPAN_COLS).where(SPAN.c.uuid == uuid)).first()
         if r is None:
-            raise EditError(f"span {uuid} no longer exists (removed elsewhere?)")
+            raise _deleted_elsewhere(uuid)
         return self._span_from_row(r)
 
     def span_document(self, uuid: str) -> int:
         with self._read() as conn:
             doc = conn.scalar(select(SPAN.c.document_id).where(SPAN.c.uuid == uuid))
         if doc is None:
-            raise EditError(f"span {uuid} no longer exists (removed elsewhere?)")
+            raise _deleted_elsewhere(uuid)
         return int(doc)
 
     def insert_span(
@@ -486,9 +486,7 @@ class Repository:
             query = query.where(SPAN.c.version == expected_version)
         with self.transaction() as conn:
             if conn.execute(query).rowcount != 1:
-                raise ConflictError(
-                    f"span {uuid} was changed elsewhere since it was read; reload the document"
-                )
+                raise self._changed_elsewhere(span)
         return span
 
     def update_span(self, span: Span, expected_version: int) -> Span:
@@ -508,11 +506,22 @@ class Repository:
                 )
             )
             if done.rowcount != 1:
-                raise ConflictError(
-                    f"span {span.uuid} was changed or removed elsewhere; reload the document"
-                )
+                raise self._changed_elsewhere(span)
         # the row is now exactly ``span`` at the next version: no need to read it back
         return span.with_changes(version=expected_version + 1)
+
+    def _changed_elsewhere(self, wanted: Span) -> ConflictError:
+        """Why an edit was refused, in words: what the span is now."""
+        try:
+            now = self.get_span(wanted.uuid)
+        except ConflictError as gone:
+            return gone
+        return ConflictError(
+            f"this span was changed elsewhere (another window or machine) before your edit "
+            f"reached it: it is now {now.label} [{now.start}, {now.end}); your edit was not "
+            "written",
+            uuids=(wanted.uuid,),
+        )
 
     # -- relations -------------------------------------------------------------------------
 
@@ -637,3 +646,10 @@ class Repository:
                 sql = f"SELECT uuid FROM span WHERE uuid IN ({', '.join([mark] * len(chunk))})"
                 found.update(r[0] for r in conn.exec_driver_sql(sql, chunk))
         return found
+
+
+def _deleted_elsewhere(uuid: str) -> ConflictError:
+    return ConflictError(
+        "this span was deleted elsewhere (another window or machine), or never existed",
+        uuids=(uuid,),
+    )

@@ -98,7 +98,7 @@ def test_refused_edit_is_not_pushed(window: MainWindow) -> None:
         conn.execute(delete(SPAN))
     press(window, "Alt+Left")
     assert stack.count() == 1
-    assert "no longer exists" in window.statusBar().currentMessage()
+    assert "deleted elsewhere" in window.statusBar().currentMessage()
     assert spans(window) == []
 
 
@@ -112,4 +112,4 @@ def test_failed_undo_drops_the_command(window: MainWindow) -> None:
         conn.execute(delete(SPAN))
     press(window, "Ctrl+Z")  # the resize cannot be undone any more: Qt drops it
     assert stack.count() == 1
-    assert "no longer exists" in window.statusBar().currentMessage()
+    assert "deleted elsewhere" in window.statusBar().currentMessage()

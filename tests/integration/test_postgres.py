@@ -67,7 +67,7 @@ def test_two_machines_never_silently_overwrite(pg_db_url: str) -> None:
     b = Workspace.open(pg_db_url, "shared")
     b_view = b.repo.get_span(span.uuid)  # B reads version 1
     a.execute(RelabelSpan(span.uuid, "ORG"))  # A writes version 2
-    with pytest.raises(ConflictError, match="changed or removed elsewhere"):
+    with pytest.raises(ConflictError, match="changed elsewhere"):
         b.repo.update_span(b_view.with_changes(label="LOC"), expected_version=b_view.version)
     assert a.repo.get_span(span.uuid).label == "ORG"
     # B's command path re-reads first, so a fresh edit succeeds on top of A's
