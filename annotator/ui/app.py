@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.ui.annotator_name import starting_annotator
 from annotator.ui.i18n import install_language
 from annotator.ui.settings import APPLICATION, ORGANIZATION, Settings
 from annotator.workspace import Workspace
@@ -30,6 +32,8 @@ def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
     app = make_application()
     settings = Settings()
     translators = install_language(app, settings.language)
+    annotator = starting_annotator(annotator, os.environ.get("ANNOTATOR_NAME"),
+                                   settings.annotator_name)
     try:
         ws = Workspace.open(db, annotator)
     except AnnotatorError as exc:

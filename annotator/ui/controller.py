@@ -8,7 +8,7 @@ idea, Anki's change descriptions).
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Hashable
+from collections.abc import Hashable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
@@ -27,10 +27,11 @@ from annotator.core.commands import (
     SetStatus,
     Unlink,
 )
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ConflictError
+from annotator.core.matching import MatchOptions, find_matches
 from annotator.core.model import DONE, IN_PROGRESS, NEW, Relation, Span
 from annotator.core.schema import AttributeDef, Label
-from annotator.core.text import SearchOptions, find_all, tokenize
+from annotator.core.text import tokenize
 from annotator.ui import tagging
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
@@ -107,10 +108,9 @@ class AnnotationController(QObject):
         self.status = ws.status(doc_id, who)
         self._block_tokens.clear()
         self.current = self.link_head = ""
-        stack = self._stacks.get(doc_id)
-        if stack is None:
-            stack = self._stacks[doc_id] = new_stack(self.undo_group)
-        self.undo_group.setActiveStack(stack)
+        if doc_id not in self._stacks:
+            self._stacks[doc_id] = new_stack(self.undo_group)
+        self._activate_undo()
         # tens of thousands of long-lived span objects make every full cyclic-GC pass cost
         # tens of ms, landing on random key presses; they hold no cycles, so exempt them.
         # Only the young generations are collected first: a full pass over the whole heap
@@ -149,6 +149,15 @@ class AnnotationController(QObject):
             return
         self._apply(change)
 
+    def _activate_undo(self) -> None:
+        """The document's undo stack, or none while it is done: a done document is read-only
+        (the workspace refuses its edits), so undo and redo wait, kept, until it is reopened."""
+        stack = self._stacks.get(self.doc_id)
+        if stack is not None:  # (a review pane keeps one stack of its own, always active)
+            # Qt takes a null stack (no active one); PySide's stub does not say so
+            active = None if self.status == DONE else stack
+            self.undo_group.setActiveStack(active)  # type: ignore[arg-type]
+
     def toggle_done(self) -> None:
         self.set_status(IN_PROGRESS if self.status == DONE else DONE)
 
@@ -157,7 +166,8 @@ class AnnotationController(QObject):
     def execute(self, command: Command) -> bool:
         """Run ``command`` through the workspace's door and push it on the undo stack;
         False (and ``failed``) if refused."""
-        stack = self.undo_group.activeStack()
+        # the document's stack even while it is done and the group has none active
+        stack = self._stacks.get(self.doc_id) or self.undo_group.activeStack()
         if stack is None or self.doc_id < 0:
             return False
         scope = self.doc_id if self.undo_scope is None else self.undo_scope
@@ -170,7 +180,26 @@ class AnnotationController(QObject):
         return True
 
     def _report(self, exc: AnnotatorError) -> None:
+        if isinstance(exc, ConflictError):
+            self.refresh_spans(exc.uuids)  # the view must not keep showing what is not stored
         self.failed.emit(str(exc))
+
+    def refresh_spans(self, uuids: tuple[str, ...]) -> None:
+        """Show ``uuids`` as the database holds them now (changed or deleted elsewhere)."""
+        change = Change(self.doc_id)
+        for uuid in uuids:
+            shown = self.index.spans.get(uuid)
+            if shown is None:
+                continue
+            try:
+                stored = self.ws.get_span(uuid)
+            except ConflictError:
+                change.unlinked += self.index.links_of(uuid)
+                change.removed.append(shown)
+                continue
+            change.updated.append((shown, stored))
+        if change.removed or change.updated:
+            self._apply(change)
 
     def _apply(self, change: Change) -> None:
         if change.doc_id != self.doc_id:
@@ -179,6 +208,7 @@ class AnnotationController(QObject):
         status = change.statuses.get(self.annotator)
         if status is not None and status != self.status:
             self.status = status
+            self._activate_undo()
             self.documents_changed.emit()
         index = self.index
         for rel in change.unlinked:
@@ -267,7 +297,8 @@ class AnnotationController(QObject):
             return False
         layer = label.layer if label.layer != target.layer else None
         ok = self.execute(RelabelSpan(target.uuid, label.name, layer))
-        self.set_current(target.uuid)
+        if target.uuid in self.index.spans:  # (not when it turned out deleted elsewhere)
+            self.set_current(target.uuid)
         return ok
 
     def remove_current(self) -> bool:
@@ -330,6 +361,13 @@ class AnnotationController(QObject):
         defs = self.attribute_defs(span.layer)
         return [str(span.attributes.get(a.name, a.default)) for a in defs]
 
+    def set_attribute(self, uuid: str, name: str, value: str) -> bool:
+        """Give span ``uuid``'s attribute ``name`` the value ``value`` (one undo step)."""
+        span = self.index.spans.get(uuid)
+        if span is None or span.attributes.get(name) == value:
+            return False
+        return self.execute(SetSpanAttribute(uuid, {**span.attributes, name: value}))
+
     def cycle_attribute(self) -> bool:
         """Give the current span's first attribute its next value: a quote direct <-> indirect."""
         span = self.current_span()
@@ -386,6 +424,10 @@ class AnnotationController(QObject):
             self.message.emit(self.tr("Linked: %s") % kind)
         return ok
 
+    def unlink(self, rel_uuid: str) -> bool:
+        """Remove one link (the context menu names which)."""
+        return self.execute(Unlink(rel_uuid))
+
     def unlink_current(self) -> bool:
         span = self.current_span()
         links = self.index.links_of(span.uuid) if span else []
@@ -396,36 +438,28 @@ class AnnotationController(QObject):
 
     # -- annotate all --------------------------------------------------------------------
 
-    def occurrences_to_tag(self, span: Span, options: SearchOptions) -> list[tuple[int, int]]:
-        """Occurrences of ``span``'s text not yet tagged with its label."""
+    def occurrences_to_tag(self, span: Span, options: MatchOptions) -> list[tuple[int, int]]:
+        """Matches of ``span``'s text not yet tagged with its label: the find bar's matches
+        (same rule, same options) minus those already tagged."""
         needle = span.covered(self.text)
-        found = find_all(self.text, needle, options, whole_tokens=True)
         return [
-            (s, e) for s, e in found
+            (s, e) for s, e in find_matches(self.text, needle, options)
             if not any(
                 o.label == span.label and o.layer == span.layer
                 for o in self.index.spans_overlapping(s, e)
             )
         ]
 
-    def annotate_all(
-        self, options: SearchOptions, confirm: Callable[[int, str], bool]
-    ) -> int:
-        """Tag every untagged occurrence of the current span's text as one undo step."""
-        span = self.current_span()
-        if span is None:
-            self.message.emit(self.tr("Select a span first"))
-            return 0
-        todo = self.occurrences_to_tag(span, options)
-        if not todo or not confirm(len(todo), span.label):
-            if not todo:
-                self.message.emit(self.tr("No other untagged occurrence"))
+    def tag_occurrences(self, span: Span, hits: list[tuple[int, int]]) -> int:
+        """Tag ``hits`` like ``span`` (label, layer, attributes) as one undo step; the count
+        tagged, 0 if refused."""
+        if not hits:
             return 0
         commands: list[Command] = [
             AddSpan(self.doc_id, Span(s, e, span.layer, span.label,
                                       attributes=dict(span.attributes),
                                       annotator=self.annotator))
-            for s, e in todo
+            for s, e in hits
         ]
         text = self.tr("tag %n occurrences", "", len(commands))
         return len(commands) if self.execute(Batch(commands, text)) else 0

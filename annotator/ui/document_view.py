@@ -5,15 +5,22 @@ through the controller's ``OffsetMap`` at this edge. Highlights come from ``Span
 ExtraSelections are kept for the few transient marks (current span, search hits, flash).
 Layers whose schema style asks for a ``sidebar`` get a bar at the right edge (where the
 right-to-left lines start) beside each paragraph holding one of their spans.
+
+With labels on the text (View menu), each visible span also gets its label's name as a tag at
+its start and a bracket at each end, deeper by nesting; the current span's links are drawn as
+lines to their other ends. ``span_marks`` and ``link_lines`` say where (``span_marks.py``);
+only the paragraphs on screen are measured, so a 20,000-span document paints as fast as a
+small one.
 """
 
 from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QHelpEvent,
@@ -28,9 +35,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
+from annotator.core.model import Span
 from annotator.ui.controller import AnnotationController
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.mark_painter import paint_links, paint_marks
 from annotator.ui.span_index import position_key
+from annotator.ui.span_marks import (
+    LinkLine,
+    MarkMetrics,
+    SpanMark,
+    anchor,
+    block_marks,
+    mark_metrics,
+    nesting_depths,
+    separate_tags,
+)
 
 ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 FLASH_MS = 700
@@ -58,7 +77,14 @@ def _overlay_format(name: str) -> QTextCharFormat:
 
 
 class DocumentView(QPlainTextEdit):
-    """Shows the controller's document."""
+    """Shows the controller's document.
+
+    Signals:
+        context_menu_requested(int, QPoint): a right click at this code point (and screen
+            point).
+    """
+
+    context_menu_requested = Signal(int, QPoint)
 
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +106,9 @@ class DocumentView(QPlainTextEdit):
         # come between (Shift, Ctrl+C), and ends as soon as the selection changes
         self._exact: tuple[int, int] | None = None
         self._alt_press = False
+        self.labels_shown = True  # label tags, depth brackets and the current span's links
+        self._metrics: tuple[str, MarkMetrics] | None = None  # and the font they were made for
+        self._links_drawn = False  # the last paint drew link lines (they cross paragraphs)
         self.verticalScrollBar().valueChanged.connect(self.highlight_visible)
         controller.document_opened.connect(self.show_document)
         controller.changed.connect(self.apply_change)
@@ -99,6 +128,7 @@ class DocumentView(QPlainTextEdit):
             font.setFamily(family)
         font.setPointSizeF(size)
         self.setFont(font)
+        self.viewport().update()  # the marks are sized from the font (mark_metrics)
 
     # -- showing documents ---------------------------------------------------------------
 
@@ -139,6 +169,10 @@ class DocumentView(QPlainTextEdit):
         for start, end in change.touched_ranges():
             blocks.update(index.blocks_of(start, end))
         self.highlighter.rehighlight_blocks(blocks)
+        if self.labels_shown:
+            # a new tag or bracket may not change the paragraph's formats (an attribute, a
+            # span nested in one of the same look), so Qt would not repaint it on its own
+            self._update_blocks(blocks)
         self._show_current(self.controller.current)
         if change.linked or change.unlinked or self._touches_sidebar(change):
             self.viewport().update()
@@ -219,8 +253,16 @@ class DocumentView(QPlainTextEdit):
         self.set_overlay("current", [(span.start, span.end)] if span else [])
         head = c.index.spans.get(c.link_head)
         self.set_overlay("link", [(head.start, head.end)] if head else [])
+        # link lines cross paragraphs: the ones drawn for the last current span must go, and
+        # the new one's be drawn, beyond the rectangles the overlays repaint
+        if self._links_drawn or (span is not None and c.index.links_of(span.uuid)):
+            self.viewport().update()
 
     # -- input ---------------------------------------------------------------------------
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        # the menu belongs to the window (it knows the actions); the view says where
+        self.context_menu_requested.emit(self.position_at(event.pos()), event.globalPos())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._alt_press = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
@@ -268,9 +310,14 @@ class DocumentView(QPlainTextEdit):
         super().paintEvent(event)
         if self.highlighter.sidebar_layers:
             self._paint_sidebar(event.rect())
+        self._links_drawn = False
+        if self.labels_shown:
+            self._paint_labels(event.rect())
+        if self.controller.index.relations:
+            self._paint_link_dots()
+
+    def _paint_link_dots(self) -> None:
         index = self.controller.index
-        if not index.relations:
-            return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -288,6 +335,107 @@ class DocumentView(QPlainTextEdit):
                     painter.drawEllipse(QRect(rect.left() - 3, rect.top() - 2, 6, 6))
             block = block.next()
         painter.end()
+
+    # -- labels on the text and link lines -------------------------------------------------
+
+    def set_labels_shown(self, on: bool) -> None:
+        self.labels_shown = on
+        self.viewport().update()
+
+    def mark_metrics(self) -> MarkMetrics:
+        """Sizes of the tags and brackets for the current document font (kept until it changes)."""
+        key = self.font().key()
+        if self._metrics is None or self._metrics[0] != key:
+            self._metrics = (key, mark_metrics(self.font(), QFont()))
+        return self._metrics[1]
+
+    def span_marks(self, rect: QRect | None = None) -> list[SpanMark]:
+        """Tags and brackets of the spans in the paragraphs ``rect`` (default: all the
+        viewport) crosses; none when labels on the text are off."""
+        if not self.labels_shown:
+            return []
+        index, to_qt = self.controller.index, self.controller.offsets.to_qt
+        metrics, offset = self.mark_metrics(), self.contentOffset()
+        # a tag reaches up into the paragraph above: repainting that one repaints the tag
+        area = QRectF(rect if rect is not None else self.viewport().rect()).adjusted(
+            0, 0, 0, metrics.tag_height)
+        marks: list[SpanMark] = []
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > area.bottom():
+                break
+            number = block.blockNumber()
+            spans = index.spans_in_block(number) if geometry.bottom() >= area.top() else []
+            if spans:
+                lo, hi = index.block_range(number)
+                base = block.position()
+                parts = [
+                    (span, to_qt(max(span.start, lo)) - base, to_qt(min(span.end, hi)) - base,
+                     span.start >= lo, span.end <= hi)
+                    for span in spans if max(span.start, lo) < min(span.end, hi)
+                ]
+                layout = block.layout()
+                origin = geometry.topLeft() + layout.position()
+                marks += block_marks(layout, origin, parts, nesting_depths(spans), metrics,
+                                     _tag_text)
+            block = block.next()
+        return separate_tags(marks, self.viewport().width())
+
+    def link_lines(self) -> list[LinkLine]:
+        """Lines from the current span's links to their other ends (or towards them)."""
+        c = self.controller
+        current = c.current_span()
+        if not self.labels_shown or current is None or not c.index.links_of(current.uuid):
+            return []
+        height = float(self.viewport().height())
+        shown = {m.span.uuid: anchor(m) for m in self.span_marks()}
+        shown = {uuid: at for uuid, at in shown.items() if 0 <= at.y() < height}
+        top = c.index.starts[self.firstVisibleBlock().blockNumber()]
+        lines = []
+        for rel in c.index.links_of(current.uuid):
+            head, tail = c.index.spans.get(rel.head), c.index.spans.get(rel.tail)
+            if head is None or tail is None or not (head.uuid in shown or tail.uuid in shown):
+                continue
+            if head.uuid in shown and tail.uuid in shown:
+                lines.append(LinkLine(rel.kind, shown[head.uuid], shown[tail.uuid], "", ""))
+                continue
+            near, far = (head, tail) if head.uuid in shown else (tail, head)
+            side = "above" if far.start < top or self._above(far) else "below"
+            edge = QPointF(shown[near.uuid].x(), 0.0 if side == "above" else height)
+            ends = (shown[near.uuid], edge) if near is head else (edge, shown[near.uuid])
+            far_text = f"{rel.kind}: {_excerpt(far.covered(c.text))}"
+            lines.append(LinkLine(rel.kind, *ends, side, far_text))
+        return lines
+
+    def _above(self, span: Span) -> bool:
+        """Whether ``span`` starts above the viewport (in a paragraph partly shown)."""
+        return self._cursor_rect(span.start).top() < 0
+
+    def _paint_labels(self, dirty: QRect) -> None:
+        marks = self.span_marks(dirty)
+        lines = self.link_lines()
+        if not marks and not lines:
+            return
+        painter = QPainter(self.viewport())
+        metrics = self.mark_metrics()
+        paint_marks(painter, marks, metrics, self._color_of)
+        if lines:
+            paint_links(painter, lines, metrics.label_font)
+            self._links_drawn = True
+        painter.end()
+
+    def _color_of(self, span: Span) -> QColor:
+        return self.highlighter.color(span.layer, span.label)
+
+    def _update_blocks(self, numbers: set[int]) -> None:
+        offset, height = self.contentOffset(), self.viewport().height()
+        for number in numbers:
+            block = self.document().findBlockByNumber(number)
+            if block.isValid():
+                rect = self.blockBoundingGeometry(block).translated(offset)
+                if rect.bottom() >= 0 and rect.top() <= height:
+                    self.viewport().update(rect.toAlignedRect())
 
     def _paint_sidebar(self, dirty: QRect) -> None:
         """The side bar beside each visible paragraph holding spans of a ``sidebar`` layer.
@@ -324,6 +472,10 @@ class DocumentView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.controller.offsets.to_qt(pos))
         return self.cursorRect(cursor)
+
+
+def _tag_text(span: Span) -> str:
+    return span.label
 
 
 def _excerpt(text: str, limit: int = 40) -> str:

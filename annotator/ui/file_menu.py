@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.workspace import Workspace
@@ -91,6 +91,43 @@ class FileMenu(QObject):
         old.close()
         win.settings.remember_database(ws.url)
         win.workspace_switched()
+        return True
+
+    def choose_annotator(self) -> None:
+        """Ask for the annotator name (window-modal, not blocking) and switch to it."""
+        win = self.window
+        dialog = QInputDialog(win)
+        dialog.setWindowTitle(self.tr("Annotator name"))
+        dialog.setLabelText(self.tr(
+            "Your name as an annotator: your spans are stored under it, kept apart from "
+            "colleagues' (remembered for the next start)."
+        ))
+        dialog.setTextValue(win.controller.ws.annotator)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.switch_annotator)
+        dialog.open()
+
+    def switch_annotator(self, name: str) -> bool:
+        """Work as ``name`` from now on, on the same database and document; remembered."""
+        from annotator.ui.annotator_name import name_error
+
+        win = self.window
+        name = name.strip()
+        why = name_error(name)
+        if why is not None:
+            win.show_error(why)
+            return False
+        old = win.controller.ws
+        if name == old.annotator:
+            return True
+        doc_id = win.controller.doc_id
+        # the same connections: whoever closes the workspace later (run_gui) closes them
+        win.controller.set_workspace(old.as_annotator(name))
+        win.settings.annotator_name = name
+        win.workspace_switched()
+        if doc_id >= 0:
+            win.open_document(doc_id)
+        win.statusBar().showMessage(self.tr("You now annotate as %s") % name, 5000)
         return True
 
     def fill_recent(self) -> None:

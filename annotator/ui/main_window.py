@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFontDialog,
@@ -19,21 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.commands import Change
-from annotator.ui import menus, tagging
+from annotator.core.model import DONE, IN_PROGRESS
+from annotator.ui import keymap, menus, tagging
 from annotator.ui.controller import AnnotationController
 from annotator.ui.document_list import DocumentListModel, DocumentListView
 from annotator.ui.document_view import DocumentView, arabic_family
+from annotator.ui.done_banner import DoneBanner
 from annotator.ui.file_menu import FileMenu
 from annotator.ui.find_bar import FindBar
+from annotator.ui.occurrences_dialog import OccurrencesDialog
 from annotator.ui.palette import Palette, action_label, label_actions
 from annotator.ui.settings import Settings
+from annotator.ui.shortcut_editor import ShortcutEditor
 from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from annotator.ui.span_list import SpanListModel, SpanListView
 from annotator.ui.status_line import StatusLine
 from annotator.ui.welcome import WelcomePanel
 from annotator.workspace import Workspace
-
-QUOTE_KIND_KEY = "D"
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(editor)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.palette_host)
+        self.done_banner = DoneBanner(self)
+        column.addWidget(self.done_banner)
         column.addWidget(self.view, 1)
         column.addWidget(self.find_bar)
         self.stack = QStackedWidget(self)
@@ -100,12 +104,10 @@ class MainWindow(QMainWindow):
 
     def _action(
         self, name: str, text: str, slot: Callable[..., object],
-        keys: str | list[str] | None = None, checkable: bool = False, view_only: bool = False,
+        checkable: bool = False, view_only: bool = False,
     ) -> QAction:
         action = QAction(text, self)
-        if keys:
-            action.setShortcuts([QKeySequence(k) for k in ([keys] if isinstance(keys, str)
-                                                            else keys)])
+        keymap.set_default_keys(action, keymap.DEFAULT_KEYS.get(name, ()))
         action.setCheckable(checkable)
         if checkable:
             action.toggled.connect(slot)
@@ -123,61 +125,84 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         a, c = self._action, self.controller
         f = self.file_menu = FileMenu(self)
-        a("open_db", self.tr("&Open database…"), f.open_database, "Ctrl+O")
-        a("import", self.tr("&Import…"), f.import_documents, "Ctrl+I")
-        a("export", self.tr("&Export…"), f.export, "Ctrl+Shift+E")
+        a("open_db", self.tr("&Open database…"), f.open_database)
+        a("import", self.tr("&Import…"), f.import_documents)
+        a("export", self.tr("&Export…"), f.export)
         a("merge", self.tr("&Merge colleague's work…"), f.merge)
-        a("quit", self.tr("&Quit"), self.close, "Ctrl+Q")
-        a("toggle_done", self.tr("Mark document &done / in progress"), c.toggle_done, "Ctrl+D")
+        a("annotator_name", self.tr("Annotator &name…"), f.choose_annotator)
+        a("quit", self.tr("&Quit"), self.close)
+        a("toggle_done", self.tr("Mark document &done / in progress"), c.toggle_done)
         undo = c.undo_group.createUndoAction(self, self.tr("&Undo"))
-        undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = c.undo_group.createRedoAction(self, self.tr("&Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for name, action in (("undo", undo), ("redo", redo)):
+            keymap.set_default_keys(action, keymap.DEFAULT_KEYS[name])
             self.addAction(action)
             self.action_map[name] = action
-        a("find", self.tr("&Find…"), self.open_find, "Ctrl+F")
-        a("find_next", self.tr("Find next"), self.find_bar.next, "F3")
-        a("find_previous", self.tr("Find previous"), self.find_bar.previous, "Shift+F3")
-        a("annotate_all", self.tr("&Annotate all occurrences…"), self.annotate_all, "Ctrl+Shift+A")
-        a("delete", self.tr("&Delete span"), c.remove_current, ["Del", "Backspace"])
-        a("proclitic", self.tr("Move span start past next &proclitic"), self.proclitic, "-")
+        a("find", self.tr("&Find…"), self.open_find)
+        a("find_next", self.tr("Find next"), self.find_bar.next)
+        a("find_previous", self.tr("Find previous"), self.find_bar.previous)
+        a("annotate_all", self.tr("&Annotate all occurrences…"), self.annotate_all)
+        a("delete", self.tr("&Delete span"), c.remove_current)
+        a("proclitic", self.tr("Move span start past next &proclitic"), self.proclitic)
         a("grow_end", self.tr("Move span end one word left (forward)"),
-          lambda: c.step_edge("end", True), "Alt+Left")
+          lambda: c.step_edge("end", True))
         a("shrink_end", self.tr("Move span end one word right (back)"),
-          lambda: c.step_edge("end", False), "Alt+Right")
+          lambda: c.step_edge("end", False))
         a("grow_start", self.tr("Move span start one word right (back)"),
-          lambda: c.step_edge("start", True), "Alt+Shift+Right")
+          lambda: c.step_edge("start", True))
         a("shrink_start", self.tr("Move span start one word left (forward)"),
-          lambda: c.step_edge("start", False), "Alt+Shift+Left")
-        a("next_span", self.tr("Select next span"), lambda: self._step_span(True), "]")
-        a("previous_span", self.tr("Select previous span"), lambda: self._step_span(False), "[")
-        a("quote_kind", self.tr("Quote &direct / indirect"), c.cycle_attribute, QUOTE_KIND_KEY)
-        a("link", self.tr("&Link quote/claim to speaker/source"), c.start_link, "L")
-        a("finish_link", self.tr("Finish link"), c.finish_link, ["Return", "Enter"], view_only=True)
-        a("cancel", self.tr("Cancel link / clear selection"), self.cancel, "Esc", view_only=True)
-        a("unlink", self.tr("&Unlink selected span"), c.unlink_current, "Shift+L")
+          lambda: c.step_edge("start", False))
+        a("next_span", self.tr("Select next span"), lambda: self._step_span(True))
+        a("previous_span", self.tr("Select previous span"), lambda: self._step_span(False))
+        a("quote_kind", self.tr("Quote &direct / indirect"), c.cycle_attribute)
+        a("link", self.tr("&Link quote/claim to speaker/source"), c.start_link)
+        a("finish_link", self.tr("Finish link"), c.finish_link, view_only=True)
+        a("cancel", self.tr("Cancel link / clear selection"), self.cancel, view_only=True)
+        a("unlink", self.tr("&Unlink selected span"), c.unlink_current)
         a("font", self.tr("&Font…"), self.choose_font)
-        a("zoom_in", self.tr("Zoom &in"), lambda: self.zoom(1), ["Ctrl++", "Ctrl+="])
-        a("zoom_out", self.tr("Zoom &out"), lambda: self.zoom(-1), "Ctrl+-")
-        a("exact", self.tr("&Exact selection (no snapping to words)"), self._set_exact, "Ctrl+E",
+        a("zoom_in", self.tr("Zoom &in"), lambda: self.zoom(1))
+        a("zoom_out", self.tr("Zoom &out"), lambda: self.zoom(-1))
+        a("exact", self.tr("&Exact selection (no snapping to words)"), self._set_exact,
           checkable=True)
         a("strip", self.tr("&Strip proclitics automatically for entities"), self._set_strip,
           checkable=True)
-        a("compare", self.tr("&Compare annotators…"), self.compare, "Ctrl+R")
-        a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        a("labels_on_text", self.tr("&Labels on the text"), self._set_labels_on_text,
+          checkable=True)
+        a("compare", self.tr("&Compare annotators…"), self.compare)
+        a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts)
+        a("edit_shortcuts", self.tr("&Keyboard shortcuts…"), self.edit_shortcuts)
         a("about", self.tr("&About"), self.about)
         self.action_map["exact"].setChecked(self.settings.exact_selection)
         self.action_map["strip"].setChecked(self.settings.strip_proclitics)
+        self.action_map["labels_on_text"].setChecked(self.settings.show_labels)
+        self.view.set_labels_shown(self.settings.show_labels)
         self._install_label_actions()
 
     def _install_label_actions(self) -> None:
         for name in [n for n in self.action_map if n.startswith("label:")]:
-            self.removeAction(self.action_map.pop(name))
+            old = self.action_map.pop(name)
+            self.removeAction(old)
+            # its key must go now: the old palette's buttons still hold the action until they
+            # are deleted, and two live actions on one key fire neither (Qt's ambiguity)
+            old.setShortcuts([])
+            old.deleteLater()
         for action in label_actions(self.controller.ws.schema, self):
+            keymap.set_default_keys(action, keymap.live_keys(action))  # the schema's key
             action.triggered.connect(lambda _=False, act=action: self.tag(act))
             self.addAction(action)
             self.action_map[f"label:{action_label(action).name}"] = action
+        # a project schema may give D to a label: the label keeps it
+        taken = {k for act in self.label_actions() for k in keymap.live_keys(act)}
+        keymap.set_default_keys(
+            self.action_map["quote_kind"],
+            [k for k in keymap.DEFAULT_KEYS["quote_kind"] if k not in taken],
+        )
+        self.apply_shortcuts()
+
+    def apply_shortcuts(self) -> None:
+        """The annotator's own keys (Edit > Keyboard shortcuts) over the defaults, and the
+        palette rebuilt to show them."""
+        keymap.apply_bindings(self.action_map, self.settings.shortcut_overrides())
         layout = self.palette_host.layout()
         assert layout is not None
         old = getattr(self, "label_palette", None)
@@ -186,10 +211,6 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self.label_palette = Palette(self.label_actions(), self.palette_host)
         layout.addWidget(self.label_palette)
-        # a project schema may give D to a label: the label keeps it
-        taken = {act.shortcut() for act in self.label_actions()}
-        key = QKeySequence(QUOTE_KIND_KEY)
-        self.action_map["quote_kind"].setShortcut(QKeySequence() if key in taken else key)
 
     def label_actions(self) -> list[QAction]:
         return [act for name, act in self.action_map.items() if name.startswith("label:")]
@@ -207,8 +228,13 @@ class MainWindow(QMainWindow):
         self.span_view.span_activated.connect(self.show_span)
         self.find_bar.matches_changed.connect(lambda m: self.view.set_overlay("search", m))
         self.find_bar.match_chosen.connect(self.view.select)
+        self.done_banner.reopen_requested.connect(lambda: c.set_status(IN_PROGRESS))
+        self.view.context_menu_requested.connect(self.show_context_menu)
         self.welcome.import_requested.connect(self.file_menu.import_documents)
         self.welcome.sample_requested.connect(self.file_menu.open_sample)
+        self.welcome.name_requested.connect(self.file_menu.choose_annotator)
+        self.status_line.annotator.linkActivated.connect(
+            lambda _link: self.file_menu.choose_annotator())
 
     # -- settings ------------------------------------------------------------------------
 
@@ -262,6 +288,8 @@ class MainWindow(QMainWindow):
         rows = self.controller.ws.list_documents()
         self.doc_model.set_rows(rows)
         self.stack.setCurrentIndex(0 if not rows else 1)
+        self.welcome.show_annotator(self.controller.ws.annotator)
+        self._update_status()
         if self.controller.doc_id >= 0:
             self.doc_view.show_document(self.controller.doc_id)
 
@@ -339,6 +367,13 @@ class MainWindow(QMainWindow):
             self.view.select(start, snapped[1])
             self.view.keep_exact()  # the next tag keeps this exact start
 
+    def show_context_menu(self, pos: int, where: QPoint) -> None:
+        from annotator.ui.span_menu import build_menu
+
+        menu = build_menu(self, pos, self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+
     def show_span(self, uuid: str) -> None:
         """A span picked in the list: make it current, scroll to it and flash it."""
         c = self.controller
@@ -359,17 +394,27 @@ class MainWindow(QMainWindow):
         self.controller.set_current("")
 
     def annotate_all(self) -> None:
-        def confirm(count: int, label: str) -> bool:
-            answer = QMessageBox.question(
-                self, self.tr("Annotate all occurrences"),
-                self.tr("Tag %1 more occurrences as %2? One undo step removes them all.")
-                .replace("%1", str(count)).replace("%2", label),
-            )
-            return answer == QMessageBox.StandardButton.Yes
+        """List the current span's untagged occurrences (Find's rule and options), then tag
+        them as one undo step if the annotator agrees; nothing is tagged before that."""
+        c = self.controller
+        span = c.current_span()
+        if span is None:
+            self.statusBar().showMessage(self.tr("Select a span first"), 5000)
+            return
+        hits = c.occurrences_to_tag(span, self.find_bar.options())
+        if not hits:
+            self.statusBar().showMessage(self.tr("No other untagged occurrence"), 5000)
+            return
+        dialog = OccurrencesDialog(c.text, hits, span.label, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        count = self.controller.annotate_all(self.find_bar.options(), confirm)
-        if count:
-            self.statusBar().showMessage(self.tr("Tagged %n occurrences", "", count), 5000)
+        def tag() -> None:
+            count = c.tag_occurrences(span, hits)
+            if count:
+                self.statusBar().showMessage(self.tr("Tagged %n occurrences", "", count), 5000)
+
+        dialog.accepted.connect(tag)
+        dialog.open()  # window-modal: nothing else is edited while it asks
 
     def open_find(self) -> None:
         selection = self.view.selection()
@@ -383,6 +428,10 @@ class MainWindow(QMainWindow):
     def _set_strip(self, on: bool) -> None:
         self.settings.strip_proclitics = on
 
+    def _set_labels_on_text(self, on: bool) -> None:
+        self.settings.show_labels = on
+        self.view.set_labels_shown(on)
+
     # -- status --------------------------------------------------------------------------
 
     def show_error(self, text: str) -> None:
@@ -390,7 +439,9 @@ class MainWindow(QMainWindow):
         QApplication.beep()
 
     def _update_status(self) -> None:
-        self.status_line.update(self.controller, self.settings)
+        c = self.controller
+        self.status_line.update(c, self.settings)
+        self.done_banner.setVisible(c.doc_id >= 0 and c.status == DONE)
 
     def _update_title(self) -> None:
         c = self.controller
@@ -405,7 +456,7 @@ class MainWindow(QMainWindow):
     def compare(self) -> None:
         from annotator.ui.review.window import open_review  # written alongside
 
-        open_review(self, self.controller.ws, self.controller.doc_id)
+        open_review(self, self.controller.ws, self.controller.doc_id, self.settings)
 
     def choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Document font"))
@@ -433,6 +484,19 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(shortcut_rows(self.shortcut_groups()), self).exec()
+
+    def edit_shortcuts(self) -> None:
+        """Edit > Keyboard shortcuts…: saved in the settings and applied when accepted."""
+        editor = ShortcutEditor(self.shortcut_groups(), self.action_map, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def save() -> None:
+            self.settings.set_shortcut_overrides(editor.overrides())
+            self.apply_shortcuts()
+            self.statusBar().showMessage(self.tr("Keyboard shortcuts saved"), 5000)
+
+        editor.accepted.connect(save)
+        editor.open()
 
     def about(self) -> None:
         QMessageBox.about(

@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 # menu key -> names of actions in MainWindow.action_map, None for a separator; "recent",
 # "labels" and "language" are submenus
 MENU_ITEMS: dict[str, list[str | None]] = {
-    "file": ["open_db", "recent", "import", "export", "merge", None, "toggle_done", None, "quit"],
+    "file": ["open_db", "recent", "import", "export", "merge", None, "annotator_name",
+             "toggle_done", None, "quit"],
     "edit": ["undo", "redo", None, "find", "find_next", "find_previous", "annotate_all", None,
              "labels", "delete", "proclitic", "grow_end", "shrink_end", "grow_start",
              "shrink_start", "next_span", "previous_span", "quote_kind", None, "link",
-             "finish_link", "unlink", "cancel"],
-    "view": ["font", "zoom_in", "zoom_out", None, "exact", "strip", None, "language"],
+             "finish_link", "unlink", "cancel", None, "edit_shortcuts"],
+    "view": ["font", "zoom_in", "zoom_out", None, "labels_on_text", None, "exact", "strip", None,
+             "language"],
     "review": ["compare"],
     "help": ["shortcuts", "about"],
 }

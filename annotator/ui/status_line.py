@@ -27,7 +27,10 @@ class StatusLine(QObject):
             bar.addPermanentWidget(label)
 
     def update(self, c: AnnotationController, settings: Settings) -> None:
-        self.annotator.setText(self.tr("Annotator: %s") % c.ws.annotator)
+        # a link: clicking the name opens File > Annotator name…
+        name = c.ws.annotator.replace("&", "&amp;").replace("<", "&lt;")
+        self.annotator.setText(self.tr("Annotator: %s") % f'<a href="name">{name}</a>')
+        self.annotator.setToolTip(self.tr("Click to change who you annotate as"))
         self.document.setText(c.doc_name if c.doc_id >= 0 else "")
         if c.doc_id >= 0:
             status = {NEW: self.tr("new"), IN_PROGRESS: self.tr("in progress"),

@@ -101,6 +101,12 @@ class Workspace:
         schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
         return cls(engine, repo, schema, url)
 
+    def as_annotator(self, name: str) -> Workspace:
+        """The same database, schema and policy, working as ``name``, with a history of its
+        own. It shares this workspace's connections: close only one of the two."""
+        return Workspace(self.engine, Repository(self.engine, name), self.schema, self.url,
+                         self.policy)
+
     def close(self) -> None:
         self.engine.dispose()
 

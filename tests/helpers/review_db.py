@@ -87,7 +87,7 @@ def check_upgraded(url: str, doc_id: int) -> None:
     """Opening at head kept the 0002 data, and the review goes on from where it was."""
     ws = Workspace.open(url, "cur")
     try:
-        assert database.current_revision(ws.engine) == "0003"
+        assert database.current_revision(ws.engine) == database.SCHEMA_HEAD
         assert "review_decision" in inspect(ws.engine).get_table_names()
         assert sorted(s.uuid for s in ws.repo.spans(doc_id, all_annotators=True)) == [
             "a1", "a2", "b1", "g1"

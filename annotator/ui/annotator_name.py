@@ -1,0 +1,33 @@
+"""Who is annotating: the name the window works as, set in the window and remembered.
+
+Scripts and the command line take ``--annotator`` or ``$ANNOTATOR_NAME`` (then the login name);
+the window adds the name last set in it, below those two, so a launcher started from a desktop
+menu (no terminal, no environment) still knows who its user is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from annotator.core.model import GOLD
+
+MAX_LENGTH = 200  # the annotator table's name column
+
+
+def name_error(name: str) -> str | None:
+    """Why ``name`` cannot be an annotator's name, or None."""
+    if not name.strip():
+        return "an annotator name cannot be empty"
+    if name.strip() == GOLD:
+        return f"{GOLD!r} is the adjudicated layer's name; choose another"
+    if len(name) > MAX_LENGTH:
+        return f"an annotator name has at most {MAX_LENGTH} characters"
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
+        return "an annotator name cannot hold tabs, line breaks or invisible controls"
+    return None
+
+
+def starting_annotator(flag: str | None, env: str | None, remembered: str) -> str | None:
+    """The name a window starts as: ``--annotator``, ``$ANNOTATOR_NAME``, the name last set
+    in the window; None leaves it to the workspace (the login name)."""
+    return flag or env or remembered or None
