@@ -2,7 +2,9 @@
 
 Without ``--annotators``, every annotator with work in the database except ``gold`` is compared
 (gold is the answer, not a colleague; name it explicitly to score someone against it). Every
-pair is reported on every layer (``--layer`` picks one); α covers all of them at once.
+pair is reported on every layer (``--layer`` picks one); α covers all of them at once. A layer
+with attributes (quote: direct or indirect) also gets, per attribute, how often the pair gave the
+same value to the spans both drew.
 An undefined figure (nothing to compare, one class only) is ``null`` in JSON and ``—`` here.
 """
 
@@ -24,7 +26,8 @@ def register(
     p = sub.add_parser(
         "agree", parents=[common], help=help_of("agree"),
         description="Span F1 (exact and overlap), token Cohen's kappa and Krippendorff's alpha "
-        "per layer and label. The first annotator of a pair is the reference for precision.",
+        "per layer and label, and attribute agreement (quote: direct or indirect) per layer. "
+        "The first annotator of a pair is the reference for precision.",
     )
     p.add_argument("--annotators", metavar="A,B[,C...]", help="who to compare (default: all "
                    "but gold)")
@@ -52,6 +55,13 @@ def table(report: AgreementReport) -> str:
             lines.append(
                 f"{'':<24} {'  ' + label:<16} {_fmt(s.exact.f1):>9} {_fmt(s.overlap.f1):>9} "
                 f"{_fmt(s.kappa):>7}"
+            )
+        for name, values in pair.attributes.items():
+            # the spans may agree while their attribute (direct, indirect) does not
+            lines.append(
+                f"{'':<24}   attribute {name}: {_fmt(values.agreement)} agreement "
+                f"({values.agreed} of {values.compared} spans both drew), "
+                f"kappa {_fmt(values.kappa)}"
             )
     lines.append("")
     lines.append(f"Krippendorff's alpha ({', '.join(report.annotators)}):")

@@ -18,6 +18,7 @@ from annotator.core.model import GOLD
 from annotator.formats.registry import WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
 from annotator.workspace.exporting import (
+    DOC_SEPARATORS,
     ExportOptions,
     export_layers,
     gather_documents,
@@ -39,18 +40,32 @@ def register(
     p.add_argument("--gold", action="store_true", help="export the adjudicated gold annotator")
     p.add_argument(
         "--layers", metavar="L,L",
-        help="layers to write (default: entity for conll/conllu, all for jsonl/brat)",
+        help="layers to write (default: entity for conll/conllu/hf, all for the others)",
     )
-    p.add_argument("--scheme", choices=SCHEMES, default="iob2", help="tag scheme (conll/conllu)")
+    p.add_argument(
+        "--scheme", choices=SCHEMES, default="iob2",
+        help="tag scheme (conll/conllu); spaCy's ner converter reads iob2 or bilou, not bioes",
+    )
     p.add_argument(
         "--nested", type=int, default=1, metavar="N",
         help="tag columns per layer for nested spans, outer first (default 1)",
     )
-    p.add_argument("--no-docstart", action="store_true", help="conll: no -DOCSTART- lines")
+    p.add_argument(
+        "--doc-separator", choices=DOC_SEPARATORS, default="none",
+        help="conll, between documents: nothing (default; flair, pandas, seqeval), the "
+        "'-DOCSTART- -X- O O' line (conll2003; spaCy's ner converter splits on it), or "
+        "-DOCSTART- as a token tagged O (token)",
+    )
+    # the default now; kept so that scripts written for the old default still run
+    p.add_argument("--no-docstart", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--misc-tags", action="store_true",
+        help="conllu: the tag column as NE=TAG in MISC, ten columns (spaCy's conllu converter)",
+    )
     p.add_argument("--documents", metavar="NAME,...", help="only these documents")
     p.add_argument(
         "-o", "--output", default="-", metavar="PATH",
-        help="output file, - for stdout (default); a folder for brat",
+        help="output file, - for stdout (default); a folder for brat, webanno and hf",
     )
     p.set_defaults(run=run, parser=p)
 
@@ -81,9 +96,15 @@ def run(args: argparse.Namespace) -> int:
         docs = gather_documents(ws, annotator, names, layers)
     finally:
         ws.close()
-    options = ExportOptions(
-        layers=layers, scheme=args.scheme, nested=args.nested, docstart=not args.no_docstart
-    )
+    if args.no_docstart and args.doc_separator != "none":
+        args.parser.error("--no-docstart contradicts --doc-separator " + args.doc_separator)
+    try:
+        options = ExportOptions(
+            layers=layers, scheme=args.scheme, nested=args.nested,
+            doc_separator=args.doc_separator, misc_tags=args.misc_tags, schema=ws.schema,
+        )
+    except ValueError as exc:
+        args.parser.error(str(exc))  # wrong usage: exit 2
     output = None if args.output == "-" else Path(args.output)
     report, text = write_export(
         args.format, docs, output, options, progress_printer("exporting")

@@ -31,11 +31,16 @@ def register(
         "--map-tags", metavar="FILE",
         help="CoNLL/CoNLL-U: map foreign tags (lines of FOREIGN<TAB>OURS; OURS may be O)",
     )
+    p.add_argument(
+        "--map-relations", metavar="FILE",
+        help="JSONL (doccano, Prodigy): map foreign relation types onto link kinds (lines of "
+        "FOREIGN<TAB>OURS [reverse]; OURS may be - to leave them out)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    options = importing.read_options(args.encoding, args.map_tags)
+    options = importing.read_options(args.encoding, args.map_tags, args.map_relations)
     ws = open_workspace(args)
     docs = importing.read_documents(args.paths, args.format, ws.schema, options)
     report = importing.store(ws, docs, progress=progress_printer("importing"))

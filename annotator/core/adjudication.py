@@ -33,7 +33,7 @@ from typing import Any, Protocol, cast
 
 from annotator.core.commands import Change, Command, SpanStore, validate_span
 from annotator.core.model import GOLD, Relation, Span, new_uuid
-from annotator.core.review import Agreement, Disagreement
+from annotator.core.review import Agreement, AgreementKey, Disagreement, agreement_key
 from annotator.core.schema import Schema
 
 AUTO_ACCEPTED = "auto_accepted"
@@ -146,17 +146,18 @@ def gold_for_decision(
         taken = []
     else:
         raise ValueError(f"unknown decision {decision!r}")
-    # the same span drawn by two annotators becomes one gold span, "from" both
-    distinct: dict[tuple[int, int, str, str], list[Span]] = {}
+    # the same span drawn by two annotators becomes one gold span, "from" both; the same
+    # extent with other attribute values (direct, indirect) is another span, never folded in
+    distinct: dict[AgreementKey, list[Span]] = {}
     for span in taken:
-        distinct.setdefault(span.key(), [])
+        distinct.setdefault(agreement_key(span), [])
     for name in names:
         for span in disagreement.of(name):
-            if span.key() in distinct:
-                distinct[span.key()].append(span)
+            if agreement_key(span) in distinct:
+                distinct[agreement_key(span)].append(span)
     out = []
     for key, sources in distinct.items():
-        first = next(s for s in taken if s.key() == key)
+        first = next(s for s in taken if agreement_key(s) == key)
         out.append(
             GoldSpan(
                 _gold_copy(first),

@@ -96,6 +96,43 @@ class Scores:
 
 
 @dataclass
+class AttributeScores:
+    """How often two annotators gave one attribute the same value on the spans they both drew.
+
+    "Both drew" is the overlap matching of the span scores (same layer and label, one-to-one),
+    so a quote whose extent differs by a word still counts; a span only one drew has no value
+    to compare. ``pairs`` counts (A's value, B's value); a missing value is ``None``.
+    """
+
+    pairs: Counter[tuple[Hashable, Hashable]] = field(default_factory=Counter)
+
+    @property
+    def compared(self) -> int:
+        return sum(self.pairs.values())
+
+    @property
+    def agreed(self) -> int:
+        return sum(n for (x, y), n in self.pairs.items() if x == y)
+
+    @property
+    def agreement(self) -> float | None:
+        """Observed agreement (agreed / compared); None when no span was drawn by both."""
+        return self.agreed / self.compared if self.compared else None
+
+    @property
+    def kappa(self) -> float | None:
+        return ag.kappa_from_pairs(self.pairs)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "spans_compared": self.compared,
+            "spans_agreed": self.agreed,
+            "agreement": self.agreement,
+            "cohen_kappa": self.kappa,
+        }
+
+
+@dataclass
 class PairReport:
     a: str
     b: str
@@ -104,6 +141,8 @@ class PairReport:
     total: Scores
     per_label: dict[str, Scores]
     per_document: list[tuple[str, Scores]]  # a list: two documents may share a name
+    # attribute name -> agreement on its values (layers with attributes, e.g. quote's "direct")
+    attributes: dict[str, AttributeScores] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         total = self.total.to_json()
@@ -118,6 +157,7 @@ class PairReport:
             "documents": len(self.documents),
             "per_label": {label: s.to_json() for label, s in self.per_label.items()},
             "per_document": [{"document": name, **s.to_json()} for name, s in self.per_document],
+            "attributes": {name: s.to_json() for name, s in self.attributes.items()},
         }
 
 
@@ -129,11 +169,14 @@ def pair_report(
     per_document = []
     all_pairs: dict[tuple[Hashable, Hashable], int] = defaultdict(int)
     by_label: dict[str, list[ag.SpanCounts]] = defaultdict(lambda: [ag.SpanCounts()] * 2)
+    attributes: dict[str, AttributeScores] = defaultdict(AttributeScores)
     for doc in shared:
         sa, sb = doc.layer_spans(a, layer), doc.layer_spans(b, layer)
+        overlapping = ag.match_overlap(sa, sb)
         exact, overlap = _label_counts(sa, sb, ag.match_exact(sa, sb)), _label_counts(
-            sa, sb, ag.match_overlap(sa, sb)
+            sa, sb, overlapping
         )
+        _count_attributes(overlapping, attributes)
         for label in exact.keys() | overlap.keys():
             sums = by_label[label]
             sums[:] = [sums[0] + exact[label], sums[1] + overlap[label]]
@@ -156,7 +199,18 @@ def pair_report(
         )
         for label in sorted(by_label)
     }
-    return PairReport(a, b, layer, [d.name for d in shared], total, per_label, per_document)
+    return PairReport(
+        a, b, layer, [d.name for d in shared], total, per_label, per_document,
+        dict(sorted(attributes.items())),
+    )
+
+
+def _count_attributes(
+    pairs: Iterable[tuple[Span, Span]], into: dict[str, AttributeScores]
+) -> None:
+    for sa, sb in pairs:
+        for name in sa.attributes.keys() | sb.attributes.keys():
+            into[name].pairs[(sa.attributes.get(name), sb.attributes.get(name))] += 1
 
 
 def _label_counts(
@@ -267,10 +321,27 @@ def default_annotators(present: Iterable[str]) -> list[str]:
 
 # --- disagreements in one document ------------------------------------------------------------
 
+AgreementKey = tuple[tuple[int, int, str, str], tuple[tuple[str, str], ...]]
+
+
+def attribute_items(span: Span) -> tuple[tuple[str, str], ...]:
+    """A span's attribute values, sorted, as text (a stored value may be any JSON scalar)."""
+    return tuple(sorted((name, str(value)) for name, value in span.attributes.items()))
+
+
+def agreement_key(span: Span) -> AgreementKey:
+    """What annotators must all draw alike to agree: extent, layer, label and attributes."""
+    return (span.key(), attribute_items(span))
+
+
+def _shown_attributes(span: Span) -> str:
+    return ",".join(f"{name}={value}" for name, value in attribute_items(span))
+
+
 
 @dataclass(frozen=True)
 class Agreement:
-    """A span every compared annotator drew identically (start, end, layer, label)."""
+    """A span every compared annotator drew identically (start, end, layer, label, attributes)."""
 
     span: Span  # the first annotator's copy
     spans: tuple[Span, ...]  # one per annotator, in the annotators' order
@@ -282,7 +353,8 @@ class Disagreement:
 
     Attributes:
         spans: per annotator (in the compared order) the spans they drew here; may be empty.
-        kinds: why it is a disagreement, a subset of {"missing", "label", "extent"}.
+        kinds: why it is a disagreement, a subset of {"missing", "label", "extent",
+            "attribute"}.
     """
 
     layer: str
@@ -307,18 +379,28 @@ class Disagreement:
         The spans' uuids with their extents and labels: reopening the review (or opening a
         merged copy of the database, where uuids are kept) finds the same key, while a span
         an annotator has since resized, relabelled, added or removed here makes another
-        disagreement, which is open again.
+        disagreement, which is open again. The attribute values count only in a dispute about
+        them: the keys of other disagreements stay the ones earlier releases recorded.
         """
+        with_values = "attribute" in self.kinds
         parts = sorted(
-            f"{s.uuid} {s.start} {s.end} {s.label}" for _, spans in self.spans for s in spans
+            f"{s.uuid} {s.start} {s.end} {s.label}"
+            + (f" {_shown_attributes(s)}" if with_values else "")
+            for _, spans in self.spans
+            for s in spans
         )
         return hashlib.sha256("\n".join([self.layer, *parts]).encode("utf-8")).hexdigest()
 
     def describe(self) -> str:
-        """One line for the disagreement list, e.g. "label: A PER · B ORG"."""
+        """One line for the disagreement list, e.g. "label · A: PER 4-9 · B: ORG 4-9"; the
+        attribute values too when they are in dispute ("QUOTE 4-24 direct=indirect")."""
+        with_values = "attribute" in self.kinds
         sides = []
         for name, spans in self.spans:
-            shown = ", ".join(f"{s.label} {s.start}-{s.end}" for s in spans) or "—"
+            shown = ", ".join(
+                f"{s.label} {s.start}-{s.end}" + (f" {_shown_attributes(s)}" if with_values else "")
+                for s in spans
+            ) or "—"
             sides.append(f"{name}: {shown}")
         return f"{'/'.join(sorted(self.kinds))} · " + " · ".join(sides)
 
@@ -333,7 +415,8 @@ class Comparison:
 def compare(spans_by_annotator: Mapping[str, Sequence[Span]]) -> Comparison:
     """Split the spans of two or more annotators into agreements and disagreements.
 
-    An agreement is a (start, end, layer, label) every annotator drew; the rest of the spans
+    An agreement is a (start, end, layer, label, attributes) every annotator drew; the rest of
+    the spans
     are grouped per layer into clusters of transitively overlapping spans, one disagreement
     each, in text order.
     """
@@ -341,12 +424,10 @@ def compare(spans_by_annotator: Mapping[str, Sequence[Span]]) -> Comparison:
     if len(names) < 2:
         raise ValueError("comparing needs at least two annotators")
     left = {name: sorted(spans_by_annotator[name], key=ag.text_order) for name in names}
-    by_key: dict[tuple[int, int, str, str], dict[str, list[Span]]] = defaultdict(
-        lambda: defaultdict(list)
-    )
+    by_key: dict[AgreementKey, dict[str, list[Span]]] = defaultdict(lambda: defaultdict(list))
     for name in names:
         for span in left[name]:
-            by_key[span.key()][name].append(span)
+            by_key[agreement_key(span)][name].append(span)
     agreements = []
     rest: list[tuple[str, Span]] = []
     for key in sorted(by_key):
@@ -392,6 +473,8 @@ def _disagreement(
         kinds.add("extent")
     if len({frozenset(s.label for s in spans) for spans in drawn}) > 1:
         kinds.add("label")
+    if len({frozenset(attribute_items(s) for s in spans) for spans in drawn}) > 1:
+        kinds.add("attribute")  # direct against indirect: the curator decides, not A's value
     if not kinds:  # same extents and labels, differently combined (two spans against one)
         kinds.add("extent")
     spans = [s for _, s in group]
@@ -406,7 +489,7 @@ def _disagreement(
 
 # --- one merged view of the compared annotators ----------------------------------------------
 
-CONFLICT = "conflict"  # spans of a label or extent dispute
+CONFLICT = "conflict"  # spans of a label, extent or attribute dispute
 PARTIAL = "partial"  # the same span drawn by some of three or more annotators, not all
 
 
@@ -423,8 +506,9 @@ class MergedView:
         spans: one copy of each agreed span (its ``annotator`` names everybody who drew it) and
             every disagreeing span as its annotator drew it.
         marks: uuid -> mark of every disagreeing span: ``only(name)`` where nobody else drew
-            anything, :data:`CONFLICT` in a label or extent dispute, :data:`PARTIAL` where some
-            of three or more drew the same span and the others nothing. Agreed spans have none.
+            anything, :data:`CONFLICT` in a label, extent or attribute dispute, :data:`PARTIAL`
+            where some of three or more drew the same span and the others nothing. Agreed
+            spans have none.
         relations: the annotators' links with their ends moved onto the spans shown, each once.
     """
 
@@ -445,7 +529,7 @@ def merged_view(comparison: Comparison, relations: Iterable[Relation] = ()) -> M
     marks: dict[str, str] = {}
     for d in comparison.disagreements:
         drawn = [name for name in d.annotators if d.of(name)]
-        if d.kinds & {"label", "extent"}:
+        if d.kinds & {"label", "extent", "attribute"}:
             mark = CONFLICT
         elif len(drawn) == 1:
             mark = only(drawn[0])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -173,6 +174,22 @@ class Schema:
                 f"a {kind} link goes from {_a(rtype.from_layer)} to {_a(rtype.to_layer)}, "
                 f"not from {_a(head_layer)} to {_a(tail_layer)}"
             )
+        return None
+
+    def attribute_error(self, layer: str, name: str, value: object) -> str | None:
+        """Why ``name = value`` cannot be an attribute of a ``layer`` span, or None when it can.
+
+        The one owner of "a quote is direct or indirect": readers ask here, so a value nobody
+        chose (``true`` for ``direct``) is refused instead of shown as "QUOTE (True)". An
+        attribute the schema does not declare is kept as it came (a colleague's schema may
+        declare more; brat's binary ``negated``): nothing is lost, and nothing is guessed.
+        """
+        found = next((a for a in self.attributes_of(layer) if a.name == name), None)
+        if found is None:
+            return None
+        if not isinstance(value, str) or value not in found.values:
+            shown = json.dumps(value, ensure_ascii=False)
+            return f"attribute {name!r} is {shown}, not one of {', '.join(found.values)}"
         return None
 
     def by_shortcut(self) -> dict[str, Label]:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -54,6 +55,7 @@ __all__ = [
     "find_all",
     "is_arabic_letter",
     "is_separator",
+    "iter_matches",
     "normalize",
     "proclitic_candidates",
     "proclitic_length",
@@ -432,44 +434,35 @@ def normalize(text: str, options: SearchOptions = SearchOptions()) -> tuple[str,
 
 
 def find_all(
-    text: str,
-    needle: str,
-    options: SearchOptions = SearchOptions(),
-    whole_tokens: bool = False,
+    text: str, needle: str, options: SearchOptions = SearchOptions()
 ) -> list[tuple[int, int]]:
-    """Non-overlapping matches of needle (normalised the same way) in text.
+    """Non-overlapping matches of needle (normalised the same way) in text, anywhere.
 
     Matches are ORIGINAL code-point [start,end) spans, found left to right. The end is extended
     over ignored marks and tatweel that trail the last matched letter (so a match of 'محمد' in
-    'مُحَمَّدٌ' covers the final damma tanwin); trailing bidi marks are left out. With
-    ``whole_tokens``, a match must start at a token start or at a proclitic stem offset
-    (:func:`proclitic_candidates`) inside a token, and end at a token end.
+    'مُحَمَّدٌ' covers the final damma tanwin); trailing bidi marks are left out. Whole-word,
+    clitic-aware matching is :func:`annotator.core.matching.find_matches`.
     """
+    matches: list[tuple[int, int]] = []
+    for start, end in iter_matches(text, needle, options):
+        if not matches or start >= matches[-1][1]:
+            matches.append((start, end))
+    return matches
+
+
+def iter_matches(
+    text: str, needle: str, options: SearchOptions = SearchOptions()
+) -> Iterator[tuple[int, int]]:
+    """Every match of needle in text, overlapping ones included, by start (see find_all)."""
     wanted, _ = normalize(needle, options)
     if not wanted:
-        return []
+        return
     haystack, origin = normalize(text, options)
-    tokens = tokenize(text) if whole_tokens else []
-    matches: list[tuple[int, int]] = []
     i = haystack.find(wanted)
     while i >= 0:
         j = i + len(wanted)
         start, end = origin[i], origin[j - 1] + 1
         while end < origin[j] and (text[end] in ARABIC_MARKS or text[end] == TATWEEL):
             end += 1
-        if whole_tokens and not _on_token_edges(text, tokens, start, end):
-            i = haystack.find(wanted, i + 1)
-            continue
-        matches.append((start, end))
-        i = haystack.find(wanted, j)
-    return matches
-
-
-def _on_token_edges(text: str, tokens: list[tuple[int, int]], start: int, end: int) -> bool:
-    first = token_at(tokens, start)
-    last = token_at(tokens, end - 1)
-    if first is None or last is None or tokens[last][1] != end:
-        return False
-    token_start, token_end = tokens[first]
-    offset = start - token_start
-    return offset == 0 or offset in proclitic_candidates(text[token_start:token_end])
+        yield start, end
+        i = haystack.find(wanted, i + 1)

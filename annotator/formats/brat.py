@@ -47,7 +47,8 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out or [(start, end)]
 
 
-def _attribute_value(value: Any) -> str | None:
+def attribute_value(value: Any) -> str | None:
+    """How an attribute value is written (None: a flag, written without a value)."""
     if value is True:
         return None
     return str(value).replace(" ", "_")
@@ -74,7 +75,7 @@ def ann_text(doc: ExportDocument) -> str:
             if value is False or value is None:
                 continue
             n += 1
-            shown = _attribute_value(value)
+            shown = attribute_value(value)
             lines.append(f"A{n}\t{name} {ids[span.uuid]}" + (f" {shown}" if shown else ""))
     return "".join(line + "\n" for line in lines)
 
@@ -168,8 +169,12 @@ def parse_ann(ann: str, text: str, path: str, schema: Schema) -> ImportedDocumen
         spans[ident] = _span(rest, text, schema, path, number)
     for number, _ident, rest in by_kind["R"]:
         relations.append(_relation(rest, spans, schema, path, number))
-    for number, _ident, rest in by_kind["A"]:
+    for number, ident, rest in by_kind["A"]:
         target, name, value = _attribute(rest, spans, path, number)
+        # a binary attribute (no value) reads True: the schema's values decide, not brat's
+        why = schema.attribute_error(spans[target].layer, name, value)
+        if why is not None:
+            raise InputError(path, f"{ident}: {why}", line=number)
         attributes.setdefault(target, {})[name] = value
     for ident, attrs in attributes.items():
         spans[ident] = spans[ident].with_changes(attributes=attrs)

@@ -2,12 +2,14 @@
 
 Writing
     One tag column per layer (``--layers``), ``--nested N`` columns per layer, outer spans first
-    (the Wojood layout); IOB2 or BIOES. A blank line ends each sentence. Unless
-    ``docstart=False``, each document begins with the line ``-DOCSTART- -X- O O`` and a blank
-    line: the CoNLL-2003 form, and the exact line spaCy's ``ner`` converter splits documents
-    on. Sentences are the document's own lines when it came from CoNLL (see ``tokens.py``),
-    else those of :func:`annotator.core.text.sentence_tokens`; a sentence break inside a
-    written span is removed. Tokens are cut where a span edge falls inside them.
+    (the Wojood layout); IOB2, BIOES or BILOU. A blank line ends each sentence. Between
+    documents (``--doc-separator``): nothing by default, because flair's column probe reads
+    ``-DOCSTART- -X- O O`` as a token and then ignores the tags, and pandas reads it as a row;
+    ``conll2003`` writes that line and a blank line before each document (the exact line spaCy's
+    ``ner`` converter splits documents on); ``token`` writes ``-DOCSTART-`` as a token tagged
+    ``O`` in every column. Sentences are the document's own lines when it came from CoNLL (see
+    ``tokens.py``), else those of :func:`annotator.core.text.sentence_tokens`; a sentence break
+    inside a written span is removed. Tokens are cut where a span edge falls inside them.
 
 Reading
     Columns are separated by tabs, or by spaces when a line has no tab (AQMAR, ANERcorp). The
@@ -17,11 +19,12 @@ Reading
     field is ``-DOCSTART-`` (``-DOCSTART-``, ``-DOCSTART- O``, ``-DOCSTART- -X- O O``) starts a
     new document; blank lines end sentences.
 
-    The stored text is the tokens joined by single spaces, sentences by ``\\n``, so each token
-    keeps exactly the characters of the file: a right-to-left mark glued to a token stays in
-    it, and a line whose token is empty adds nothing to the text (its tag is ignored, with a
-    warning when it is not ``O``). Tags must be ``O`` or ``B/I/E/S/L/U-LABEL`` with a label of
-    the schema, after ``--map-tags``; every other tag is listed with its lines and the file is
+    The stored text is the tokens joined by single spaces, sentences by ``\\n``, so each token keeps
+    exactly the characters of the file: a right-to-left mark glued to a token stays in it, and a
+    line whose token is empty (``<TAB>O``, or a space then a tag: a line that begins with its
+    separator) adds nothing to the text: it is skipped, its tag ignored, and the skipped lines
+    are counted in a warning. Tags must be ``O`` or ``B/I/E/S/L/U-LABEL`` with a label of the
+    schema, after ``--map-tags``; every other tag is listed with its lines and the file is
     refused. ``I-X`` that does not continue an ``X`` span (IOB1 habit) starts one, counted in a
     warning.
 """
@@ -49,6 +52,7 @@ from annotator.formats.exporting import (
 from annotator.formats.tokens import LINES
 
 DOCSTART = "-DOCSTART- -X- O O"
+DOCSTART_TOKEN = "-DOCSTART-"
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -62,14 +66,30 @@ def write_conll(
     progress: Progress | None = None,
 ) -> ExportReport:
     report = report if report is not None else ExportReport()
+    separator = _separator(options)
     for n, doc in enumerate(docs, start=1):
         tagged = tag_document(doc, options, report, join=True)
-        if options.docstart:
-            out.write(DOCSTART + "\n\n")
+        out.write(separator)
         out.write(document_block(doc.text, tagged))
         if progress is not None:
             progress(n, len(docs))
+    if not separator and len(docs) > 1:
+        report.notes.append(
+            f"{len(docs)} documents follow each other with no line between them (a reader sees "
+            "one run of sentences); --doc-separator conll2003 marks them for spaCy's ner "
+            "converter, --doc-separator token for flair's document_separator_token"
+        )
     return report
+
+
+def _separator(options: ExportOptions) -> str:
+    """What goes before each document (see the module docstring)."""
+    if options.doc_separator == "conll2003":
+        return DOCSTART + "\n\n"
+    if options.doc_separator == "token":
+        columns = len(options.layers) * options.nested
+        return DOCSTART_TOKEN + "\tO" * columns + "\n\n"
+    return ""
 
 
 def document_block(text: str, tagged: TaggedDocument) -> str:
@@ -92,7 +112,8 @@ class _Document:
         self.extra: dict[int, list[str]] = {}  # token index -> tags after the first
         self.lines: list[int] = []
         self.sentence_starts: list[int] = [0]
-        self.empty_tagged: list[int] = []  # lines of empty tokens with a tag other than O
+        self.empty: list[int] = []  # lines whose token is empty: skipped
+        self.empty_tagged: list[int] = []  # those of them with a tag other than O
 
     def end_sentence(self) -> None:
         if self.sentence_starts[-1] < len(self.words):
@@ -105,7 +126,11 @@ def _fields(line: str) -> list[str]:
         fields = line.rstrip("\t ").split("\t")
         return [fields[0], *(f.strip(" ") or "O" for f in fields[1:])]
     fields = line.split(" ")
-    return [f for f in fields if f] if "" in fields else fields
+    if "" not in fields:
+        return fields
+    # a line that begins with its separator has an empty token, as in the tab form (ANERcorp
+    # has lines that are a space and a tag); runs of spaces elsewhere are one separator
+    return [*([""] if line.startswith(" ") else []), *(f for f in fields if f)]
 
 
 def _parse(content: str, path: str) -> list[_Document]:
@@ -133,6 +158,7 @@ def _parse(content: str, path: str) -> list[_Document]:
         if len(fields) < 2:
             raise InputError(path, "no tag on this line: a line is TOKEN<TAB>TAG", line=number)
         if not fields[0]:
+            doc.empty.append(number)
             if any(tag != "O" for tag in fields[1:]):
                 doc.empty_tagged.append(number)
             continue
@@ -224,10 +250,14 @@ def _warnings(path: str, doc: _Document, repaired: list[int]) -> list[str]:
             f"{path}: {len(lines)} span(s) began with I-, E- or L- (IOB1 habit, or a type change)"
             f" and were read as starting there: line(s) {_first(lines)}"
         )
-    if doc.empty_tagged:
+    if doc.empty:
+        tagged = (
+            f" ({len(doc.empty_tagged)} of them carried a tag, ignored: line(s) "
+            f"{_first(doc.empty_tagged)})" if doc.empty_tagged else ""
+        )
         out.append(
-            f"{path}: {len(doc.empty_tagged)} line(s) with an empty token carried a tag, "
-            f"ignored: line(s) {_first(doc.empty_tagged)}"
+            f"{path}: {len(doc.empty)} line(s) with an empty token were skipped: line(s) "
+            f"{_first(doc.empty)}{tagged}"
         )
     return out
 

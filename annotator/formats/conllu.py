@@ -14,7 +14,9 @@ Writing
       text before the first token: ``SpacesBefore=`` on it.
 
     The last token of a document has no default: ``SpaceAfter=No`` when the text ends there.
-    Tags are IOB2 or BIOES; a span that crosses a sentence break runs on into the next
+    Tags are IOB2, BIOES or BILOU. ``misc_tags`` (``--misc-tags``) writes the one tag column
+    as ``NE=TAG`` in MISC instead, ten columns in all, which spaCy's ``conllu`` converter
+    reads (it unpacks exactly ten). A span that crosses a sentence break runs on into the next
     sentence (this reader keeps it whole; readers that reset per sentence see two spans).
 
 Reading
@@ -24,7 +26,8 @@ Reading
     (multiword-token lines, not the words inside them) and the rules above; the words are kept
     in ``meta["words"]`` so an export writes the treebank's tokens again. Columns named in
     ``# global.columns`` after MISC are tag columns, read like CoNLL tag columns (``_`` and
-    ``*`` mean ``O``). An ID other than ``N``, ``N-M`` (N <= M) or ``N.M`` in ASCII digits, an
+    ``*`` mean ``O``); a ``NE=`` tag in MISC (``--misc-tags``, spaCy's form) is one more tag
+    column. An ID other than ``N``, ``N-M`` (N <= M) or ``N.M`` in ASCII digits, an
     empty FORM, or a spacing escape that makes a lone surrogate refuses the file at that line.
 """
 
@@ -50,6 +53,7 @@ from annotator.formats.exporting import (
 )
 from annotator.formats.tokens import WORDS, Tokens
 
+MISC_TAG = "NE="  # a tag in MISC, as spaCy's conllu converter reads it
 UD_COLUMNS = ("ID", "FORM", "LEMMA", "UPOS", "XPOS", "FEATS", "HEAD", "DEPREL", "DEPS", "MISC")
 _ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "|": "\\p", "\\": "\\\\"}
 _UNESCAPE_RE = re.compile(r"\\(u[0-9A-Fa-f]{4}|.)")
@@ -85,13 +89,17 @@ def write_conllu(
     progress: Progress | None = None,
 ) -> ExportReport:
     report = report if report is not None else ExportReport()
-    names = [tag_column_name(c) for c in column_names(options)]
+    # with --misc-tags the one tag column goes in MISC: ten columns, as spaCy's conllu
+    # converter unpacks them
+    names = [] if options.misc_tags else [tag_column_name(c) for c in column_names(options)]
     crossing_before = 0
     for n, doc in enumerate(docs, start=1):
         tagged = tag_document(doc, options, report, join=False)
         if n == 1:
             out.write("# global.columns = " + " ".join((*UD_COLUMNS, *names)) + "\n")
-        crossing_before += _write_document(out, doc, tagged.tokens, tagged.columns)
+        crossing_before += _write_document(
+            out, doc, tagged.tokens, tagged.columns, options.misc_tags
+        )
         if progress is not None:
             progress(n, len(docs))
     if crossing_before:
@@ -113,9 +121,11 @@ def _misc(gap: str, default: str | None) -> str:
 
 
 def _write_document(
-    out: TextIO, doc: ExportDocument, tokens: Tokens, columns: list[list[str]]
+    out: TextIO, doc: ExportDocument, tokens: Tokens, columns: list[list[str]],
+    misc_tags: bool = False,
 ) -> int:
-    """Write one document; return how many sentences start inside a span."""
+    """Write one document; return how many sentences start inside a span. ``misc_tags``: the
+    one tag column is written as ``NE=TAG`` in MISC instead of a column of its own."""
     text, starts, ends = doc.text, tokens.starts, tokens.ends
     out.write(f"# newdoc id = {doc.name}\n")
     runs_on = 0
@@ -131,10 +141,15 @@ def _write_document(
             if i == 0 and starts[0] > 0:
                 before = "SpacesBefore=" + escape_spaces(text[: starts[0]])
                 misc = before if misc == "_" else f"{misc}|{before}"
-            tags = "\t".join(column[i] for column in columns)
+            if misc_tags:
+                if columns[0][i] != "O":
+                    ne = f"{MISC_TAG}{columns[0][i]}"
+                    misc = ne if misc == "_" else f"{misc}|{ne}"
+                tags = ""
+            else:
+                tags = "".join("\t" + column[i] for column in columns)
             lines.append(
-                f"{i - a + 1}\t{text[starts[i] : ends[i]]}\t_\t_\t_\t_\t_\t_\t_\t{misc}"
-                + (f"\t{tags}" if columns else "")
+                f"{i - a + 1}\t{text[starts[i] : ends[i]]}\t_\t_\t_\t_\t_\t_\t_\t{misc}{tags}"
             )
         out.write("\n".join(lines) + "\n\n")
     return runs_on
@@ -151,6 +166,7 @@ class _Doc:
         self.words: list[list[list[int]]] = []
         self.tokens: list[tuple[int, int]] = []
         self.tags: list[list[str]] = []  # per tag column
+        self.misc_tags: list[str] = []  # per token: its MISC ``NE=`` tag, else O
         self.pending_break = False  # a line break goes before the next sentence
 
     def add(self, piece: str) -> None:
@@ -187,9 +203,11 @@ def parse_conllu(
     for k, doc in enumerate(docs, start=1):
         starts = [s for s, _ in doc.tokens]
         ends = [e for _, e in doc.tokens]
+        # ``NE=`` in MISC (our --misc-tags, spaCy's habit) is one more tag column
+        columns = [*doc.tags, *([doc.misc_tags] if any(t != "O" for t in doc.misc_tags) else [])]
         found = [
             span
-            for column in doc.tags
+            for column in columns
             for span in tagging.decode_column(
                 [resolver.resolved[t] for t in column], starts, ends
             ).spans
@@ -255,6 +273,9 @@ def _read_sentences(
             if len(fields) < len(UD_COLUMNS):
                 raise InputError(path, f"{len(fields)} columns, CoNLL-U needs 10", line=number)
             for tag in fields[len(UD_COLUMNS) : len(UD_COLUMNS) + extra]:
+                tag_lines.setdefault(_o(tag), []).append(number)
+            if MISC_TAG in fields[9]:
+                tag = _misc_fields(fields[9]).get(MISC_TAG[:-1], "O")
                 tag_lines.setdefault(_o(tag), []).append(number)
             sentence.append((number, fields))
     finish(len(lines))
@@ -328,6 +349,7 @@ def _add_sentence(doc: _Doc, rows: list[tuple[int, list[str]]], extra: int, path
         words.append([start, doc.length])
         for c in range(extra):
             doc.tags[c].append(_o(fields[10 + c]) if 10 + c < len(fields) else "O")
+        doc.misc_tags.append(_o(misc.get(MISC_TAG[:-1], "O")))
         if "SpacesAfter" in misc:
             gap = _gap(misc["SpacesAfter"], path, number)
         elif misc.get("SpaceAfter") == "No":

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import Relation, Span
+from annotator.core.schema import Schema
 from annotator.formats import tagging
 from annotator.formats.tokens import Tokens, document_tokens, join_sentences, split_at
 
@@ -34,18 +35,46 @@ class ExportDocument:
     provenance: dict[str, dict[str, Any]] = field(default_factory=dict)  # span uuid -> origin
 
 
+# CoNLL, between documents: no line; the CoNLL-2003 line ``-DOCSTART- -X- O O`` (the one
+# spaCy's ner converter splits on); ``-DOCSTART-`` as a token tagged O in every column
+DOC_SEPARATORS = ("none", "conll2003", "token")
+
+
 @dataclass(frozen=True)
 class ExportOptions:
     layers: tuple[str, ...] = ("entity",)
     scheme: str = tagging.IOB2
     nested: int = 1  # tag columns per layer
-    docstart: bool = True
+    # what a CoNLL export writes between documents (DOC_SEPARATORS; docs/formats.md has who
+    # reads which): nothing by default, since flair's column probe and pandas take any
+    # ``-DOCSTART-`` line for a token
+    doc_separator: str = "none"
+    misc_tags: bool = False  # CoNLL-U: the one tag column as ``NE=`` in MISC (spaCy's conllu)
+    # the project's schema: formats that describe it (brat's annotation.conf, WebAnno's
+    # layers, Hugging Face's label names) read it here; None: what the documents carry
+    schema: Schema | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         if self.scheme not in tagging.SCHEMES:
             raise ValueError(f"unknown tag scheme {self.scheme!r}")
         if self.nested < 1:
             raise ValueError("--nested must be at least 1")
+        if self.doc_separator not in DOC_SEPARATORS:
+            raise ValueError(
+                f"unknown document separator {self.doc_separator!r} "
+                f"(one of {', '.join(DOC_SEPARATORS)})"
+            )
+        if self.misc_tags:
+            if len(self.layers) * self.nested != 1:
+                raise ValueError(
+                    "--misc-tags writes one tag column (NE= in MISC): export one layer with "
+                    "--nested 1"
+                )
+            if self.scheme == tagging.BIOES:
+                raise ValueError(
+                    "--misc-tags: spaCy's conllu converter reads B, I, L or U in NE=; "
+                    "use --scheme iob2 or bilou"
+                )
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,18 @@
-"""JSONL: one document per line.
+"""JSONL: one document per line, in our shape or in doccano's or Prodigy's.
 
 Read: ``{"text", "name"?, "meta"?, "annotator"?, "status"?, "spans": [{"start", "end", "label",
 "layer"?, "uuid"?, "attributes"?, "annotator"?, "provenance"?}], "relations"?: [{"kind", "head",
 "tail", "uuid"?}]}`` where a relation end is a span's index in ``spans`` or its ``uuid``; also
-doccano's ``"label": [[start, end, "LABEL"]]``. A file is read whole before anything is stored:
-one bad line refuses the file. A ``sha256`` that does not match the text refuses the line (the
-text was changed after the export). A ``uuid`` must be a UUID (kept in its canonical form) and
-used once in the file; a relation must join the layers its kind joins in the schema (``speaker``:
-quote -> entity); ``status`` is one of ``new``, ``in_progress``, ``done`` (the annotator's
-status of the document, set on import).
+doccano's exports (``formats.doccano``) and Prodigy's (``formats.prodigy``), recognised line by
+line from their keys. A file is read whole before anything is stored: one bad line refuses the
+file. A ``sha256`` that does not match the text refuses the line (the text was changed after the
+export). A ``uuid`` must be a UUID (kept in its canonical form) and used once in the file; a
+relation must join the layers its kind joins in the schema (``speaker``: quote -> entity), after
+the ``--map-relations`` file has turned foreign types into ours; an attribute must be one the
+schema gives the span's layer, with one of its values; ``status`` is one of ``new``,
+``in_progress``, ``done`` (the annotator's status of the document, set on import). A text with
+CR LF or lone CR line ends is stored with LF and its offsets moved (``line_ends``), reported.
+A line keeping annotations under a key we do not read (``ANNOTATION_KEYS``) is refused.
 
 Write (:func:`write_jsonl`): ``{"name", "text", "sha256", "annotator", "status", "meta", "spans":
 [{"start", "end", "layer", "label", "attributes", "uuid", "provenance"?}], "relations": [{"kind",
@@ -21,184 +25,63 @@ from __future__ import annotations
 
 import json
 import re
-import uuid as _uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import (
-    STATUSES,
-    ImportedDocument,
-    Relation,
-    Span,
-    new_uuid,
-    text_sha256,
-)
+from annotator.core.model import STATUSES, ImportedDocument, Span, text_sha256
 from annotator.core.schema import Schema
+from annotator.formats import doccano, prodigy
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportReport, Progress
+from annotator.formats.jsonl_spans import (
+    Line,
+    Seen,
+    Shaped,
+    Tally,
+    read_provenance,
+    read_relations,
+    read_span,
+    string,
+)
+from annotator.formats.line_ends import LineEnds, normalise
+from annotator.formats.relation_map import RelationMap, load_relation_map
+
+__all__ = ["STATUSES", "Seen", "parse_jsonl_line", "read_jsonl", "write_jsonl"]
 
 # a JSON escape that may make a lone surrogate, which UTF-8 (the database, the hash) cannot hold
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
+# the readings of a line: ours, doccano's, Prodigy's (also the --format names of the last two)
+OURS, DOCCANO, PRODIGY = "jsonl", "doccano", "prodigy"
+
+# keys other tools keep annotations under: a line with one we did not read is refused, never
+# stored as bare text with exit 0 (Label Studio's annotations/result, spaCy's ents, HF's
+# ner_tags, classes under label/labels/cats/accept ...)
+ANNOTATION_KEYS = (
+    "annotations", "completions", "predictions", "result", "entities", "ents", "spans", "label",
+    "labels", "tags", "ner_tags", "relations", "cats", "accept", "events",
+)
+
+
 @dataclass
-class Seen:
-    """Uuids already used in the file being read, with their line: a uuid names one thing."""
+class FileReading:
+    """What reading one file needs across its lines, and what it did (for the report)."""
 
-    spans: dict[str, int] = field(default_factory=dict)
-    relations: dict[str, int] = field(default_factory=dict)
+    path: str
+    schema: Schema
+    relation_map: RelationMap = field(default_factory=dict)
+    dialect: str | None = None  # None: each line is read as its keys say
+    seen: Seen = field(default_factory=Seen)
+    tally: Tally = field(default_factory=Tally)
 
-
-def _uuid_of(
-    raw: Any, what: str, taken: dict[str, int], path: str, line: int
-) -> str:
-    """A fresh uuid when ``raw`` is empty; else ``raw`` in canonical form, unused so far."""
-    if raw is None or raw == "":
-        return new_uuid()
-    try:
-        if not isinstance(raw, str):
-            raise ValueError
-        value = str(_uuid.UUID(raw))
-    except ValueError:
-        raise InputError(path, f"{what}: uuid {raw!r} is not a UUID", line=line) from None
-    first = taken.get(value)
-    if first is not None:
-        where = "this line" if first == line else f"line {first}"
-        raise InputError(
-            path, f"{what}: uuid {value} is used twice (also on {where})", line=line
+    def line(self, number: int, ends: LineEnds) -> Line:
+        return Line(
+            self.path, number, self.schema, ends, self.seen, self.relation_map, self.tally
         )
-    taken[value] = line
-    return value
-
-
-def _string(value: Any, what: str, path: str, line: int) -> str | None:
-    if value is None or isinstance(value, str):
-        return value
-    raise InputError(path, f"{what} must be a string, not {value!r}", line=line)
-
-
-def _int(value: Any, what: str, path: str, line: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(path, f"{what} must be an integer, not {value!r}", line=line)
-    return value
-
-
-def _span(
-    raw: Any, text: str, schema: Schema, path: str, line: int, index: int, seen: Seen
-) -> Span:
-    if isinstance(raw, list | tuple):  # doccano: [start, end, label]
-        if len(raw) != 3:
-            raise InputError(path, f"label {index} must be [start, end, label]", line=line)
-        raw = {"start": raw[0], "end": raw[1], "label": raw[2]}
-    if not isinstance(raw, dict):
-        raise InputError(path, f"span {index} must be an object", line=line)
-    for key in ("start", "end", "label"):
-        if key not in raw:
-            raise InputError(path, f"span {index} has no {key!r}", line=line)
-    start = _int(raw["start"], f"span {index} start", path, line)
-    end = _int(raw["end"], f"span {index} end", path, line)
-    if start >= end:
-        raise InputError(path, f"span {index}: start {start} is not before end {end}", line=line)
-    if start < 0 or end > len(text):
-        raise InputError(
-            path,
-            f"span {index} [{start}, {end}) lies outside the text (length {len(text)} code points)",
-            line=line,
-        )
-    label = str(raw["label"])
-    layer = raw.get("layer") or schema.layer_of_label(label)
-    if layer is None or not schema.has_label(str(layer), label):
-        known = ", ".join(lab.name for lab in schema.labels())
-        raise InputError(
-            path, f"span {index}: unknown label {label!r} (the schema has {known})", line=line
-        )
-    attributes = raw.get("attributes") or {}
-    if not isinstance(attributes, dict):
-        raise InputError(path, f"span {index}: attributes must be an object", line=line)
-    annotator = _string(raw.get("annotator"), f"span {index}: annotator", path, line)
-    return Span(
-        start=start,
-        end=end,
-        layer=str(layer),
-        label=label,
-        uuid=_uuid_of(raw.get("uuid"), f"span {index}", seen.spans, path, line),
-        attributes=attributes,
-        annotator=annotator or "",
-    )
-
-
-def _canonical_ref(ref: str) -> str:
-    try:
-        return str(_uuid.UUID(ref))
-    except ValueError:
-        return ref
-
-
-def _relations(
-    raws: Any, spans: list[Span], schema: Schema, path: str, line: int, seen: Seen
-) -> list[Relation]:
-    if not isinstance(raws, list):
-        raise InputError(path, "relations must be a list", line=line)
-    by_uuid = {s.uuid: s for s in spans}
-    out = []
-    for i, raw in enumerate(raws):
-        if not isinstance(raw, dict) or not {"head", "tail"} <= raw.keys():
-            raise InputError(path, f"relation {i} needs head and tail", line=line)
-        kind = str(raw.get("kind") or raw.get("type") or "")
-        ends: list[Span] = []
-        for key in ("head", "tail"):
-            ref = raw[key]
-            if isinstance(ref, int) and not isinstance(ref, bool):
-                if not 0 <= ref < len(spans):
-                    raise InputError(path, f"relation {i}: no span number {ref}", line=line)
-                ends.append(spans[ref])
-            elif isinstance(ref, str) and (found := by_uuid.get(_canonical_ref(ref))) is not None:
-                ends.append(found)
-            else:
-                raise InputError(path, f"relation {i}: {key} {ref!r} names no span", line=line)
-        head, tail = ends
-        # the schema decides (Schema.link_error); the message keeps this format's wording
-        rtype = schema.relation(kind)
-        if rtype is None:
-            known = ", ".join(r.name for r in schema.relations)
-            raise InputError(
-                path, f"relation {i}: unknown kind {kind!r} (the schema has {known})", line=line
-            )
-        if schema.link_error(kind, head.layer, tail.layer) is not None:
-            raise InputError(
-                path,
-                f"relation {i}: a {kind} link joins {rtype.from_layer} -> {rtype.to_layer}, "
-                f"not {head.layer}/{head.label} -> {tail.layer}/{tail.label}",
-                line=line,
-            )
-        annotator = _string(raw.get("annotator"), f"relation {i}: annotator", path, line)
-        out.append(
-            Relation(
-                kind,
-                head.uuid,
-                tail.uuid,
-                _uuid_of(raw.get("uuid"), f"relation {i}", seen.relations, path, line),
-                annotator or "",
-            )
-        )
-    return out
-
-
-def _provenance(
-    raws: list[Any], spans: list[Span], path: str, line: int
-) -> dict[str, dict[str, Any]]:
-    out = {}
-    for i, (raw, span) in enumerate(zip(raws, spans, strict=True)):
-        prov = raw.get("provenance") if isinstance(raw, dict) else None
-        if prov is None:
-            continue
-        if not isinstance(prov, dict):
-            raise InputError(path, f"span {i}: provenance must be an object", line=line)
-        out[span.uuid] = prov
-    return out
 
 
 def _no_surrogates(obj: Any, path: str, line: int) -> None:
@@ -214,65 +97,172 @@ def parse_jsonl_line(
     line_text: str, schema: Schema, path: str, line: int, seen: Seen | None = None
 ) -> ImportedDocument:
     """One line's document; ``seen`` carries the uuids of earlier lines of the same file."""
-    seen = seen if seen is not None else Seen()
+    reading = FileReading(path, schema, seen=seen if seen is not None else Seen())
+    doc = read_line(line_text, line, reading)
+    if doc is None:
+        raise InputError(path, "a Prodigy task answered reject or ignore: no annotation", line=line)
+    return doc
+
+
+def read_line(line_text: str, number: int, reading: FileReading) -> ImportedDocument | None:
+    """One line's document, or None for a Prodigy task not accepted (counted in the tally)."""
+    path = reading.path
     try:
         obj = json.loads(line_text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=line
+            path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=number
         ) from exc
     if not isinstance(obj, dict):
-        raise InputError(path, "each line must be a JSON object", line=line)
+        raise InputError(path, "each line must be a JSON object", line=number)
     if _SURROGATE_ESCAPE.search(line_text):
-        _no_surrogates(obj, path, line)
-    text = obj.get("text")
-    if not isinstance(text, str):
-        raise InputError(path, "no 'text' string on this line", line=line)
-    if not text.strip():
-        raise InputError(path, "'text' is empty", line=line)
-    if "\r" in text:
-        # offsets refer to this text; changing its line ends would move them
-        raise InputError(path, "'text' contains carriage returns; use \\n line ends", line=line)
+        _no_surrogates(obj, path, number)
+    raw_text = obj.get("text")
+    if not isinstance(raw_text, str):
+        raise InputError(path, "no 'text' string on this line", line=number)
+    if not raw_text.strip():
+        raise InputError(path, "'text' is empty", line=number)
+    line = reading.line(number, normalise(raw_text))
+    dialect = _dialect(obj, reading.dialect, line)
+    if dialect == PRODIGY:
+        skipped = prodigy.skipped_answer(obj, line)
+        if skipped is not None:
+            reading.tally.answers_skipped[skipped] += 1
+            return None
+        shaped = prodigy.shape(obj, line)
+    elif dialect == DOCCANO:
+        shaped = doccano.shape(obj, line)
+    else:
+        shaped = _our_shape(obj, line)
+    _refuse_unread_annotations(obj, shaped, line)
+    text = line.ends.text
     sha = obj.get("sha256")
-    if sha is not None and sha != text_sha256(text):
-        raise InputError(
-            path, "'sha256' does not match 'text' (was the text edited after export?)", line=line
-        )
-    raw_spans = obj.get("spans", obj.get("label", []))
-    if not isinstance(raw_spans, list):
-        raise InputError(path, "'spans' must be a list", line=line)
-    spans = [_span(raw, text, schema, path, line, i, seen) for i, raw in enumerate(raw_spans)]
-    relations = _relations(obj.get("relations", []), spans, schema, path, line, seen)
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, dict):
-        meta = {"meta": meta}
-    name = str(obj.get("name") or meta.get("name") or f"{Path(path).stem}-{line}")
-    status = _string(obj.get("status"), "'status'", path, line)
+    # the sha256 of the stored text (our exports) or of the text as written
+    if sha is not None and sha not in (text_sha256(text), text_sha256(raw_text)):
+        raise line.error("'sha256' does not match 'text' (was the text edited after export?)")
+    spans = [read_span(raw, line, i) for i, raw in enumerate(shaped.spans)]
+    relations = read_relations(shaped.relations, spans, line)
+    _count_line_ends(line.ends, reading.tally)
+    meta = shaped.meta
+    name = str(obj.get("name") or meta.get("name") or f"{Path(path).stem}-{number}")
+    status = string(obj.get("status"), "'status'", line)
     if status is not None and status not in STATUSES:
-        raise InputError(
-            path, f"'status' {status!r} is not one of {', '.join(STATUSES)}", line=line
-        )
+        raise line.error(f"'status' {status!r} is not one of {', '.join(STATUSES)}")
     return ImportedDocument(
         name=name,
         text=text,
         meta=meta,
         spans=spans,
         relations=relations,
-        annotator=_string(obj.get("annotator"), "'annotator'", path, line) or None,
+        annotator=string(obj.get("annotator"), "'annotator'", line) or None,
         status=status,
-        provenance=_provenance(raw_spans, spans, path, line),
+        provenance=read_provenance(shaped.spans, spans, line),
     )
 
 
-def read_jsonl(path: Path, schema: Schema, encoding: str = "utf-8") -> list[ImportedDocument]:
+def _dialect(obj: dict[str, Any], chosen: str | None, line: Line) -> str:
+    """Whose line this is, from its keys; ``--format doccano|prodigy`` insists on one."""
+    found = PRODIGY if prodigy.is_prodigy(obj) else DOCCANO if doccano.is_doccano(obj) else OURS
+    if chosen is None or chosen == OURS:
+        return found
+    if found in (chosen, OURS):  # a line with no annotation keys is anybody's
+        return chosen
+    raise line.error(f"this line is a {found} line, not {chosen} (given by --format {chosen})")
+
+
+def _our_shape(obj: dict[str, Any], line: Line) -> Shaped:
+    raw_spans = obj.get("spans", [])
+    if not isinstance(raw_spans, list):
+        raise line.error("'spans' must be a list")
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        meta = {"meta": meta}
+    return Shaped(raw_spans, obj.get("relations", []), meta, frozenset({"spans", "relations"}))
+
+
+def _refuse_unread_annotations(obj: dict[str, Any], shaped: Shaped, line: Line) -> None:
+    for key in ANNOTATION_KEYS:
+        value = obj.get(key)
+        if key in shaped.read or value in (None, "", [], {}):
+            continue
+        shown = json.dumps(value, ensure_ascii=False)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
+        raise line.error(
+            f"{key!r} holds annotations this reader cannot interpret ({shown}); nothing was "
+            "stored. JSONL reads our 'spans', doccano's 'label'/'entities' and Prodigy's tasks"
+        )
+
+
+def _count_line_ends(ends: LineEnds, tally: Tally) -> None:
+    if ends.changed:
+        tally.lines_normalised += 1
+        tally.crlf += len(ends.dropped)
+        tally.lone_cr += ends.lone_crs
+
+
+def _report(reading: FileReading) -> list[str]:
+    """The file's warnings: what was normalised, skipped or left out, never silently."""
+    tally, path = reading.tally, reading.path
+    out = []
+    if tally.lines_normalised:
+        what = ", ".join(
+            part for part in (
+                f"{tally.crlf} CR LF" if tally.crlf else "",
+                f"{tally.lone_cr} lone CR" if tally.lone_cr else "",
+            ) if part
+        )
+        out.append(
+            f"{path}: the text of {tally.lines_normalised} line(s) had {what} line ends, stored "
+            f"as LF; {tally.spans_moved} span(s) moved with them"
+        )
+    if tally.answers_skipped:
+        out.append(
+            f"{path}: left out Prodigy tasks not accepted: {_skipped(tally)}"
+        )
+    for kind, count in sorted(tally.links_left_out.items()):
+        out.append(
+            f"{path}: left out {count} link(s) of type {kind!r}, as the relation map says"
+        )
+    return out
+
+
+def _skipped(tally: Tally) -> str:
+    words = {"reject": "rejected", "ignore": "ignored"}
+    return ", ".join(
+        f"{tally.answers_skipped[a]} {word}" for a, word in words.items()
+        if tally.answers_skipped[a]
+    )
+
+
+def read_jsonl(
+    path: Path,
+    schema: Schema,
+    encoding: str = "utf-8",
+    map_relations: Path | None = None,
+    dialect: str | None = None,
+) -> list[ImportedDocument]:
+    """Every document of a file (all or nothing); its warnings go with the first one.
+
+    ``dialect`` (doccano, prodigy) refuses a line of another tool instead of reading it as
+    its keys say.
+    """
+    relation_map = load_relation_map(map_relations, schema) if map_relations else {}
     content = read_text(path, encoding)
+    reading = FileReading(str(path), schema, relation_map, dialect=dialect)
     docs = []
-    seen = Seen()
     for number, line_text in enumerate(content.split("\n"), start=1):
         if line_text.strip():
-            docs.append(parse_jsonl_line(line_text, schema, str(path), number, seen))
+            doc = read_line(line_text, number, reading)
+            if doc is not None:
+                docs.append(doc)
     if not docs:
-        raise InputError(str(path), "no document in this file")
+        skipped = _skipped(reading.tally)
+        raise InputError(
+            str(path),
+            f"no accepted Prodigy task in this file ({skipped})" if skipped
+            else "no document in this file",
+        )
+    docs[0].warnings += _report(reading)
     return docs
 
 

@@ -14,7 +14,18 @@ from typing import TextIO
 from annotator.core.errors import InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
-from annotator.formats import brat, conll, conllu, jsonl, txt
+from annotator.formats import (
+    brat,
+    brat_conf,
+    conll,
+    conllu,
+    hf,
+    jsonl,
+    label_studio,
+    txt,
+    webanno,
+    webanno_read,
+)
 from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
 
 
@@ -22,6 +33,8 @@ from annotator.formats.exporting import ExportDocument, ExportOptions, ExportRep
 class ReadOptions:
     encoding: str = "utf-8"
     map_tags: Path | None = None  # CoNLL: a file mapping foreign tags onto the schema's
+    # JSONL (doccano, Prodigy): a file mapping foreign relation types onto the schema's links
+    map_relations: Path | None = None
 
 
 Reader = Callable[[Path, Schema, ReadOptions], list[ImportedDocument]]
@@ -61,6 +74,9 @@ class Format:
     folder_writer: FolderWriter | None = None
     tags: bool = False
     holds: frozenset[str] = frozenset()
+    # the bytes a file of this format starts with (after a BOM): ``auto`` reads such a file
+    # as this format whatever its extension says
+    signature: bytes = b""
 
     @property
     def writes_folder(self) -> bool:
@@ -109,20 +125,75 @@ FORMATS: dict[str, Format] = {
         Format(
             "jsonl", "JSON lines: text, spans, links, attributes, status, provenance",
             extensions=(".jsonl",), folder_suffixes=(".jsonl",),
-            reader=lambda path, schema, opts: jsonl.read_jsonl(path, schema, opts.encoding),
+            reader=lambda path, schema, opts: jsonl.read_jsonl(
+                path, schema, opts.encoding, opts.map_relations
+            ),
             stream_writer=lambda docs, out, options, report, progress: jsonl.write_jsonl(
                 docs, out, report, progress
             ),
             holds=frozenset({"overlaps", "links", "attributes"}),
         ),
+        # doccano's and Prodigy's exports are .jsonl: auto (jsonl) reads each line as its keys
+        # say; naming the tool refuses a line of another one
+        Format(
+            jsonl.DOCCANO, "doccano JSONL export: label or entities and relations, comments",
+            folder_suffixes=(".jsonl",),
+            reader=lambda path, schema, opts: jsonl.read_jsonl(
+                path, schema, opts.encoding, opts.map_relations, jsonl.DOCCANO
+            ),
+        ),
+        Format(
+            jsonl.PRODIGY, "Prodigy db-out JSONL: accepted tasks, token spans, relations",
+            folder_suffixes=(".jsonl",),
+            reader=lambda path, schema, opts: jsonl.read_jsonl(
+                path, schema, opts.encoding, opts.map_relations, jsonl.PRODIGY
+            ),
+        ),
         Format(
             "brat", "brat standoff: .txt and .ann, spans, links and attributes",
             extensions=(".ann",), folder_suffixes=(".ann",),
             reader=lambda path, schema, opts: brat.read_brat(path, schema, opts.encoding),
-            folder_writer=lambda docs, folder, options, report, progress: brat.write_brat(
-                docs, folder, report, progress
-            ),
+            # with annotation.conf and visual.conf, so brat's server shows the collection
+            folder_writer=brat_conf.write_brat_folder,
             holds=frozenset({"overlaps", "links", "attributes"}),
+        ),
+        Format(
+            label_studio.FULL, "Label Studio JSON export: tasks, each annotator's regions, "
+            "relations and per-region choices",
+            # either Label Studio export: the reader tells the full one from JSON-MIN
+            extensions=(".json",), folder_suffixes=(".json",),
+            reader=lambda path, schema, opts: label_studio.read_label_studio(
+                path, schema, opts.encoding
+            ),
+            stream_writer=label_studio.write_label_studio,
+            holds=frozenset({"overlaps", "links", "attributes"}),
+        ),
+        Format(
+            label_studio.MIN, "Label Studio JSON-MIN: one record per annotation, regions only",
+            folder_suffixes=(".json",),
+            reader=lambda path, schema, opts: label_studio.read_label_studio(
+                path, schema, opts.encoding, label_studio.MIN
+            ),
+            stream_writer=label_studio.write_label_studio_min,
+            holds=frozenset({"overlaps"}),
+        ),
+        Format(
+            "webanno", "WebAnno TSV 3.3 (INCEpTION): one .tsv per document, spans, links, "
+            "attributes",
+            # .tsv is CoNLL's too: a .tsv whose first line is WebAnno's header is read as this
+            folder_suffixes=(".tsv",),
+            reader=lambda path, schema, opts: webanno_read.read_webanno(
+                path, schema, opts.encoding
+            ),
+            folder_writer=webanno.write_webanno,
+            holds=frozenset({"overlaps", "links", "attributes"}),
+            signature=webanno.FORMAT_PREFIX,
+        ),
+        Format(
+            "hf", "Hugging Face datasets folder (load_from_disk): tokens, ner_tags as ClassLabel, "
+            "the document per row; needs the datasets package",
+            folder_writer=hf.write_hf,
+            tags=True,
         ),
     )
 }
@@ -137,12 +208,41 @@ WRITE_FORMATS: tuple[str, ...] = tuple(
 EXTENSIONS: dict[str, str] = {ext: f.name for f in FORMATS.values() for ext in f.extensions}
 
 
+def _signed(path: Path) -> str | None:
+    """The format whose signature the file starts with, if any."""
+    signed = [f for f in FORMATS.values() if f.signature]
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(64).removeprefix(b"\xef\xbb\xbf")
+    except OSError:
+        return None  # the reader says why it cannot read the file
+    return next((f.name for f in signed if head.startswith(f.signature)), None)
+
+
 def format_of(path: Path) -> str:
     """The format an import without ``--format`` reads ``path`` as; unknown is refused."""
-    name = EXTENSIONS.get(path.suffix.lower())
+    name = _signed(path) or EXTENSIONS.get(path.suffix.lower())
     if name is None:
         known = ", ".join(sorted(EXTENSIONS))
         raise InputError(
             str(path), f"cannot tell the format from the extension (known: {known}); give --format"
         )
     return name
+
+
+def folder_files(folder: Path) -> list[tuple[Path, str]]:
+    """The files an import without ``--format`` reads from ``folder``, each with its format.
+
+    An ``.ann`` file is a brat document: its ``.txt`` beside it is its text, not a document of
+    its own (read as plain text, a brat collection gave every document with 0 spans). Every
+    other ``.txt`` is plain text: brat shows a text without ``.ann`` as unannotated.
+    """
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    anns = [p for p in files if p.suffix.lower() == ".ann"]
+    texts_of_anns = {p.with_suffix(".txt") for p in anns}
+    found = [(p, "brat") for p in anns] + [
+        (p, "txt") for p in files if p.suffix.lower() == ".txt" and p not in texts_of_anns
+    ]
+    if not found:
+        raise InputError(str(folder), "the folder holds no .txt or .ann file")
+    return sorted(found)

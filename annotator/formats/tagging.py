@@ -1,4 +1,4 @@
-"""Spans to per-token tags and back: IOB2 and BIOES, nested columns, foreign tag maps.
+"""Spans to per-token tags and back: IOB2, BIOES and BILOU, nested columns, foreign tag maps.
 
 Writing: the spans of one layer are dealt into up to N columns, outer first (the Wojood layout):
 sorted by start, longest first, each goes to the first column where it overlaps nothing. What
@@ -29,7 +29,11 @@ from annotator.formats.ids import fresh_uuids
 
 IOB2 = "iob2"
 BIOES = "bioes"
-SCHEMES = (IOB2, BIOES)
+BILOU = "bilou"  # spaCy's BILUO: its ner converter splits BIOES entities in two
+SCHEMES = (IOB2, BIOES, BILOU)
+# single token, first, inside, last of a span, by scheme
+_WRITTEN = {IOB2: ("B-", "B-", "I-", "I-"), BIOES: ("S-", "B-", "I-", "E-"),
+            BILOU: ("U-", "B-", "I-", "L-")}
 _TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
 _PREFIX = {"B": "B", "I": "I", "E": "E", "S": "S", "L": "E", "U": "S"}
 
@@ -72,7 +76,7 @@ def encode_column(
     """
     tags = ["O"] * len(starts)
     ranges: list[tuple[int, int]] = []
-    bioes = scheme == BIOES
+    single, first, inside, last = _WRITTEN[scheme]
     for span in spans:
         i, j = bisect_right(ends, span.start), bisect_left(starts, span.end)
         ranges.append((i, j))
@@ -80,14 +84,11 @@ def encode_column(
             continue
         label = span.label
         if j - i == 1:
-            tags[i] = ("S-" if bioes else "B-") + label
+            tags[i] = single + label
             continue
-        tags[i] = "B-" + label
-        if bioes:
-            tags[i + 1 : j - 1] = ["I-" + label] * (j - i - 2)
-            tags[j - 1] = "E-" + label
-        else:
-            tags[i + 1 : j] = ["I-" + label] * (j - i - 1)
+        tags[i] = first + label
+        tags[i + 1 : j - 1] = [inside + label] * (j - i - 2)
+        tags[j - 1] = last + label
     return tags, ranges
 
 

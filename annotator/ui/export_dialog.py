@@ -98,7 +98,8 @@ class ExportDialog(QDialog):
         self.nested_spin = QSpinBox()
         self.nested_spin.setRange(1, 9)
         self.docstart_check = QCheckBox(self.tr("-DOCSTART- line before each document"))
-        self.docstart_check.setChecked(True)
+        # off by default, as on the command line: flair and pandas read that line as a token
+        self.docstart_check.setChecked(False)
         self.path_edit = QLineEdit()
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
@@ -171,7 +172,9 @@ class ExportDialog(QDialog):
         layers = tuple(name for name, check in self.layer_checks.items() if check.isChecked())
         return ExportOptions(
             layers=layers, scheme=self.scheme_box.currentText(),
-            nested=self.nested_spin.value(), docstart=self.docstart_check.isChecked(),
+            nested=self.nested_spin.value(),
+            doc_separator="conll2003" if self.docstart_check.isChecked() else "none",
+            schema=self.ws.schema,
         )
 
     @Slot()

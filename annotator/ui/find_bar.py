@@ -1,4 +1,8 @@
-"""The find bar: Arabic-aware search (diacritics, tatweel, hamza forms) over the open document."""
+"""The find bar: Arabic-aware search (diacritics, tatweel, hamza forms) over the open document.
+
+It matches with :func:`annotator.core.matching.find_matches`, the rule Annotate all uses too, so
+what Find shows is what Annotate all would tag. Its highlights exist only while it is open.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from annotator.core.text import SearchOptions, find_all
+from annotator.core.matching import MatchOptions, find_matches
+from annotator.core.text import SearchOptions
 from annotator.ui.controller import AnnotationController
 
 MAX_MARKED = 2000  # ExtraSelections get slow past a few thousand
@@ -35,7 +40,12 @@ class FindBar(QWidget):
         self.diacritics = QCheckBox(self.tr("Ignore diacritics"), self)
         self.tatweel = QCheckBox(self.tr("Ignore tatweel"), self)
         self.hamza = QCheckBox(self.tr("Fold hamza/alef forms"), self)
-        for box in (self.diacritics, self.tatweel, self.hamza):
+        self.whole_word = QCheckBox(self.tr("Whole word"), self)
+        self.whole_word.setToolTip(self.tr(
+            "Only whole words, also behind a proclitic (و ف ب ل ك): "
+            "روسيا finds وروسيا and لروسيا, not بيلاروسيا. Annotate all tags what this finds."
+        ))
+        for box in (self.whole_word, self.diacritics, self.tatweel, self.hamza):
             box.setChecked(True)
             box.toggled.connect(self.search)
         self.previous_button = QToolButton(self)
@@ -45,7 +55,7 @@ class FindBar(QWidget):
         self.count = QLabel(self)
         close = QToolButton(self)
         close.setText("✕")
-        for widget in (self.edit, self.diacritics, self.tatweel, self.hamza,
+        for widget in (self.edit, self.whole_word, self.diacritics, self.tatweel, self.hamza,
                        self.previous_button, self.next_button, self.count, close):
             layout.addWidget(widget)
         layout.setStretch(0, 1)
@@ -58,30 +68,33 @@ class FindBar(QWidget):
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence("Shift+Return"), self, self.previous,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # another document: search it only while the bar is open, so closed stays clear
         controller.document_opened.connect(lambda _doc: self.search())
 
-    def options(self) -> SearchOptions:
-        return SearchOptions(
+    def options(self) -> MatchOptions:
+        folding = SearchOptions(
             diacritics=self.diacritics.isChecked(),
             tatweel=self.tatweel.isChecked(),
             hamza=self.hamza.isChecked(),
         )
+        return MatchOptions(folding, whole_word=self.whole_word.isChecked())
 
     def open_bar(self, seed: str = "") -> None:
         self.show()
-        if seed:
-            self.edit.setText(seed)
+        if seed and seed != self.edit.text():
+            self.edit.setText(seed)  # searches
+        else:  # the same needle again, perhaps in another document since the bar was closed
+            self.search()
         self.edit.setFocus()
         self.edit.selectAll()
 
     def close_bar(self) -> None:
         self.hide()
-        self.matches_changed.emit([])
+        self.search()  # hidden: no matches, no highlights
 
     def search(self) -> None:
-        needle = self.edit.text()
-        text = self.controller.text
-        self.matches = find_all(text, needle, self.options()) if needle.strip() else []
+        needle = "" if self.isHidden() else self.edit.text()
+        self.matches = find_matches(self.controller.text, needle, self.options())
         self.current = -1
         self._update_count()
         self.matches_changed.emit(self.matches[:MAX_MARKED])
@@ -93,6 +106,9 @@ class FindBar(QWidget):
         self._step(-1)
 
     def _step(self, delta: int) -> None:
+        if self.isHidden():  # F3 after closing: the bar, its highlights and the last needle
+            self.show()
+            self.search()
         if not self.matches:
             return
         self.current = (self.current + delta) % len(self.matches)

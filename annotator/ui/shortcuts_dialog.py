@@ -1,4 +1,8 @@
-"""Keyboard shortcuts, listed from the actions themselves so the list cannot go stale."""
+"""Keyboard shortcuts, listed from the actions themselves so the list cannot go stale.
+
+Help > Keyboard shortcuts lists the live bindings (the annotator's own keys included); the
+README's table and docs/shortcuts.md are the defaults (``shortcut_rows(..., defaults=True)``).
+"""
 
 from __future__ import annotations
 
@@ -15,18 +19,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.keymap import default_keys
 
-def shortcut_rows(groups: Iterable[tuple[str, Iterable[QAction]]]) -> list[tuple[str, str, str]]:
-    """(group, action, keys) for every action that has a shortcut, in menu order."""
+
+def shortcut_rows(
+    groups: Iterable[tuple[str, Iterable[QAction]]], defaults: bool = False
+) -> list[tuple[str, str, str]]:
+    """(group, action, keys) for every action that has a shortcut, in menu order: the live
+    bindings (the help dialog), or with ``defaults`` the keys the program ships with (the
+    README and docs/shortcuts.md)."""
     rows = []
     for group, actions in groups:
         for action in actions:
-            keys = ", ".join(
-                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            sequences = (
+                [QKeySequence(k) for k in default_keys(action)] if defaults else action.shortcuts()
             )
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in sequences)
             if keys:
-                rows.append((group, action.text().replace("&", "").rstrip("…."), keys))
+                rows.append((group, action_name(action), keys))
     return rows
+
+
+def action_name(action: QAction) -> str:
+    """The action's menu text without its mnemonic and trailing dots."""
+    return action.text().replace("&", "").rstrip("….")
 
 
 def shortcuts_markdown(rows: list[tuple[str, str, str]]) -> str:
@@ -36,8 +52,17 @@ def shortcuts_markdown(rows: list[tuple[str, str, str]]) -> str:
         "",
         "The document view is right to left: Left moves forward in the text. Label keys tag",
         "the selection (snapped to whole words unless Exact selection is on or the drag began",
-        "with Alt held); with no selection they relabel the selected span. Help > Keyboard",
-        "shortcuts shows this table in the program, built from the same actions.",
+        "with Alt held); with no selection they relabel the selected span. Help >",
+        "Keyboard shortcuts shows the keys in use, built from the same actions; Edit >",
+        "Keyboard shortcuts changes them (kept in the settings; Reset to defaults).",
+        "",
+        "The defaults get past the Arabic/English layout switch and the window manager: no",
+        "Alt+Shift (the usual layout toggle; openbox also sends windows to another desktop",
+        "with it), no Ctrl+Alt+arrows (workspaces), no Alt+F-keys, Alt+Tab, Alt+Space or",
+        "Super (openbox, GNOME and KDE bind those). Arrows with Ctrl or Shift move and extend",
+        "the text cursor, so spans are resized with Alt+arrows: Left/Right move the end, Up/Down",
+        "the start (up: back, earlier in the text). The editor refuses those keys and any key",
+        "given to two actions. Label keys work with the Arabic layout active (ض is Q).",
         "",
         "| Menu | Action | Keys |",
         "|---|---|---|",

@@ -28,6 +28,7 @@ from annotator.ui.table_model import Index, ListTableModel
 COLUMNS = ("position", "text", "layer", "label", "links")
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 _EXCERPT = 60
+_LINK_EXCERPT = 30  # words of a link's other end in the links column
 SYNC_DELAY_MS = 40
 
 
@@ -110,7 +111,10 @@ class SpanListModel(ListTableModel):
             self._update(before, after)
         for span in change.added:
             self._insert(span)
-        for rel in (*change.linked, *change.unlinked):
+        # a resized span changes the words its linked spans' cells name
+        resized = [r for _, after in change.updated
+                   for r in self.controller.index.links_of(after.uuid)]
+        for rel in (*change.linked, *change.unlinked, *resized):
             for uuid in (rel.head, rel.tail):
                 row = self.row_of(uuid)
                 if row >= 0:
@@ -203,10 +207,10 @@ class SpanListModel(ListTableModel):
             return span.layer
         if column == "label":
             return label_text(span.label, self.controller.attribute_values(span))
-        # the narrow cell says which links there are; its tooltip says to what
-        kinds = [f"{'→' if r.head == span.uuid else '←'} {r.kind}"
-                 for r in self.controller.index.links_of(span.uuid)]
-        return f"\u2066{', '.join(kinds)}\u2069" if kinds else ""
+        # each link and the words of its other end ("→ speaker: بوتين"), the words in an
+        # isolate of their own so Arabic reads right to left inside the left-to-right cell
+        parts = [f"{arrow} {kind}: \u2068{words}\u2069" for arrow, kind, words in self._ends(span)]
+        return f"\u2066{', '.join(parts)}\u2069" if parts else ""
 
     def label_texts(self) -> list[str]:
         """Every text the label column can show under the schema (for its width)."""
@@ -218,15 +222,21 @@ class SpanListModel(ListTableModel):
         ]
 
     def _links(self, span: Span) -> str:
+        return "; ".join(f"{arrow} {kind}: {words}" for arrow, kind, words in self._ends(span))
+
+    def _ends(self, span: Span) -> list[tuple[str, str, str]]:
+        """(arrow, relation, words of the other end) of each of ``span``'s links."""
         index = self.controller.index
-        parts = []
+        out = []
         for rel in index.links_of(span.uuid):
             outgoing = rel.head == span.uuid
             other = index.spans.get(rel.tail if outgoing else rel.head)
             if other is not None:
-                words = " ".join(other.covered(self.controller.text).split())[:30]
-                parts.append(f"{'→' if outgoing else '←'} {rel.kind}: {words}")
-        return "; ".join(parts)
+                words = " ".join(other.covered(self.controller.text).split())
+                if len(words) > _LINK_EXCERPT:
+                    words = words[: _LINK_EXCERPT - 1] + "…"
+                out.append(("→" if outgoing else "←", rel.kind, words))
+        return out
 
 
 def label_text(label: str, values: list[str]) -> str:
@@ -294,7 +304,8 @@ class SpanListView(QTableView):
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 10
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
         digits = "8" * len(str(max(len(c.text), 100)))
-        links = [f"→ {r.name}" for r in c.ws.schema.relations]
+        # room for the relation and a few words of the other end ("→ speaker: بوتين")
+        links = [f"→ {r.name}: {'ن' * 12}" for r in c.ws.schema.relations]
         wanted = {
             "position": metrics.horizontalAdvance(f"\u2066{digits}–{digits}\u2069") + pad,
             "layer": max(map(metrics.horizontalAdvance, c.ws.schema.layer_names)) + pad,

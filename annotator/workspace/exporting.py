@@ -9,19 +9,28 @@ from __future__ import annotations
 
 import io
 import os
+import secrets
 import shutil
-import tempfile
+import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation
-from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
+from annotator.formats.exporting import (
+    DOC_SEPARATORS,
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    Progress,
+)
 from annotator.formats.registry import FORMATS, Format
+from annotator.formats.tagging import BIOES
 from annotator.workspace.workspace import Workspace
 
 __all__ = [
+    "DOC_SEPARATORS",
     "ExportDocument",
     "ExportOptions",
     "ExportReport",
@@ -92,6 +101,13 @@ def write_export(
     """
     report = ExportReport()
     form = FORMATS[fmt]
+    if form.tags and options.scheme == BIOES and output is not None and "spacy" in str(
+        output.name
+    ).lower():
+        report.notes.append(
+            f"{output.name}: spaCy's converters read IOB or BILUO and split every BIOES entity "
+            "of two or more tokens in two; write --scheme bilou (or iob2) for spaCy"
+        )
     if form.folder_writer is not None:
         if output is None:
             raise AnnotatorError(f"{fmt} writes a folder of files: give -o DIR")
@@ -109,10 +125,12 @@ def write_export(
         raise AnnotatorError(f"{output}: the folder {target.parent} does not exist")
     if target.is_dir():
         raise AnnotatorError(f"{output} is a folder; {fmt} writes one file")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = _new_file(target)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
             writer(docs, out, options, report, progress)
+        if target.exists():  # as a shell's ``>`` does: the owner chose that file's mode
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -133,7 +151,7 @@ def _write_folder(
         raise AnnotatorError(f"{folder} is a file; {form.name} writes a folder")
     folder = folder.resolve()
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    staging = _new_folder(folder)
     try:
         form.folder_writer(docs, staging, options, report, progress)
         if not folder.exists():
@@ -144,6 +162,30 @@ def _write_folder(
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+# ``tempfile.mkstemp``/``mkdtemp`` create 0600/0700 whatever the umask, and a rename keeps
+# that: the staging file and folder are created here with 0666/0777, which the kernel narrows
+# by the umask, as every other tool's output is.
+def _new_file(target: Path) -> tuple[int, Path]:
+    """A new, empty file beside ``target``, open for writing: its descriptor and path."""
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
+        except FileExistsError:
+            continue
+
+
+def _new_folder(target: Path) -> Path:
+    """A new, empty folder beside ``target``."""
+    while True:
+        tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}")
+        try:
+            tmp.mkdir(0o777)
+            return tmp
+        except FileExistsError:
+            continue
 
 
 def export_layers(fmt: str, layer_names: Sequence[str], chosen: Iterable[str] | None) -> tuple[
@@ -172,7 +214,8 @@ def export(
     documents: Sequence[str] | None = None,
     scheme: str = "iob2",
     nested: int = 1,
-    docstart: bool = True,
+    doc_separator: str = "none",
+    misc_tags: bool = False,
     progress: Progress | None = None,
 ) -> tuple[ExportReport, str | None]:
     """Gather and write in one call (scripts); a named annotator must exist. ``output`` None
@@ -182,6 +225,9 @@ def export(
     if annotator is not None:
         ws.require_annotator(who)
     docs = gather_documents(ws, who, documents, chosen)
-    options = ExportOptions(layers=chosen, scheme=scheme, nested=nested, docstart=docstart)
+    options = ExportOptions(
+        layers=chosen, scheme=scheme, nested=nested, doc_separator=doc_separator,
+        misc_tags=misc_tags, schema=ws.schema
+    )
     target = None if output is None else Path(output)
     return write_export(fmt, docs, target, options, progress)

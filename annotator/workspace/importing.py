@@ -16,7 +16,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema, resources_path
 from annotator.formats import txt
-from annotator.formats.registry import FORMATS, READERS, ReadOptions, format_of
+from annotator.formats.registry import FORMATS, READERS, ReadOptions, folder_files, format_of
 from annotator.storage.importing import ImportReport, store_documents
 from annotator.workspace.workspace import Workspace
 
@@ -38,22 +38,33 @@ __all__ = [
 ]
 
 
-def read_options(encoding: str = "utf-8", map_tags: Path | str | None = None) -> ReadOptions:
+def read_options(
+    encoding: str = "utf-8",
+    map_tags: Path | str | None = None,
+    map_relations: Path | str | None = None,
+) -> ReadOptions:
     """Options for the readers; an encoding Python does not know is refused before reading."""
     try:
         codecs.lookup(encoding)
     except LookupError as exc:
         raise AnnotatorError(f"unknown encoding {encoding!r}") from exc
-    return ReadOptions(encoding=encoding, map_tags=Path(map_tags) if map_tags else None)
+    return ReadOptions(
+        encoding=encoding,
+        map_tags=Path(map_tags) if map_tags else None,
+        map_relations=Path(map_relations) if map_relations else None,
+    )
 
 
 def expand_paths(paths: Sequence[str | Path], chosen: str = AUTO) -> list[tuple[Path, str]]:
-    """Each input file with its format; a folder gives its files of that format."""
+    """Each input file with its format; a folder gives its files of that format (without
+    one: its brat documents and plain texts, ``registry.folder_files``)."""
     out: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            if chosen in (AUTO, "txt"):
+            if chosen == AUTO:
+                out += folder_files(path)
+            elif chosen == "txt":
                 out += [(p, "txt") for p in txt.txt_files(path)]
             else:
                 wanted = FORMATS[chosen].folder_suffixes
@@ -111,9 +122,11 @@ def import_paths(
     fmt: str = AUTO,
     encoding: str = "utf-8",
     map_tags: Path | str | None = None,
+    map_relations: Path | str | None = None,
 ) -> ImportReport:
     """Read files and folders (all of them first), then store them all or nothing."""
-    docs = read_documents(paths, fmt, ws.schema, read_options(encoding, map_tags))
+    options = read_options(encoding, map_tags, map_relations)
+    docs = read_documents(paths, fmt, ws.schema, options)
     return store(ws, docs)
 
 

@@ -19,7 +19,7 @@ from annotator.core.adjudication import (
     gold_links,
 )
 from annotator.core.commands import Command, SetStatus
-from annotator.core.model import GOLD, IN_PROGRESS, NEW, Relation
+from annotator.core.model import GOLD, IN_PROGRESS, NEW, Relation, Span
 from annotator.core.review import Comparison, Disagreement, compare
 from annotator.storage.adjudication import DecisionTable
 from annotator.storage.annotations import spans_with_provenance
@@ -129,17 +129,32 @@ class ReviewSession:
                 return str(g.provenance.get("decision"))
         return recorded.get(disagreement.key())
 
-    def decide(self, index: int, decision: str, chosen: str | None = None) -> WriteGold:
+    def decide(
+        self,
+        index: int,
+        decision: str,
+        chosen: str | None = None,
+        edited: Span | None = None,
+    ) -> WriteGold:
         """Write the gold for disagreement ``index``, replacing an earlier decision on it.
 
         One command: the gold spans, the gold links they complete, and for a decision
         that writes no span ("neither", or accepting the side that drew nothing) the record
         that keeps the decision. Returns the command run; its ``add`` holds the gold
-        spans written (``edit`` opens them).
+        spans written.
+
+        ``edited`` (with ``edit``): one of the disagreement's spans as the curator changed it
+        (extent, label, attributes; its uuid says which); its gold copy is written that way,
+        in the same command, so the decision is one undo step and nothing is written before
+        the curator confirms.
         """
         disagreement = self.disagreements[index]
         uuids = disagreement.uuids()
         add = gold_for_decision(disagreement, decision, self.curator, chosen)
+        if edited is not None:
+            if not any(edited.uuid in g.provenance.get("source_spans", ()) for g in add):
+                raise ValueError("the edited span is not one this decision takes into gold")
+            add = [_edited(g, edited) for g in add]
         gold = self.gold()
         remove = [
             g
@@ -169,3 +184,14 @@ class ReviewSession:
         )
         self.run(command)
         return command
+
+
+def _edited(gold: GoldSpan, edited: Span) -> GoldSpan:
+    """``gold`` with the curator's extent, label and attributes, when it copies ``edited``."""
+    if edited.uuid not in gold.provenance.get("source_spans", ()):
+        return gold
+    span = gold.span.with_changes(
+        start=edited.start, end=edited.end, label=edited.label,
+        attributes=dict(edited.attributes),
+    )
+    return GoldSpan(span, gold.provenance)

@@ -4,52 +4,52 @@
 <context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="252"/>
+        <location filename="../../annotator/ui/controller.py" line="289"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="257"/>
+        <location filename="../../annotator/ui/controller.py" line="294"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="321"/>
+        <location filename="../../annotator/ui/controller.py" line="306"/>
+        <source>No span is selected: click one first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/controller.py" line="311"/>
+        <source>Deleted %s; no span is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/controller.py" line="367"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="341"/>
+        <location filename="../../annotator/ui/controller.py" line="387"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="346"/>
+        <location filename="../../annotator/ui/controller.py" line="392"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="363"/>
+        <location filename="../../annotator/ui/controller.py" line="409"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="369"/>
+        <location filename="../../annotator/ui/controller.py" line="415"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
-    <message>
-        <location filename="../../annotator/ui/controller.py" line="400"/>
-        <source>Select a span first</source>
-        <translation>حدّد مقطعًا أولًا</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/controller.py" line="405"/>
-        <source>No other untagged occurrence</source>
-        <translation>لا توجد مواضع أخرى غير موسومة</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="413"/>
+        <location filename="../../annotator/ui/controller.py" line="451"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -95,10 +95,23 @@
     </message>
 </context>
 <context>
+    <name>DoneBanner</name>
+    <message>
+        <location filename="../../annotator/ui/done_banner.py" line="24"/>
+        <source>This document is marked done: it is read-only. Reopen it to edit (Ctrl+D).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/done_banner.py" line="27"/>
+        <source>&amp;Reopen for editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="86"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="106"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="107"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
@@ -108,92 +121,92 @@
         <translation>سطر ⁦-DOCSTART-⁩ قبل كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="103"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="104"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="120"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="121"/>
         <source>Format</source>
         <translation>التنسيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="122"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="123"/>
         <source>Annotator</source>
         <translation>المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="123"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
         <source>Tag scheme</source>
         <translation>مخطط الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="126"/>
         <source>Nested columns per layer</source>
         <translation>الأعمدة المتداخلة لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="127"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="128"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="147"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="148"/>
         <source>overlapping spans</source>
         <translation>مقاطع متداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="148"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="149"/>
         <source>links</source>
         <translation>روابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="149"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="150"/>
         <source>attributes</source>
         <translation>سمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="153"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="154"/>
         <source>Holds overlapping spans, links and attributes.</source>
         <translation>يحفظ المقاطع المتداخلة والروابط والسمات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="155"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="156"/>
         <source>Cannot hold: %1. What is left out is counted in the summary.</source>
         <translation>لا يحفظ: %1. ما يُترك يُحصى في الملخّص.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="156"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="157"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="162"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="163"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="165"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="166"/>
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="183"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="186"/>
         <source>Choose at least one layer and where to save.</source>
         <translation>اختر طبقة واحدة على الأقل ومكان الحفظ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="196"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="199"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="220"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="223"/>
         <source>Export failed: </source>
         <translation>فشل التصدير: </translation>
     </message>
@@ -221,7 +234,22 @@
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="103"/>
+        <location filename="../../annotator/ui/file_menu.py" line="100"/>
+        <source>Annotator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/file_menu.py" line="102"/>
+        <source>Your name as an annotator: your spans are stored under it, kept apart from colleagues&apos; (remembered for the next start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/file_menu.py" line="130"/>
+        <source>You now annotate as %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/file_menu.py" line="140"/>
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>
@@ -229,77 +257,77 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="32"/>
+        <location filename="../../annotator/ui/find_bar.py" line="37"/>
         <source>Find in document</source>
         <translation>البحث في المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="35"/>
+        <location filename="../../annotator/ui/find_bar.py" line="40"/>
         <source>Ignore diacritics</source>
         <translation>تجاهل التشكيل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="36"/>
+        <location filename="../../annotator/ui/find_bar.py" line="41"/>
         <source>Ignore tatweel</source>
         <translation>تجاهل التطويل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="37"/>
+        <location filename="../../annotator/ui/find_bar.py" line="42"/>
         <source>Fold hamza/alef forms</source>
         <translation>توحيد أشكال الهمزة والألف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="42"/>
+        <location filename="../../annotator/ui/find_bar.py" line="52"/>
         <source>Previous</source>
         <translation>السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="44"/>
+        <location filename="../../annotator/ui/find_bar.py" line="54"/>
         <source>Next</source>
         <translation>التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="106"/>
+        <location filename="../../annotator/ui/find_bar.py" line="122"/>
         <source>no match</source>
         <translation>لا نتائج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/find_bar.py" line="109"/>
+        <location filename="../../annotator/ui/find_bar.py" line="125"/>
         <source>%1 of %2</source>
         <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="43"/>
+        <source>Whole word</source>
+        <translation>كلمة كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/find_bar.py" line="45"/>
+        <source>Only whole words, also behind a proclitic (و ف ب ل ك): روسيا finds وروسيا and لروسيا, not بيلاروسيا. Annotate all tags what this finds.</source>
+        <translation>الكلمات الكاملة فقط، ولو سبقتها سابقة (و ف ب ل ك): روسيا تجد وروسيا ولروسيا، لا بيلاروسيا. «وسم كل المواضع» يسم ما يجده هذا البحث.</translation>
     </message>
 </context>
 <context>
     <name>GoldSpanEditor</name>
     <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="26"/>
-        <source>Edit gold span</source>
-        <translation>تعديل مقطع المرجع الذهبي</translation>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="137"/>
+        <source>Edit the span before it goes into gold</source>
+        <translation>تعديل المقطع قبل دخوله المرجع الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="43"/>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="157"/>
+        <source>Select the words of the span in the text (drag, or Shift+arrows).</source>
+        <translation>حدِّد كلمات المقطع في النص (بالسحب، أو Shift مع الأسهم).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="161"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="44"/>
-        <source>Start</source>
-        <translation>البداية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="45"/>
-        <source>End</source>
-        <translation>النهاية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="46"/>
-        <source>Text</source>
-        <translation>النص</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/review/edit_dialog.py" line="57"/>
-        <source>(empty)</source>
-        <translation>(فارغ)</translation>
+        <location filename="../../annotator/ui/review/edit_dialog.py" line="166"/>
+        <source>Span</source>
+        <translation>المقطع</translation>
     </message>
 </context>
 <context>
@@ -482,244 +510,267 @@
     </message>
 </context>
 <context>
+    <name>Keymap</name>
+    <message>
+        <location filename="../../annotator/ui/keymap.py" line="125"/>
+        <source>Alt+Shift switches the keyboard layout (Arabic/English) on many systems</source>
+        <translation>Alt+Shift يبدّل تخطيط لوحة المفاتيح (عربي/إنجليزي) في أنظمة كثيرة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/keymap.py" line="128"/>
+        <source>Ctrl+Alt+arrows switch workspaces</source>
+        <translation>Ctrl+Alt مع الأسهم تبدّل مساحات العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/keymap.py" line="122"/>
+        <source>the Super (Windows) key belongs to the window manager</source>
+        <translation>مفتاح Super (ويندوز) لمدير النوافذ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/keymap.py" line="132"/>
+        <source>window managers use it (window menu, close, move, switch desktop)</source>
+        <translation>تستعمله مديرات النوافذ (قائمة النافذة، الإغلاق، النقل، تبديل سطح المكتب)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="126"/>
+        <location filename="../../annotator/ui/main_window.py" line="128"/>
         <source>&amp;Open database…</source>
         <translation>&amp;فتح قاعدة بيانات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127"/>
+        <location filename="../../annotator/ui/main_window.py" line="129"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128"/>
+        <location filename="../../annotator/ui/main_window.py" line="130"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129"/>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
         <source>&amp;Merge colleague&apos;s work…</source>
         <translation>&amp;دمج عمل زميل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <location filename="../../annotator/ui/main_window.py" line="132"/>
+        <source>Annotator &amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="134"/>
         <source>Mark document &amp;done / in progress</source>
         <translation>تعليم المستند &amp;منجزًا / قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132"/>
+        <location filename="../../annotator/ui/main_window.py" line="135"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134"/>
+        <location filename="../../annotator/ui/main_window.py" line="136"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139"/>
+        <location filename="../../annotator/ui/main_window.py" line="141"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140"/>
+        <location filename="../../annotator/ui/main_window.py" line="142"/>
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="143"/>
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142"/>
+        <location filename="../../annotator/ui/main_window.py" line="144"/>
         <source>&amp;Annotate all occurrences…</source>
         <translation>&amp;وسم كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="145"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>Move span start past next &amp;proclitic</source>
         <translation>نقل بداية المقطع بعد السابقة &amp;التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>Move span end one word left (forward)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>Move span end one word right (back)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>Move span start one word right (back)</source>
         <translation>نقل بداية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>Move span start one word left (forward)</source>
         <translation>نقل بداية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>Select next span</source>
         <translation>تحديد المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>Select previous span</source>
         <translation>تحديد المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155"/>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
         <source>Quote &amp;direct / indirect</source>
         <translation>اقتباس &amp;مباشر / غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
         <source>&amp;Link quote/claim to speaker/source</source>
         <translation>&amp;ربط الاقتباس/الادعاء بالقائل/المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="159"/>
         <source>Finish link</source>
         <translation>إتمام الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
         <source>Cancel link / clear selection</source>
         <translation>إلغاء الربط / مسح التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159"/>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
         <source>&amp;Unlink selected span</source>
         <translation>&amp;فك روابط المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="165"/>
         <source>&amp;Exact selection (no snapping to words)</source>
         <translation>تحديد &amp;دقيق (دون الالتصاق بحدود الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Strip proclitics automatically for entities</source>
         <translation>&amp;حذف السوابق تلقائيًا من الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <source>&amp;Labels on the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="171"/>
         <source>&amp;Compare annotators…</source>
         <translation>&amp;مقارنة المعلّقين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;About</source>
         <translation>&amp;حول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="37"/>
+        <location filename="../../annotator/ui/menus.py" line="39"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="38"/>
+        <location filename="../../annotator/ui/menus.py" line="40"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="39"/>
+        <location filename="../../annotator/ui/menus.py" line="41"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="40"/>
+        <location filename="../../annotator/ui/menus.py" line="42"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="41"/>
+        <location filename="../../annotator/ui/menus.py" line="43"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="55"/>
+        <location filename="../../annotator/ui/menus.py" line="57"/>
         <source>Recent &amp;databases</source>
         <translation>قواعد البيانات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="59"/>
+        <location filename="../../annotator/ui/menus.py" line="61"/>
         <source>&amp;Tag selection as</source>
         <translation>&amp;وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="63"/>
+        <location filename="../../annotator/ui/menus.py" line="65"/>
         <source>Interface &amp;language</source>
         <translation>&amp;لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="234"/>
+        <location filename="../../annotator/ui/main_window.py" line="259"/>
         <source>No Arabic font</source>
         <translation>لا يوجد خط عربي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="235"/>
+        <location filename="../../annotator/ui/main_window.py" line="260"/>
         <source>No Arabic font (Noto Naskh Arabic, Amiri) is installed; Arabic may show as boxes. Install fonts-noto-core (Debian/Ubuntu) or the Amiri font, then restart.</source>
         <translation>لا يوجد خط عربي مثبت (Noto Naskh Arabic أو Amiri)، وقد تظهر الحروف مربعات. ثبّت الحزمة fonts-noto-core (دبيان/أوبونتو) أو خط Amiri ثم أعد تشغيل البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="285"/>
+        <location filename="../../annotator/ui/main_window.py" line="312"/>
         <source>No document named %s</source>
         <translation>لا يوجد مستند باسم %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321"/>
+        <location filename="../../annotator/ui/main_window.py" line="348"/>
         <source>The selection holds no word</source>
         <translation>التحديد لا يحتوي على كلمة</translation>
     </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="363"/>
-        <source>Annotate all occurrences</source>
-        <translation>وسم كل المواضع</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="364"/>
-        <source>Tag %1 more occurrences as %2? One undo step removes them all.</source>
-        <translation>وسم %1 من المواضع الإضافية بـ %2؟ خطوة تراجع واحدة تزيلها كلها.</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="371"/>
+        <location filename="../../annotator/ui/main_window.py" line="406"/>
         <source>Tagged %n occurrences</source>
         <translation>
             <numerusform>تم وسم %n من المواضع</numerusform>
@@ -731,34 +782,54 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="388"/>
+        <location filename="../../annotator/ui/main_window.py" line="430"/>
         <source>Not done: %s</source>
         <translation>لم يتم: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="410"/>
+        <location filename="../../annotator/ui/main_window.py" line="454"/>
         <source>Document font</source>
         <translation>خط المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="426"/>
+        <location filename="../../annotator/ui/main_window.py" line="470"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="427"/>
+        <location filename="../../annotator/ui/main_window.py" line="471"/>
         <source>The interface language changes the next time the program starts.</source>
         <translation>تتغير لغة الواجهة عند تشغيل البرنامج في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="438"/>
+        <location filename="../../annotator/ui/main_window.py" line="495"/>
         <source>About Annotator</source>
         <translation>حول المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="439"/>
+        <location filename="../../annotator/ui/main_window.py" line="496"/>
         <source>Arabic annotation workbench %s: entities, claims and quotes, with links, review and agreement.</source>
         <translation>منصة التعليق على النصوص العربية %s: الكيانات والادعاءات والاقتباسات، مع الروابط والمراجعة والاتفاق.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>تعديل ا&amp;ختصارات لوحة المفاتيح…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="488"/>
+        <source>Keyboard shortcuts saved</source>
+        <translation>حُفظت اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="398"/>
+        <source>No other untagged occurrence</source>
+        <translation>لا توجد مواضع أخرى غير موسومة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="394"/>
+        <source>Select a span first</source>
+        <translation>حدّد مقطعًا أولًا</translation>
     </message>
 </context>
 <context>
@@ -817,143 +888,285 @@
         <translation>فقط %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merged.py" line="216"/>
-        <source>label or extent differ</source>
-        <translation>اختلاف في الوسم أو الامتداد</translation>
+        <location filename="../../annotator/ui/review/merged.py" line="217"/>
+        <source>label, extent or attribute differ</source>
+        <translation>اختلاف في الوسم أو الامتداد أو السمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merged.py" line="218"/>
+        <location filename="../../annotator/ui/review/merged.py" line="220"/>
         <source>drawn by some, not all</source>
         <translation>حدّده بعضهم لا كلهم</translation>
     </message>
 </context>
 <context>
+    <name>OccurrencesDialog</name>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="41"/>
+        <source>Annotate all occurrences</source>
+        <translation>وسم كل المواضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="43"/>
+        <source>Tag %1 occurrences as %2? One undo step removes them all.</source>
+        <translation>وسم %1 من المواضع بـ %2؟ خطوة تراجع واحدة تزيلها كلها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="49"/>
+        <source>Line</source>
+        <translation>السطر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="49"/>
+        <source>Before</source>
+        <translation>قبل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="49"/>
+        <source>Occurrence</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="49"/>
+        <source>After</source>
+        <translation>بعد</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../annotator/ui/occurrences_dialog.py" line="75"/>
+        <source>Tag %n</source>
+        <translation>
+            <numerusform>وسم %n</numerusform>
+            <numerusform>وسم %n</numerusform>
+            <numerusform>وسم %n</numerusform>
+            <numerusform>وسم %n</numerusform>
+            <numerusform>وسم %n</numerusform>
+            <numerusform>وسم %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="76"/>
+        <location filename="../../annotator/ui/review/window.py" line="87"/>
         <source>Review and adjudicate</source>
         <translation>المراجعة والفصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="99"/>
+        <location filename="../../annotator/ui/review/window.py" line="114"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="102"/>
+        <location filename="../../annotator/ui/review/window.py" line="117"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="104"/>
+        <location filename="../../annotator/ui/review/window.py" line="119"/>
         <source>Annotators</source>
         <translation>المعلّقون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="149"/>
-        <source>Choose a document and two annotators.</source>
-        <translation>اختر مستندًا ومعلّقَين اثنين.</translation>
+        <location filename="../../annotator/ui/review/window.py" line="173"/>
+        <source>this database has only %1</source>
+        <translation>لا تضم قاعدة البيانات هذه إلا عمل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="172"/>
+        <location filename="../../annotator/ui/review/window.py" line="174"/>
+        <source>this database has no annotations yet</source>
+        <translation>لا تضم قاعدة البيانات هذه أي توسيم بعد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="177"/>
+        <source>Review compares two annotators&apos; work; %1.
+
+Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes their database file or JSONL export, or on the command line: annotator import THEIR_FILE --annotator THEIR_NAME.</source>
+        <translation>تقارن المراجعة عمل موسِّمَين اثنين؛ %1.
+
+أحضر عمل زميل: ملف &gt; دمج عمل زميل… يأخذ ملف قاعدة بياناته أو تصديره بصيغة JSONL، أو من سطر الأوامر: annotator import THEIR_FILE --annotator THEIR_NAME.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="182"/>
+        <source>There are no documents to review: import some first (File &gt; Import…).</source>
+        <translation>لا توجد وثائق للمراجعة: استورد بعضها أولًا (ملف &gt; استيراد…).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
+        <source>Tick two or more annotators above, then press Compare.</source>
+        <translation>اختر موسِّمَين أو أكثر في الأعلى، ثم اضغط «مقارنة».</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="220"/>
         <source>Refused: %1</source>
         <translation>رُفض: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="183"/>
+        <location filename="../../annotator/ui/review/window.py" line="231"/>
         <source>merged: %s</source>
         <translation>مدمج: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="185"/>
+        <location filename="../../annotator/ui/review/window.py" line="233"/>
         <source>gold</source>
         <translation>المرجع الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="241"/>
+        <location filename="../../annotator/ui/review/window.py" line="290"/>
         <source>%d disagreements, %d decided; %d agreements accepted in advance</source>
         <translation>%d من الاختلافات، فُصل في %d؛ و%d من مواضع الاتفاق قُبلت مسبقًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="288"/>
+        <location filename="../../annotator/ui/review/window.py" line="337"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="291"/>
+        <location filename="../../annotator/ui/review/window.py" line="340"/>
         <source>&amp;Side by side</source>
         <translation>&amp;جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="292"/>
+        <location filename="../../annotator/ui/review/window.py" line="341"/>
         <source>&amp;Merged, differences marked</source>
         <translation>م&amp;دمج، مع تمييز الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="294"/>
+        <location filename="../../annotator/ui/review/window.py" line="343"/>
         <source>V switches between the two</source>
         <translation>يبدّل V بين العرضين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="366"/>
+        <location filename="../../annotator/ui/review/window.py" line="351"/>
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="352"/>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="353"/>
+        <source>&amp;Actual size</source>
+        <translation>&amp;الحجم الفعلي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="404"/>
+        <source>Edit cancelled: nothing was written to gold.</source>
+        <translation>أُلغي التعديل: لم يُكتب شيء في المرجع الذهبي.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="429"/>
         <source>Gold marked done for this document</source>
         <translation>عُلّم المرجع الذهبي منجزًا لهذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="400"/>
+        <location filename="../../annotator/ui/review/window.py" line="463"/>
         <source>◀ Previous</source>
         <translation>◀ السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="401"/>
+        <location filename="../../annotator/ui/review/window.py" line="464"/>
         <source>Next ▶</source>
         <translation>التالي ▶</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="405"/>
+        <location filename="../../annotator/ui/review/window.py" line="468"/>
         <source>Accept %s (%s)</source>
         <translation>قبول %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="409"/>
+        <location filename="../../annotator/ui/review/window.py" line="472"/>
         <source>Both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="410"/>
+        <location filename="../../annotator/ui/review/window.py" line="473"/>
         <source>Neither</source>
         <translation>لا أحد منهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="411"/>
+        <location filename="../../annotator/ui/review/window.py" line="474"/>
         <source>Edit…</source>
         <translation>تعديل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="412"/>
+        <location filename="../../annotator/ui/review/window.py" line="475"/>
         <source>Mark gold done</source>
         <translation>تعليم المرجع الذهبي منجزًا</translation>
     </message>
 </context>
 <context>
-    <name>ShortcutsDialog</name>
+    <name>ShortcutEditor</name>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="52"/>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="127"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="54"/>
-        <source>Menu</source>
-        <translation>القائمة</translation>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="131"/>
+        <source>%1 is given to both “%2” and “%3”: give one of them another key.</source>
+        <translation>المفتاح %1 مُعطى لكلٍّ من «%2» و«%3»: أعطِ أحدهما مفتاحًا آخر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="54"/>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="54"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="54"/>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="54"/>
+        <source>Alternative</source>
+        <translation>بديل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="88"/>
+        <source>Click a field and press the keys; the clear button removes a key. Keys with Alt+Shift, Ctrl+Alt+arrows, Alt+F-keys or the Super key are refused: the keyboard layout switch or the window manager would take them.</source>
+        <translation>انقر حقلًا واضغط المفاتيح؛ زر المسح يزيل المفتاح. تُرفض المفاتيح التي فيها Alt+Shift أو Ctrl+Alt مع الأسهم أو Alt مع مفاتيح F أو مفتاح Super: يأخذها مبدّل تخطيط لوحة المفاتيح أو مدير النوافذ.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="46"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="54"/>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="54"/>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="145"/>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcut_editor.py" line="82"/>
+        <source>Reset to defaults</source>
+        <translation>إعادة الافتراضيات</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="77"/>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
+        <source>Menu</source>
+        <translation>القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -961,27 +1174,27 @@
 <context>
     <name>SpanListModel</name>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="43"/>
+        <location filename="../../annotator/ui/span_list.py" line="44"/>
         <source>Position</source>
         <translation>الموضع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="43"/>
+        <location filename="../../annotator/ui/span_list.py" line="44"/>
         <source>Text</source>
         <translation>النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="43"/>
+        <location filename="../../annotator/ui/span_list.py" line="44"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="43"/>
+        <location filename="../../annotator/ui/span_list.py" line="44"/>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/span_list.py" line="44"/>
+        <location filename="../../annotator/ui/span_list.py" line="45"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
@@ -989,37 +1202,42 @@
 <context>
     <name>StatusLine</name>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="30"/>
+        <location filename="../../annotator/ui/status_line.py" line="32"/>
         <source>Annotator: %s</source>
         <translation>المعلّق: %s</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/status_line.py" line="33"/>
+        <source>Click to change who you annotate as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/status_line.py" line="36"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="33"/>
+        <location filename="../../annotator/ui/status_line.py" line="36"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="34"/>
+        <location filename="../../annotator/ui/status_line.py" line="37"/>
         <source>done</source>
         <translation>منجز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="36"/>
+        <location filename="../../annotator/ui/status_line.py" line="39"/>
         <source>%1 spans, %2 links, %3</source>
         <translation>%1 مقطعًا، %2 رابطًا، %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="44"/>
+        <location filename="../../annotator/ui/status_line.py" line="47"/>
         <source>EXACT</source>
         <translation>دقيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/status_line.py" line="46"/>
+        <location filename="../../annotator/ui/status_line.py" line="49"/>
         <source>LINKING</source>
         <translation>ربط</translation>
     </message>
@@ -1027,35 +1245,45 @@
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="22"/>
+        <location filename="../../annotator/ui/welcome.py" line="24"/>
         <source>&lt;h2&gt;Arabic annotation workbench&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;منصة التعليق على النصوص العربية&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="25"/>
-        <source>This database holds no document yet. Import plain text or JSONL files, or open the sample news article and tag your first span: select a word, then press 1 for a person, Q for a quote. F1 lists every shortcut.</source>
-        <translation>لا تحتوي قاعدة البيانات هذه على أي مستند بعد. استورد ملفات نصية أو JSONL، أو افتح المقال الإخباري النموذجي ووسم أول مقطع: حدّد كلمة ثم اضغط 1 للشخص وQ للاقتباس. يعرض F1 كل الاختصارات.</translation>
+        <location filename="../../annotator/ui/welcome.py" line="27"/>
+        <source>This database holds no document yet.&lt;br&gt;1. Import your texts (plain text, JSONL, CoNLL, brat…) or open the sample news article.&lt;br&gt;2. Select a word and press a label key: 1 for a person, 4 for a place, Q for a quote.&lt;br&gt;3. Every edit is saved at once; F1 lists every shortcut.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="32"/>
+        <location filename="../../annotator/ui/welcome.py" line="39"/>
         <source>Import documents…</source>
         <translation>استيراد مستندات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="33"/>
+        <location filename="../../annotator/ui/welcome.py" line="40"/>
         <source>Open sample document</source>
         <translation>فتح المستند النموذجي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="41"/>
+        <source>Set annotator name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="67"/>
+        <source>You annotate as &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="38"/>
+        <location filename="../../annotator/ui/app.py" line="42"/>
         <source>Cannot open the database</source>
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="40"/>
+        <location filename="../../annotator/ui/app.py" line="44"/>
         <source>Check the path or URL given with --db (or ANNOTATOR_DB), that the folder is writable, and for PostgreSQL that the server is running.</source>
         <translation>تحقّق من المسار أو العنوان المعطى بـ ‎--db (أو ANNOTATOR_DB)، ومن إمكانية الكتابة في المجلد، ومن أن خادم PostgreSQL يعمل.</translation>
     </message>

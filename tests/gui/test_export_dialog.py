@@ -60,7 +60,11 @@ def test_brat_export_to_a_folder_and_failure_is_shown(
     dialog.path_edit.setText(str(tmp_path / "brat"))
     dialog.start_export()
     qtbot.waitUntil(lambda: dialog.report is not None or dialog.error is not None, timeout=10_000)
-    assert sorted(p.suffix for p in (tmp_path / "brat").iterdir()) == [".ann", ".txt"]
+    # the pair, and brat's project configuration beside it
+    assert sorted(p.name for p in (tmp_path / "brat").iterdir() if p.suffix == ".conf") == [
+        "annotation.conf", "visual.conf"]
+    assert sorted(p.suffix for p in (tmp_path / "brat").iterdir()) == [
+        ".ann", ".conf", ".conf", ".txt"]
 
     dialog.format_box.setCurrentText("conll")
     dialog.path_edit.setText(str(tmp_path / "missing" / "out.conll"))

@@ -70,10 +70,10 @@ def test_arabic_translator_translates_and_turns_chrome_right_to_left(qapp: QAppl
         assert QCoreApplication.translate("ImportDialog", "Encoding") == "الترميز"
         # contexts of the review window and of the merge dialog (translated outside a class)
         assert QCoreApplication.translate("ReviewWindow", "Both") == "كلاهما"
-        assert QCoreApplication.translate("MergedPane", "label or extent differ") != (
-            "label or extent differ"
+        assert QCoreApplication.translate("MergedPane", "label, extent or attribute differ") != (
+            "label, extent or attribute differ"
         )
-        assert QCoreApplication.translate("GoldSpanEditor", "Start") == "البداية"
+        assert QCoreApplication.translate("GoldSpanEditor", "Span") == "المقطع"
         assert QCoreApplication.translate("MergeDialog", "Merge colleague's work") == (
             "دمج عمل زميل"
         )

@@ -118,9 +118,9 @@ def test_edit_opens_the_gold_span_for_relabel_and_resize(
     window = started(qtbot, review_ws)
 
     def choose(dialog: GoldSpanEditor) -> bool:
-        dialog.start.setValue(11)
+        dialog.pane.select(11, 20)  # the selection in the editor's text is the extent
         dialog.label.setCurrentText("ORG")
-        assert dialog.covered.text() == "لوكاشينكو"
+        assert dialog.covered.text() == "\u2068لوكاشينكو\u2069 (11–20)"
         return True
 
     window.run_editor = choose

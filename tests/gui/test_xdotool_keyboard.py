@@ -94,3 +94,59 @@ def test_keys_in_the_real_window_tag_resize_undo_redo_and_mark_done(tmp_path: Pa
             app.terminate()
             app.wait(timeout=20)
             log.close()
+
+
+def quotes(db: Path) -> list[tuple[int, int, str, str]]:
+    with Workspace.open(str(db), WHO) as ws:
+        doc = ws.document("sample_ar")
+        return [(s.start, s.end, s.label, str(s.attributes.get("direct", "")))
+                for s in ws.spans(doc)]
+
+
+def test_label_and_command_keys_work_with_the_arabic_layout_active(tmp_path: Path) -> None:
+    """Arabic is the active layout (ara,us: the first group is on), so every key sends its
+    Arabic letter, as on an annotator's laptop: ض on Q tags QUOTE, ي on D switches it to
+    indirect, Ctrl with ب (the F key) opens Find, and Alt+Down (the new start key) resizes."""
+    xdotool, setxkbmap = shutil.which("xdotool"), shutil.which("setxkbmap")
+    assert xdotool and setxkbmap, "xdotool and setxkbmap are installed by .ci/run"
+    db = tmp_path / "db.sqlite3"
+    with Workspace.open(str(db), WHO) as ws:
+        import_sample(ws)
+    home = tmp_path / "home"
+    with xserver.xvfb(tmp_path, window_manager=True) as display:
+        env = {
+            **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(home),
+            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
+        }
+        env.pop("WAYLAND_DISPLAY", None)
+        subprocess.run([setxkbmap, "-layout", "ara,us", "-option", "grp:alt_shift_toggle"],
+                       env=env, check=True, timeout=30)
+        log = (tmp_path / "gui.log").open("wb")
+        app = subprocess.Popen(
+            [sys.executable, "-m", "annotator.cli", "gui", "--db", str(db),
+             "--annotator", WHO, "--open", "sample_ar"],
+            env=env, stdout=log, stderr=log,
+        )
+
+        def x(*args: str) -> str:
+            done = subprocess.run([xdotool, *args], env=env, capture_output=True, text=True,
+                                  timeout=60, check=True)
+            return done.stdout
+
+        try:
+            window = x("search", "--sync", "--onlyvisible", "--name", "sample_ar").split()[0]
+            x("windowactivate", "--sync", window)
+            x("key", "--delay", "80", "ctrl+Arabic_beh")  # Ctrl+F under the Arabic layout
+            x("type", "--delay", "60", "منظمة الصحة")
+            x("key", "--delay", "120", "Return", "Escape", "Arabic_dad")  # Q: QUOTE
+            eventually(lambda: quotes(db), [(16, 27, "QUOTE", "direct")])
+            x("key", "--delay", "120", "Arabic_yeh")  # D: direct <-> indirect
+            eventually(lambda: quotes(db), [(16, 27, "QUOTE", "indirect")])
+            x("key", "--delay", "120", "alt+Down")  # the start one word forward
+            eventually(lambda: quotes(db), [(22, 27, "QUOTE", "indirect")])
+            x("key", "--delay", "120", "alt+Up")  # and back
+            eventually(lambda: quotes(db), [(16, 27, "QUOTE", "indirect")])
+        finally:
+            app.terminate()
+            app.wait(timeout=20)
+            log.close()

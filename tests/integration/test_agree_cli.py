@@ -120,3 +120,28 @@ def test_gold_links_go_out_through_export(tmp_path: Path) -> None:
         ("speaker", (*quote_extent, "quote"),
          (speakers["layla"].start, speakers["layla"].end, "entity"))
     ]
+
+
+def test_agree_reports_attribute_agreement_per_layer(tmp_path: Path) -> None:
+    """layla calls the quote direct, omar indirect: the spans agree, the attribute does not."""
+    path = str(tmp_path / "quotes.sqlite3")
+    ws = Workspace.open(path, "curator")
+    doc = ws.repo.insert_document("مقال", TEXT, text_sha256(TEXT))
+    start = TEXT.index("“خلال")
+    extent = (start, TEXT.index("“", start + 1) + 1)
+    for who, value in (("layla", "direct"), ("omar", "indirect")):
+        ws.repo.insert_spans(doc, [Span(*extent, "quote", "QUOTE", annotator=who,
+                                        attributes={"direct": value})])
+    ws.close()
+    table = annotator("agree", "--db", path, "--layer", "quote")
+    assert table.returncode == 0, table.stderr
+    [line] = [x for x in table.stdout.splitlines() if "direct" in x]
+    assert "attribute direct" in line and "0.000" in line and "0 of 1" in line
+    proc = annotator("agree", "--db", path, "--layer", "quote", "--json")
+    assert proc.returncode == 0, proc.stderr
+    [pair] = json.loads(proc.stdout)["pairs"]
+    assert pair["span_f1_exact"] == 1.0
+    assert pair["attributes"] == {
+        "direct": {"spans_compared": 1, "spans_agreed": 0, "agreement": 0.0,
+                   "cohen_kappa": 0.0}
+    }

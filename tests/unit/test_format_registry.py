@@ -42,4 +42,6 @@ def test_tag_formats_export_entities_unless_asked() -> None:
     assert {n: f.default_layers(layers) for n, f in FORMATS.items() if f.stream_writer
             or f.folder_writer} == {
         "jsonl": layers, "conll": ("entity",), "conllu": ("entity",), "brat": layers,
+        "label-studio": layers, "label-studio-min": layers,
+        "webanno": layers, "hf": ("entity",),
     }

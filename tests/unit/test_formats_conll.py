@@ -39,7 +39,7 @@ def rows(text: str) -> list[list[str]]:
 def test_entity_behind_proclitic_splits_the_token() -> None:
     start = TEXT.index("لوكاشينكو")
     span = Span(start, start + len("لوكاشينكو"), "entity", "PER")
-    text, report = export([doc(TEXT, [span])], docstart=False)
+    text, report = export([doc(TEXT, [span])])
     assert rows(text) == [
         ["قال", "O"], ["الرئيس", "O"], ["ل", "O"], ["لوكاشينكو", "B-PER"],
         ["في", "O"], ["موسكو", "O"], [".", "O"],
@@ -55,8 +55,7 @@ def test_bioes_and_several_layers_give_one_column_each() -> None:
         Span(13, 18, "entity", "GPE"),
         Span(10, 23, "quote", "QUOTE"),
     ]
-    out, _ = export([doc(text, spans)], layers=("entity", "quote"), scheme="bioes",
-                    docstart=False)
+    out, _ = export([doc(text, spans)], layers=("entity", "quote"), scheme="bioes")
     assert rows(out) == [
         ["قال", "O", "O"], ["بوتين", "S-PER", "O"], ["إن", "O", "B-QUOTE"],
         ["روسيا", "S-GPE", "I-QUOTE"], ["قوية", "O", "E-QUOTE"],
@@ -67,7 +66,7 @@ def test_overlap_in_one_column_keeps_the_outer_span_and_reports_the_other() -> N
     text = "جامعة بيرزيت في فلسطين"
     outer = Span(0, 12, "entity", "ORG")
     inner = Span(6, 12, "entity", "GPE")
-    out, report = export([doc(text, [inner, outer], name="w")], docstart=False)
+    out, report = export([doc(text, [inner, outer], name="w")])
     assert [r[1] for r in rows(out)] == ["B-ORG", "I-ORG", "O", "O"]
     [drop] = report.dropped
     assert drop.document == "w" and drop.span == inner
@@ -78,7 +77,7 @@ def test_overlap_in_one_column_keeps_the_outer_span_and_reports_the_other() -> N
 def test_nested_columns_write_outer_first() -> None:
     text = "جامعة بيرزيت في فلسطين"
     spans = [Span(6, 12, "entity", "GPE"), Span(0, 12, "entity", "ORG")]
-    out, report = export([doc(text, spans)], nested=2, docstart=False)
+    out, report = export([doc(text, spans)], nested=2)
     assert rows(out)[:2] == [["جامعة", "B-ORG", "O"], ["بيرزيت", "I-ORG", "B-GPE"]]
     assert not report.dropped
 
@@ -86,7 +85,7 @@ def test_nested_columns_write_outer_first() -> None:
 def test_crossing_spans_are_dropped_with_their_reason() -> None:
     text = "أ ب ج د"
     spans = [Span(0, 3, "entity", "ORG"), Span(2, 5, "entity", "PER")]
-    _, report = export([doc(text, spans)], docstart=False)
+    _, report = export([doc(text, spans)])
     assert [d.reason.split(";")[0] for d in report.dropped] == ["overlaps ORG [0, 3)"]
 
 
@@ -125,7 +124,7 @@ def test_summary_counts_tokens_only_for_formats_with_tokens() -> None:
 def test_docstart_between_documents_and_blank_lines_between_sentences() -> None:
     a = doc("واحد. اثنان", [], name="a")
     b = doc("ثلاثة", [], name="b")
-    out, report = export([a, b])
+    out, report = export([a, b], doc_separator="conll2003")
     assert out == (
         f"{DOCSTART}\n\nواحد\tO\n.\tO\n\nاثنان\tO\n\n{DOCSTART}\n\nثلاثة\tO\n\n"
     )
@@ -135,14 +134,14 @@ def test_docstart_between_documents_and_blank_lines_between_sentences() -> None:
 def test_span_across_a_sentence_break_joins_the_sentences() -> None:
     text = "قال: مرحبا. وداعا"
     span = Span(5, 17, "quote", "QUOTE")
-    out, report = export([doc(text, [span])], layers=("quote",), docstart=False)
+    out, report = export([doc(text, [span])], layers=("quote",))
     assert "\n\n" not in out.strip("\n")
     assert report.joined == {"d": 1}
 
 
 def test_span_on_spaces_only_is_dropped() -> None:
     text = "أ \u200f ب"
-    out, report = export([doc(text, [Span(1, 4, "entity", "PER")])], docstart=False)
+    out, report = export([doc(text, [Span(1, 4, "entity", "PER")])])
     assert report.dropped[0].reason.startswith("covers no token")
     assert "B-" not in out
 
@@ -251,11 +250,77 @@ def test_exported_spans_come_back_on_import(
         start, end = tokens[first][0], tokens[last][1]
         if all(end <= s.start or s.end <= start for s in spans):
             spans.append(Span(start, end, "entity", label))
-    out, report = export([doc(text, spans)], docstart=False)
+    out, report = export([doc(text, spans)])
     assert not report.dropped
     [back] = parse_conll(out, "x.conll", SCHEMA)
     # the re-imported text joins tokens by spaces: compare the covered strings in order
     ours = sorted(spans, key=lambda s: s.start)
     assert [(s.covered(back.text).replace(" ", ""), s.label) for s in back.spans] == [
         (s.covered(text).replace(" ", ""), s.label) for s in ours
+    ]
+
+
+@pytest.mark.parametrize("sep", [" ", "\t"])
+def test_lines_whose_token_is_empty_are_skipped_and_counted(sep: str) -> None:
+    """ANERcorp has five lines that are a space and a tag: the token is empty, in either form."""
+    content = (
+        f"قَالَ{sep}O\n{sep}O\nمُحـمّد{sep}B-PER\n{sep}B-PER\n\u200fبغداد{sep}B-LOC\n"
+        f"Linux{sep}B-MISC\n٢٠٢٤{sep}O\n😀{sep}O\n"
+    )
+    [d] = parse_conll(content, "anercorp.txt", SCHEMA)
+    assert d.text == "قَالَ مُحـمّد \u200fبغداد Linux ٢٠٢٤ 😀"
+    assert [(s.covered(d.text), s.label) for s in d.spans] == [
+        ("مُحـمّد", "PER"), ("\u200fبغداد", "LOC"), ("Linux", "MISC"),
+    ]
+    [warning] = d.warnings
+    assert "2 line(s) with an empty token were skipped" in warning
+    assert "1 of them carried a tag" in warning and "line(s) 2, 4" in warning
+
+
+def test_leading_space_line_with_two_tags_is_an_empty_token_too() -> None:
+    """The space form reads like the tab form: a line that begins with its separator has an
+    empty token, even when several tag columns follow (Wojood's multi-tag lines)."""
+    [d] = parse_conll("أ B-ORG\n I-ORG B-GPE\nب I-ORG\n", "w.txt", SCHEMA)
+    assert d.text == "أ ب"
+    assert [(s.covered(d.text), s.label) for s in d.spans] == [("أ ب", "ORG")]
+
+
+def test_the_default_export_has_no_document_line_and_says_so() -> None:
+    """flair's column probe and pandas read ``-DOCSTART- -X- O O`` as a token: the default
+    writes sentences only, and the report says the documents run on."""
+    a = doc("قالَ بوتين.", [Span(5, 10, "entity", "PER")], name="a")
+    b = doc("موسكو ٢٠٢٤ 😀", [Span(0, 5, "entity", "GPE")], name="b")
+    out, report = export([a, b])
+    assert out == "قالَ\tO\nبوتين\tB-PER\n.\tO\n\nموسكو\tB-GPE\n٢٠٢٤\tO\n😀\tO\n\n"
+    assert any("2 documents follow each other with no line between them" in line
+               and "--doc-separator" in line for line in report.summary())
+    _, single = export([a])
+    assert not single.notes
+
+
+def test_the_token_separator_is_a_token_line_with_o_in_every_column() -> None:
+    a = doc("قال بوتين", [Span(4, 9, "entity", "PER")], name="a")
+    b = doc("في موسكو", [Span(3, 8, "quote", "QUOTE")], name="b")
+    out, report = export([a, b], layers=("entity", "quote"), doc_separator="token")
+    assert out.split("\n\n")[0] == "-DOCSTART-\tO\tO"
+    assert out.count("-DOCSTART-\tO\tO\n\n") == 2 and not report.notes
+    docs = parse_conll(out, "x.conll", SCHEMA)
+    assert [(d.text, [(s.covered(d.text), s.label) for s in d.spans]) for d in docs] == [
+        ("قال بوتين", [("بوتين", "PER")]), ("في موسكو", [("موسكو", "QUOTE")]),
+    ]
+
+
+def test_an_unknown_document_separator_is_refused() -> None:
+    with pytest.raises(ValueError, match="document separator"):
+        ExportOptions(doc_separator="blank")
+
+
+def test_bilou_writes_u_and_l_and_reads_back() -> None:
+    text = "قال فلاديمير بوتين في موسكو"
+    spans = [Span(4, 18, "entity", "PER"), Span(22, 27, "entity", "GPE")]
+    out, _ = export([doc(text, spans)], scheme="bilou")
+    assert [r[1] for r in rows(out)] == ["O", "B-PER", "L-PER", "O", "U-GPE"]
+    [back] = parse_conll(out, "x.conll", SCHEMA)
+    assert [(s.covered(back.text), s.label) for s in back.spans] == [
+        ("فلاديمير بوتين", "PER"), ("موسكو", "GPE"),
     ]

@@ -13,7 +13,13 @@ from annotator.core.errors import InputError
 from annotator.core.model import Span, text_sha256
 from annotator.core.schema import load_schema
 from annotator.core.text import tokenize
-from annotator.formats.conllu import escape_spaces, parse_conllu, unescape_spaces, write_conllu
+from annotator.formats.conllu import (
+    UD_COLUMNS,
+    escape_spaces,
+    parse_conllu,
+    unescape_spaces,
+    write_conllu,
+)
 from annotator.formats.exporting import ExportDocument, ExportOptions
 
 SCHEMA = load_schema()
@@ -123,3 +129,31 @@ def test_multiword_token_range_is_read_as_one_surface_token() -> None:
     )
     [d] = parse_conllu(content, "x.conllu", SCHEMA)
     assert d.text == "وفي بغداد"
+
+
+def test_misc_tags_put_ne_in_misc_and_keep_ten_columns() -> None:
+    """spaCy's ``conllu`` converter unpacks exactly ten columns and reads ``NE=`` in MISC."""
+    text = "قالَ فلاديمير بوتين في موسكو ٢٠٢٤."
+    spans = [Span(5, 19, "entity", "PER"), Span(23, 28, "entity", "GPE")]
+    out = write(text, spans, misc_tags=True)
+    lines = [line for line in out.split("\n") if line and not line.startswith("#")]
+    assert all(len(line.split("\t")) == 10 for line in lines)
+    assert out.split("\n")[0] == "# global.columns = " + " ".join(UD_COLUMNS)
+    assert [line.split("\t")[9] for line in lines] == [
+        "_", "NE=B-PER", "NE=I-PER", "_", "NE=B-GPE", "SpaceAfter=No", "SpaceAfter=No",
+    ]
+    [back] = parse_conllu(out, "x.conllu", SCHEMA)
+    assert back.text == text
+    assert [(s.covered(text), s.label) for s in back.spans] == [
+        ("فلاديمير بوتين", "PER"), ("موسكو", "GPE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "why"),
+    [({"scheme": "bioes"}, "B, I, L or U"), ({"nested": 2}, "one tag column"),
+     ({"layers": ("entity", "quote")}, "one tag column")],
+)
+def test_misc_tags_refuse_what_ne_cannot_say(options: dict[str, object], why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        ExportOptions(misc_tags=True, **options)  # type: ignore[arg-type]

@@ -28,7 +28,8 @@ def test_the_scripting_example_runs(
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[1:] == ["sample_ar", "new", "0"]
     assert out[1] == "[('LOC', 'القاهرة')]", "the undone removal brought the relabelled span back"
-    assert out[2] == "['-DOCSTART- -X- O O', '', 'القاهرة\\tB-LOC']"
+    # no -DOCSTART- line by default (docs/formats.md, who reads what)
+    assert out[2] == "['القاهرة\\tB-LOC', '—\\tO', 'أعلنت\\tO']"
     assert (tmp_path / "project.sqlite3").exists()
 
 

@@ -217,3 +217,34 @@ def test_a_gold_link_the_curator_removed_stays_removed(workspace: Workspace, pla
     workspace.repo.delete_relation(link.uuid)
     session.decide(0, "accept_a")  # موسكو, unrelated to the quote
     assert gold_links(workspace, plain) == []
+
+
+# --- attributes are decided, not taken from A (issue 9, item 5) ------------------------------
+
+# diacritics, tatweel, a bidi mark, a Latin run, Arabic-Indic digits and an emoji before the quote
+QUOTED = "قالـت الوزيرةُ ‏Reuters ٢٠٢٥ 🙂: «الاتفاقُ ممكنٌ غداً»"
+
+
+def test_the_curator_decides_a_quotes_direct_or_indirect(workspace: Workspace) -> None:
+    repo = workspace.repo
+    doc_id = repo.insert_document("اقتباس", QUOTED, text_sha256(QUOTED))
+    start = QUOTED.index("«")
+    end = len(QUOTED)
+
+    def q(who: str, value: str) -> Span:
+        return Span(start, end, "quote", "QUOTE", annotator=who, attributes={"direct": value})
+
+    repo.insert_spans(doc_id, [q("A", "direct")])
+    repo.insert_spans(doc_id, [q("B", "indirect")])
+    session = ReviewSession(workspace, doc_id, ["A", "B"])
+    assert session.prefill() == 0  # nothing agreed: gold does not silently take A's value
+    assert repo.spans(doc_id, GOLD) == []
+    [d] = session.disagreements
+    assert d.kinds == {"attribute"}
+    session.decide(0, "accept_b")
+    [gold] = repo.spans(doc_id, GOLD)
+    assert (gold.start, gold.end, gold.attributes) == (start, end, {"direct": "indirect"})
+    assert session.decisions() == ["accept_b"]
+    session.decide(0, "accept_a")
+    [gold] = repo.spans(doc_id, GOLD)
+    assert gold.attributes == {"direct": "direct"}

@@ -113,3 +113,26 @@ def test_empty_document_gives_undefined_figures() -> None:
     report = pair_report([doc], "A", "B", "entity")
     assert report.total.kappa is None and report.total.exact.f1 is None
     assert alpha([doc], ["A", "B"], "entity") is None
+
+
+def test_attribute_agreement_is_reported_per_layer() -> None:
+    """Two quotes drawn alike, one called direct by A and indirect by B (issue 9, item 5)."""
+    text = "قالـت الوزيرةُ ‏Reuters ٢٠٢٥ 🙂: «الاتفاقُ ممكنٌ» وقال: «نعم»"
+    first, second = text.index("«الاتفاق"), text.index("«نعم")
+    spans = {
+        who: [
+            Span(first, first + 15, "quote", "QUOTE", annotator=who,
+                 attributes={"direct": value}),
+            Span(second, len(text), "quote", "QUOTE", annotator=who,
+                 attributes={"direct": "direct"}),
+        ]
+        for who, value in (("A", "direct"), ("B", "indirect"))
+    }
+    doc = AnnotatedDocument("d", text, spans)
+    report = pair_report([doc], "A", "B", "quote")
+    assert report.total.exact.f1 == 1.0  # the spans themselves agree
+    [direct] = report.attributes.values()
+    assert (direct.compared, direct.agreed) == (2, 1)
+    assert direct.agreement == 0.5
+    assert report.to_json()["attributes"]["direct"]["agreement"] == 0.5
+    assert pair_report([doc], "A", "B", "entity").attributes == {}

@@ -101,3 +101,37 @@ def test_merged_view_shows_agreements_once_and_marks_the_rest() -> None:
     [link] = view.relations
     by_uuid = {s.uuid: s for s in view.spans}
     assert (by_uuid[link.head].layer, by_uuid[link.tail].start) == ("quote", 0)
+
+
+# --- attributes (issue 9, item 5) -----------------------------------------------------------
+
+def quote(who: str, direct: str, start: int = 4, end: int = 24) -> Span:
+    return Span(start, end, "quote", "QUOTE", annotator=who, attributes={"direct": direct})
+
+
+def test_an_attribute_difference_is_a_disagreement_not_an_agreement() -> None:
+    result = compare({"A": [quote("A", "direct")], "B": [quote("B", "indirect")]})
+    assert result.agreements == []
+    [d] = result.disagreements
+    assert d.kinds == {"attribute"}
+    assert (d.layer, d.start, d.end) == ("quote", 4, 24)
+    assert "A: QUOTE 4-24 direct=direct" in d.describe()
+    assert "B: QUOTE 4-24 direct=indirect" in d.describe()
+    view = merged_view(result)
+    assert sorted(view.marks.values()) == [CONFLICT, CONFLICT]
+
+
+def test_same_attributes_still_agree_and_the_key_follows_the_attribute() -> None:
+    same = compare({"A": [quote("A", "indirect")], "B": [quote("B", "indirect")]})
+    assert len(same.agreements) == 1 and same.disagreements == []
+    a, b = quote("A", "direct"), quote("B", "indirect")
+    before = compare({"A": [a], "B": [b]}).disagreements[0].key()
+    # B changes the attribute (same span, same extent): another disagreement, open again
+    changed = b.with_changes(attributes={"direct": "unsure"})
+    assert compare({"A": [a], "B": [changed]}).disagreements[0].key() != before
+
+
+def test_attribute_and_extent_differences_are_both_named() -> None:
+    result = compare({"A": [quote("A", "direct")], "B": [quote("B", "indirect", 4, 30)]})
+    [d] = result.disagreements
+    assert d.kinds == {"attribute", "extent"}

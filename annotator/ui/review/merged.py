@@ -213,7 +213,9 @@ class MergedPane(ReviewPane):
             color, _ = look(only(name), names)
             who = f"{ascii_uppercase[i]} ({html.escape(name)})"
             parts.append(self._swatch(color, self.tr("only %s") % who))
-        parts.append(self._swatch(CONFLICT_LOOK[0], self.tr("label or extent differ")))
+        parts.append(
+            self._swatch(CONFLICT_LOOK[0], self.tr("label, extent or attribute differ"))
+        )
         if len(names) > 2:
             parts.append(self._swatch(PARTIAL_LOOK[0], self.tr("drawn by some, not all")))
         return " · ".join(parts)

@@ -8,7 +8,8 @@ Keys (also on the buttons' tooltips):
     1..9 or A, B, C...        accept the 1st, 2nd, 3rd... annotator's side
     + or H                    both (every span drawn there)
     - or X                    neither
-    E                         edit: take the first side into gold and open it for relabel/resize
+    E                         edit: the first side in an editor (select the extent, label,
+                              attributes); OK decides, Cancel changes nothing
     V                         side by side <-> merged
     Ctrl+Z / Ctrl+Shift+Z     undo / redo a decision
 
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -43,9 +43,13 @@ from annotator.core.adjudication import BOTH, EDIT, NEITHER, accept
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DONE, GOLD
 from annotator.core.review import Disagreement, default_annotators
+from annotator.ui.cell_direction import ContentDirectionDelegate, isolated
 from annotator.ui.review.edit_dialog import GoldSpanEditor
 from annotator.ui.review.merged import MergedPane
 from annotator.ui.review.pane import ReviewPane
+from annotator.ui.review.zoom import PaneZoom
+from annotator.ui.screen_fit import fit_to_screen
+from annotator.ui.settings import Settings
 from annotator.workspace import Workspace
 from annotator.workspace.review import ReviewSession
 
@@ -71,8 +75,15 @@ class ReviewWindow(QMainWindow):
         disagreements: the list of disagreements; its row is the current one.
     """
 
-    def __init__(self, ws: Workspace, doc_id: int | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ws: Workspace,
+        doc_id: int | None = None,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+    ):
         super().__init__(parent)
+        self.settings = settings if settings is not None else Settings()
         self.setWindowTitle(self.tr("Review and adjudicate"))
         self.ws = ws
         self.session: ReviewSession | None = None
@@ -82,12 +93,16 @@ class ReviewWindow(QMainWindow):
         self.run_editor: EditRunner = _run_editor
         self._syncing = False
 
+        self.zoom = PaneZoom(self.settings)
+        # names read in their own direction, whatever the interface's (see ui.cell_direction)
         self.documents = QComboBox(self)
+        self.documents.setItemDelegate(ContentDirectionDelegate(self.documents))
         for row in ws.list_documents():
-            self.documents.addItem(row.name, row.id)
+            self.documents.addItem(isolated(row.name), row.id)
         if doc_id is not None and doc_id >= 0:
             self.documents.setCurrentIndex(max(self.documents.findData(doc_id), 0))
         self.annotators = QListWidget(self)
+        self.annotators.setItemDelegate(ContentDirectionDelegate(self.annotators))
         self.annotators.setFlow(QListWidget.Flow.LeftToRight)
         self.annotators.setMaximumHeight(40)
         for name in default_annotators(ws.annotators()):
@@ -96,17 +111,18 @@ class ReviewWindow(QMainWindow):
             item.setCheckState(Qt.CheckState.Unchecked)
         for i in range(min(2, self.annotators.count())):
             self.annotators.item(i).setCheckState(Qt.CheckState.Checked)
-        compare = QPushButton(self.tr("Compare"), self)
-        compare.clicked.connect(self.start)
+        self.compare_button = QPushButton(self.tr("Compare"), self)
+        self.compare_button.clicked.connect(self.start)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Document"), self))
         top.addWidget(self.documents, 2)
         top.addWidget(QLabel(self.tr("Annotators"), self))
         top.addWidget(self.annotators, 3)
-        top.addWidget(compare)
+        top.addWidget(self.compare_button)
 
         self.pane_box = QSplitter(Qt.Orientation.Horizontal, self)
         self.disagreements = QListWidget(self)
+        self.disagreements.setItemDelegate(ContentDirectionDelegate(self.disagreements))
         self.disagreements.currentRowChanged.connect(self._show_current)
         self.summary = QLabel(self)
         self.buttons = QHBoxLayout()
@@ -115,21 +131,29 @@ class ReviewWindow(QMainWindow):
         lower_layout.addWidget(self.summary)
         lower_layout.addWidget(self.disagreements)
         lower_layout.addLayout(self.buttons)
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(self.pane_box)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setSizes([560, 200])  # the text gets the room; the list scrolls
+        self.split = QSplitter(Qt.Orientation.Vertical, self)
+        self.split.addWidget(self.pane_box)
+        self.split.addWidget(lower)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([560, 200])  # the text gets the room; the list scrolls
+        # what the window needs, in words, where it would otherwise stay empty
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setMargin(24)
 
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addLayout(top)
-        layout.addWidget(split)
+        layout.addWidget(self.notice, 1)
+        layout.addWidget(self.split)
         self.setCentralWidget(central)
         self._view_menu()
         self._shortcuts()
-        self.resize(1200, 800)
+        self._say_what_is_needed()
+        fit_to_screen(self, 1200, 800)
 
     # -- choosing what to compare --------------------------------------------------------
 
@@ -140,14 +164,38 @@ class ReviewWindow(QMainWindow):
             if self.annotators.item(i).checkState() == Qt.CheckState.Checked
         ]
 
+    def _say_what_is_needed(self, chosen: list[str] | None = None) -> bool:
+        """Show in words why there is nothing to compare (hiding the empty panes); False when
+        there is something."""
+        present = [self.annotators.item(i).text() for i in range(self.annotators.count())]
+        if len(present) < 2:
+            who = (
+                self.tr("this database has only %1").replace("%1", present[0]) if present
+                else self.tr("this database has no annotations yet")
+            )
+            words = self.tr(
+                "Review compares two annotators' work; %1.\n\nBring in a colleague's work: "
+                "File > Merge colleague's work… takes their database file or JSONL export, or "
+                "on the command line: annotator import THEIR_FILE --annotator THEIR_NAME."
+            ).replace("%1", who)
+        elif self.documents.count() == 0:
+            words = self.tr("There are no documents to review: import some first (File > Import…).")
+        elif chosen is not None and len(chosen) < 2:
+            words = self.tr("Tick two or more annotators above, then press Compare.")
+        else:
+            self.notice.hide()
+            self.split.show()
+            return False
+        self.notice.setText(words)
+        self.notice.show()
+        self.split.setVisible(self.session is not None)
+        return True
+
     def start(self) -> None:
         """Compare the chosen annotators on the chosen document; pre-fill the agreements."""
         names = self.chosen_annotators()
         doc_id = self.documents.currentData()
-        if doc_id is None or len(names) < 2:
-            QMessageBox.information(
-                self, self.windowTitle(), self.tr("Choose a document and two annotators.")
-            )
+        if self._say_what_is_needed(names) or doc_id is None:
             return
         self.session = ReviewSession(self.ws, int(doc_id), names)
         self._build_panes(int(doc_id), names)
@@ -192,6 +240,7 @@ class ReviewWindow(QMainWindow):
             pane.view.verticalScrollBar().valueChanged.connect(
                 lambda value, source=pane: self._sync_scroll(source, value)
             )
+        self.zoom.apply(self._all_panes())
         self._show_mode()
 
     def _all_panes(self) -> list[ReviewPane]:
@@ -297,6 +346,18 @@ class ReviewWindow(QMainWindow):
             menu.addAction(action)
             self.view_actions[mode] = action
         self.view_actions[self.view_mode].setChecked(True)
+        menu.addSeparator()
+        # the panes' text size, remembered (ui.review.zoom); Ctrl+= because Ctrl++ takes Shift
+        for text, keys, steps in ((self.tr("Zoom &in"), ("Ctrl++", "Ctrl+="), 1),
+                                  (self.tr("Zoom &out"), ("Ctrl+-",), -1),
+                                  (self.tr("&Actual size"), ("Ctrl+0",), 0)):
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.triggered.connect(
+                lambda _checked=False, n=steps: self.zoom.step(n, self._all_panes())
+            )
+            menu.addAction(action)
+            self.addAction(action)  # the keys work with the menu bar hidden too
 
     def go(self, step: int) -> None:
         count = self.disagreements.count()
@@ -324,26 +385,28 @@ class ReviewWindow(QMainWindow):
                 return
 
     def edit(self) -> None:
-        """Take a side into gold (the first that drew something) and open it for editing."""
+        """Open the first side that drew something in the editor; decide only on OK.
+
+        Cancel writes nothing: the disagreement stays open and gold as it was.
+        """
         row = self.disagreements.currentRow()
         here = self.current()
         if self.session is None or here is None:
             return
         chosen = next((name for name in here.annotators if here.of(name)), None)
-        command = self.session.decide(row, EDIT, chosen)
-        self.refresh()
-        # the gold controller applied the decision's Change: its index holds the stored span
-        gold_spans = self.gold.controller.index.spans
-        span = gold_spans.get(command.add[0].span.uuid) if command.add else None
-        if span is None:
+        if chosen is None:
             return
-        self.gold.controller.set_current(span.uuid)
-        dialog = GoldSpanEditor(span, self.gold.controller.text, self.ws.schema, self)
-        if self.run_editor(dialog):
-            change = dialog.command()
-            if change is not None:
-                self.gold.controller.execute(change)
+        dialog = GoldSpanEditor(here.of(chosen)[0], self.gold.controller.text,
+                                self.ws.schema, self)
+        dialog.pane.setFont(self.gold.view.font())  # the panes' font and zoom, not the chrome's
+        if not self.run_editor(dialog):
+            self.statusBar().showMessage(
+                self.tr("Edit cancelled: nothing was written to gold."), 10000
+            )
+            return
+        self.session.decide(row, EDIT, chosen, edited=dialog.edited_span())
         self.refresh()
+        self._next_open(row)
 
     def undo(self) -> None:
         stack = self.gold.controller.undo_group.activeStack() if self.panes else None
@@ -419,9 +482,13 @@ class ReviewWindow(QMainWindow):
             self.buttons.addWidget(button)
 
 
-def open_review(parent: QWidget | None, ws: Workspace, doc_id: int | None) -> None:
+def open_review(
+    parent: QWidget | None, ws: Workspace, doc_id: int | None, settings: Settings | None = None
+) -> None:
     """Open the review window (non-modal) on ``doc_id``, comparing the first two annotators."""
-    window = ReviewWindow(ws, doc_id, parent)
+    window = ReviewWindow(ws, doc_id, parent, settings)
+    if parent is not None:  # a window of its own, on the workbench's screen
+        fit_to_screen(window, 1200, 800)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.setWindowFlag(Qt.WindowType.Window)
     window.show()
