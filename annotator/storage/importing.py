@@ -72,7 +72,7 @@ def _store_spans(
     if not doc.spans:
         return
     # a document inserted a moment ago has no spans yet: no need to ask
-    keys = set() if is_new else repo.existing_span_keys(doc_id)
+    keys = {} if is_new else repo.existing_span_keys(doc_id)
     taken = repo.existing_uuids(s.uuid for s in doc.spans)
     clashes = sum(1 for s in doc.spans if s.uuid in batch_uuids)
     if clashes:
@@ -81,28 +81,57 @@ def _store_spans(
             f"{doc.name}: {clashes} span UUID(s) already used by another file of this import; "
             "those spans were not added again"
         )
-    taken |= batch_uuids
     fresh = []
-    kept_uuids = set()
+    # a file's span -> the stored span its links go to: itself, or the one it duplicates
+    stored_as: dict[str, str] = {}
     for span in doc.spans:
         key = (span.annotator or owner, span.start, span.end, span.layer, span.label)
-        if span.uuid in taken or key in keys:
+        # (batch_uuids is checked, not merged into ``taken``: a copy per document made a
+        # 10,000-document import quadratic)
+        if span.uuid in taken or span.uuid in batch_uuids or key in keys:
             report.spans_skipped += 1
+            if key in keys:
+                stored_as[span.uuid] = keys[key]
             continue
-        keys.add(key)
+        keys[key] = span.uuid
         fresh.append(span)
-        kept_uuids.add(span.uuid)
-    batch_uuids |= kept_uuids
+        stored_as[span.uuid] = span.uuid
+        batch_uuids.add(span.uuid)
     # one batch per run of spans with the same provenance (most have none), in file order
     for _, run in groupby(fresh, key=lambda s: _key(doc.provenance.get(s.uuid))):
         batch = list(run)
         prov = doc.provenance.get(batch[0].uuid)
         report.spans_added += repo.insert_spans(doc_id, batch, provenance=prov, annotator=owner)
-    rels = [
-        r.__class__(r.kind, r.head, r.tail, r.uuid, r.annotator or owner)
-        for r in doc.relations
-        if r.head in kept_uuids and r.tail in kept_uuids
-    ]
+    _store_relations(repo, doc_id, doc, owner, report, stored_as, is_new)
+
+
+def _store_relations(
+    repo: Repository,
+    doc_id: int,
+    doc: ImportedDocument,
+    owner: str,
+    report: ImportReport,
+    stored_as: dict[str, str],
+    is_new: bool,
+) -> None:
+    """Links between the spans as stored; one already there is not doubled, and one whose end
+    could not be stored is said, not dropped in silence."""
+    have = set() if is_new or not doc.relations else repo.existing_relation_keys(doc_id)
+    rels, lost = [], 0
+    for r in doc.relations:
+        head, tail = stored_as.get(r.head), stored_as.get(r.tail)
+        if head is None or tail is None:
+            lost += 1
+            continue
+        if (r.kind, head, tail) in have or r.uuid in have:
+            continue
+        have.update(((r.kind, head, tail), r.uuid))
+        rels.append(r.__class__(r.kind, head, tail, r.uuid, r.annotator or owner))
+    if lost:
+        report.warnings.append(
+            f"{doc.name}: {lost} link(s) not stored: an end is a span whose UUID another "
+            "document or file of this import already uses"
+        )
     report.relations_added += repo.insert_relations(doc_id, rels)
 
 

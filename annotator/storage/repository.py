@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Any
-
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     Connection,
@@ -347,16 +346,22 @@ class Repository:
             conn.execute(self._TOUCH, {"doc": doc_id, "who": self.annotator_id(annotator),
                                        "now": utcnow()})
 
-    def edited_times(self, doc_id: int) -> dict[str, datetime]:
-        """When each annotator last changed the document's spans or links (those who did)."""
+    def edited_times(self, doc_id: int | None = None) -> dict[int, dict[str, datetime]]:
+        """When each annotator last changed each document's spans or links (those who did),
+        by document id; one document's only when ``doc_id`` is given."""
         query = (
-            select(ANN.c.name, STATUS.c.edited)
+            select(STATUS.c.document_id, ANN.c.name, STATUS.c.edited)
             .join(ANN, ANN.c.id == STATUS.c.annotator_id)
-            .where(STATUS.c.document_id == doc_id, STATUS.c.edited.is_not(None))
+            .where(STATUS.c.edited.is_not(None))
         )
+        if doc_id is not None:
+            query = query.where(STATUS.c.document_id == doc_id)
+        out: dict[int, dict[str, datetime]] = {}
         with self._read() as conn:
             # naive on SQLite, aware on PostgreSQL: compared only with each other
-            return {name: when for name, when in conn.execute(query)}
+            for doc, name, when in conn.execute(query):
+                out.setdefault(int(doc), {})[name] = when
+        return out
 
     # -- spans (SpanStore) -----------------------------------------------------------------
 
@@ -624,15 +629,30 @@ class Repository:
         with self._read() as conn:
             return {(r[0], r[1]): int(r[2]) for r in conn.execute(query)}
 
-    def existing_span_keys(self, doc_id: int) -> set[tuple[str, int, int, str, str]]:
-        """(annotator, start, end, layer, label) of every span: a re-import adds no duplicate."""
+    def existing_span_keys(self, doc_id: int) -> dict[tuple[str, int, int, str, str], str]:
+        """(annotator, start, end, layer, label) of every span, with its uuid: a re-import adds
+        no duplicate, and its links to such a span go to the stored one."""
         with self._read() as conn:
             rows = conn.execute(
                 select(
-                    SPAN.c.annotator_id, SPAN.c.start, SPAN.c.end, SPAN.c.layer, SPAN.c.label
+                    SPAN.c.annotator_id, SPAN.c.start, SPAN.c.end, SPAN.c.layer, SPAN.c.label,
+                    SPAN.c.uuid,
                 ).where(SPAN.c.document_id == doc_id)
             )
-            return {(self.annotator_name(r[0]), r[1], r[2], r[3], r[4]) for r in rows}
+            return {(self.annotator_name(r[0]), r[1], r[2], r[3], r[4]): r[5] for r in rows}
+
+    def existing_relation_keys(self, doc_id: int) -> set[tuple[str, str, str] | str]:
+        """(kind, head, tail) and the uuid of every link of the document: a re-import doubles
+        none."""
+        out: set[tuple[str, str, str] | str] = set()
+        with self._read() as conn:
+            rows = conn.execute(
+                select(REL.c.kind, REL.c.head_uuid, REL.c.tail_uuid, REL.c.uuid)
+                .where(REL.c.document_id == doc_id)
+            )
+            for kind, head, tail, uuid in rows:
+                out.update(((kind, head, tail), uuid))
+        return out
 
     def existing_uuids(self, uuids: Iterable[str]) -> set[str]:
         wanted = list(uuids)

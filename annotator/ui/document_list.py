@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.model import DONE, IN_PROGRESS, NEW, DocumentRow
+from annotator.ui.cell_direction import ContentDirectionDelegate
 from annotator.ui.table_model import Index, ListTableModel
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,6 +85,8 @@ class DocumentListView(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # a name reads in its own direction, whatever the interface's (ui.cell_direction)
+        self.setItemDelegateForColumn(0, ContentDirectionDelegate(self))
         self.activated.connect(self._chosen)
         self.clicked.connect(self._chosen)
 

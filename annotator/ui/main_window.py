@@ -29,6 +29,7 @@ from annotator.ui.file_menu import FileMenu
 from annotator.ui.find_bar import FindBar
 from annotator.ui.occurrences_dialog import OccurrencesDialog
 from annotator.ui.palette import Palette, action_label, label_actions
+from annotator.ui.screen_fit import fit_to_screen
 from annotator.ui.settings import Settings
 from annotator.ui.shortcut_editor import ShortcutEditor
 from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
@@ -242,8 +243,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         if not s.geometry.isEmpty():
             self.restoreGeometry(s.geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # 1280 x 800, or less on a smaller screen (a 1366 x 768 laptop)
+            fit_to_screen(self, 1280, 800)
         if not s.window_state.isEmpty():
             self.restoreState(s.window_state)
         if not s.main_splitter.isEmpty():

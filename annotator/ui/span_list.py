@@ -10,7 +10,6 @@ same reason a newly opened document fills the list only after the text has paint
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from itertools import product
 from typing import Any
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from annotator.core.commands import Change
 from annotator.core.model import Span
+from annotator.ui.cell_direction import content_direction
 from annotator.ui.controller import AnnotationController
 from annotator.ui.span_index import position_key
 from annotator.ui.table_model import Index, ListTableModel
@@ -245,14 +245,8 @@ def label_text(label: str, values: list[str]) -> str:
 
 
 def _rtl(text: str) -> bool:
-    """Whether ``text`` reads right to left: its first strongly directed letter decides."""
-    for ch in text[:_EXCERPT]:
-        kind = unicodedata.bidirectional(ch)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return True  # digits and punctuation only: the document's own direction
+    """Whether ``text`` reads right to left (digits and punctuation only: the document's)."""
+    return content_direction(text[:_EXCERPT]) == Qt.LayoutDirection.RightToLeft
 
 
 class SpanListView(QTableView):

@@ -315,12 +315,17 @@ class Workspace:
             raise AnnotatorError(f"no document named {name_or_id!r}{hint}")
         return doc_id
 
-    def gold_out_of_date(self, doc_id: int) -> list[str]:
-        """The annotators who changed the document after its gold layer was last written:
-        that gold no longer reflects their work (empty when there is no gold yet)."""
-        times = self.repo.edited_times(doc_id)
-        gold = times.pop(GOLD, None)
-        return [] if gold is None else sorted(n for n, when in times.items() if when > gold)
+    def gold_out_of_date(self, doc_id: int | None = None) -> dict[int, list[str]]:
+        """Documents whose gold layer is older than an annotator's edit, with those
+        annotators: that gold no longer reflects their work. One query for all documents
+        (the review's list), or for ``doc_id``; a document without gold is never listed."""
+        out: dict[int, list[str]] = {}
+        for doc, times in self.repo.edited_times(doc_id).items():
+            gold = times.pop(GOLD, None)
+            later = sorted(name for name, when in times.items() if gold and when > gold)
+            if later:
+                out[doc] = later
+        return out
 
     def document_info(self, doc_id: int) -> DocumentInfo:
         return self.repo.document_info(doc_id)

@@ -26,3 +26,13 @@ def test_the_welcome_text_is_never_clipped(qtbot, db_path, settings: Settings, w
             qtbot.waitUntil(lambda label=label: label.height() > 0)
             assert label.height() >= label.heightForWidth(label.width()), label.text()
             assert label.width() >= 200
+
+
+def test_the_first_window_fits_the_screen(qtbot, db_path, settings: Settings) -> None:
+    with Workspace.open(str(db_path), "tester") as ws:
+        win = MainWindow(ws, settings)  # no saved geometry: the first start
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        screen = win.screen().availableGeometry()
+        assert screen.contains(win.frameGeometry()), (win.frameGeometry(), screen)

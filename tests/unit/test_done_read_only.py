@@ -52,10 +52,10 @@ def test_an_edit_after_adjudication_puts_that_documents_gold_out_of_date(workspa
     for name, label in (("alice", "PER"), ("bob", "ORG")):
         spans[name] = Span(0, 7, "entity", label, annotator=name)
         ws.execute(AddSpan(doc, spans[name]))
-    assert ws.gold_out_of_date(doc) == []  # no gold yet: nothing to be out of date
+    assert ws.gold_out_of_date() == {}  # no gold yet: nothing to be out of date
     ReviewSession(ws, doc, ["alice", "bob"]).decide(0, "accept_a")
-    assert ws.gold_out_of_date(doc) == []
+    assert ws.gold_out_of_date() == {}
     ws.execute(RelabelSpan(spans["bob"].uuid, "LOC"))
-    assert ws.gold_out_of_date(doc) == ["bob"]
+    assert ws.gold_out_of_date() == {doc: ["bob"]} == ws.gold_out_of_date(doc)
     ws.set_status(doc, DONE, "alice")  # a status is not an edit of the annotation
-    assert ws.gold_out_of_date(doc) == ["bob"]
+    assert ws.gold_out_of_date() == {doc: ["bob"]}

@@ -97,8 +97,18 @@ class ReviewWindow(QMainWindow):
         # names read in their own direction, whatever the interface's (see ui.cell_direction)
         self.documents = QComboBox(self)
         self.documents.setItemDelegate(ContentDirectionDelegate(self.documents))
+        stale = ws.gold_out_of_date()
         for row in ws.list_documents():
-            self.documents.addItem(isolated(row.name), row.id)
+            later = stale.get(row.id)
+            if later:  # someone edited after adjudication: their change is not in gold
+                self.documents.addItem(isolated(row.name) + " — " + self.tr("gold out of date"),
+                                       row.id)
+                self.documents.setItemData(
+                    self.documents.count() - 1,
+                    self.tr("Edited after adjudication by: %1").replace("%1", ", ".join(later)),
+                    Qt.ItemDataRole.ToolTipRole)
+            else:
+                self.documents.addItem(isolated(row.name), row.id)
         if doc_id is not None and doc_id >= 0:
             self.documents.setCurrentIndex(max(self.documents.findData(doc_id), 0))
         self.annotators = QListWidget(self)
