@@ -290,3 +290,24 @@ def test_conllu_parser_reads_misc_tags(documents: list[ExportDocument]) -> None:
     assert [(" ".join(w), label) for w, label in found] == [
         pair for doc in documents for pair in expected(doc)
     ]
+
+
+def test_hugging_face_datasets_reads_our_jsonl(
+    corpus: list[ExportDocument], tmp_path: Path
+) -> None:
+    """``datasets.load_dataset("json", ...)`` on the JSONL export: one row per document, its
+    spans as a list of records, and each span's offsets slice its own text out of the row's
+    text (code points, as in Python)."""
+    import datasets  # the hf extra; dev installs it
+
+    from annotator.formats.jsonl import write_jsonl
+
+    path = tmp_path / "corpus.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        write_jsonl(corpus, out)
+    rows = datasets.load_dataset("json", data_files=str(path), split="train")
+    assert rows.num_rows == len(corpus)
+    for row, doc in zip(rows, corpus, strict=True):
+        assert row["text"] == doc.text
+        got = sorted((s["start"], s["end"], s["label"]) for s in row["spans"])
+        assert got == sorted((s.start, s.end, s.label) for s in doc.spans)
