@@ -77,7 +77,8 @@ def _on_word_edges(text: str, tokens: list[tuple[int, int]], start: int, end: in
 class Occurrence:
     """A hit with the text around it, for listing hits before acting on them.
 
-    ``line`` counts from 1; ``before`` and ``after`` stay within the hit's line.
+    ``line`` counts from 1; ``before`` and ``after`` stay within the hit's line and hold whole
+    words only.
     """
 
     start: int
@@ -94,6 +95,13 @@ def occurrence(text: str, start: int, end: int, width: int = 30) -> Occurrence:
     line_end = text.find("\n", end)
     if line_end < 0:
         line_end = len(text)
-    before = text[max(line_start, start - width):start]
-    after = text[end:min(line_end, end + width)]
+    lo, hi = max(line_start, start - width), min(line_end, end + width)
+    # a context never starts or ends inside a word: a cut word is dropped
+    if lo > line_start and not text[lo - 1].isspace():
+        space = text.find(" ", lo, start)
+        lo = space + 1 if space >= 0 else start
+    if hi < line_end and not text[hi].isspace():
+        space = text.rfind(" ", end, hi)
+        hi = space if space >= 0 else end
+    before, after = text[lo:start], text[end:hi]
     return Occurrence(start, end, text.count("\n", 0, start) + 1, before, text[start:end], after)

@@ -72,14 +72,23 @@ def shortcuts_markdown(rows: list[tuple[str, str, str]]) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, rows: list[tuple[str, str, str]], parent: QWidget | None = None,
+        tips: dict[str, str] | None = None,
+    ) -> None:
+        """``tips``: a tooltip per action name (each label's definition from the schema)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(rows), 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                # keys read left to right in either interface: in a right-to-left cell the
+                # bidi algorithm would mirror a lone [ into ] (an LTR isolate prevents it)
+                item = QTableWidgetItem(f"\u2066{value}\u2069" if c == 2 else value)
+                if c == 1 and tips and value in tips:
+                    item.setToolTip(tips[value])
+                self.table.setItem(r, c, item)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

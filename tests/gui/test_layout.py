@@ -47,6 +47,8 @@ def test_palette_shows_every_label_and_key_at_1280(window: MainWindow, qtbot) ->
 
 
 def test_palette_wraps_onto_more_lines_when_narrow(window: MainWindow, qtbot) -> None:
+    window.resize(1280, 800)  # wider than the offscreen screen the first window fits
+    qtbot.waitUntil(lambda: window.width() == 1280)
     window.main_splitter.setSizes([330, 950])
     qtbot.waitUntil(lambda: window.label_palette.width() > 900 and laid_out(window))
     one_line = window.label_palette.height()
@@ -63,7 +65,8 @@ def test_palette_wraps_onto_more_lines_when_narrow(window: MainWindow, qtbot) ->
 
 
 def test_span_list_columns_fit_and_text_reads_right_to_left(window: MainWindow, qtbot) -> None:
-    window.resize(1280, 800)
+    window.resize(1280, 800)  # as on a laptop screen (the offscreen one is smaller)
+    window.main_splitter.setSizes([420, 860])
     text = window.controller.text
     at = find_nth(text, "خلال المحادثة")
     select_and_press(window, at, at + len("خلال المحادثة"), "Q")

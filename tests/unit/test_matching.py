@@ -62,6 +62,8 @@ def test_occurrence_gives_context_within_the_line() -> None:
     start = text.index("موسكو")
     hit = occurrence(text, start, start + 5, width=6)
     assert (hit.line, hit.before, hit.hit, hit.after) == (2, "بوتين ", "موسكو", " اليوم")
+    cut = occurrence(text, start, start + 5, width=8)  # no half word at the edges
+    assert (cut.before, cut.after) == ("بوتين ", " اليوم 🙂")  # "ر" of زار dropped
     wide = occurrence(text, start, start + 5, width=100)
     assert wide.before == "زار بوتين " and wide.after == " اليوم 🙂"
 
