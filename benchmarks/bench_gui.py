@@ -60,13 +60,18 @@ def build_db(path: Path) -> tuple[int, list[tuple[int, int]]]:
         for i, (s, e) in enumerate(tokens[::step][:N_SPANS])
     ]
     ws.repo.insert_spans(doc_id, spans)
-    free = tokens[step // 2 :: step]
+    # untagged words to tag: a punctuation token is not one (a selection of one is refused)
+    free = [(s, e) for s, e in tokens[step // 2 :: step] if any(c.isalnum() for c in text[s:e])]
     ws.close()
     return doc_id, free
 
 
 def wait_painted(app: QApplication, watch: PaintWatch, before: int) -> None:
+    # a key that changes nothing paints nothing: fail loudly rather than spin for ever
+    deadline = time.perf_counter() + 10
     while watch.painted == before:
+        if time.perf_counter() > deadline:
+            raise SystemExit("bench_gui: no repaint within 10 s of a key (was it refused?)")
         app.processEvents()
 
 
