@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QTextBlock,
     QTextCharFormat,
     QTextCursor,
     QTextOption,
@@ -36,9 +37,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from annotator.core.commands import Change
 from annotator.core.model import Span
+from annotator.ui import suggestion_painter
 from annotator.ui.controller import AnnotationController
 from annotator.ui.highlighter import SpanHighlighter
-from annotator.ui.mark_painter import paint_links, paint_marks
+from annotator.ui.mark_painter import TagImages, paint_links, paint_marks
 from annotator.ui.span_index import position_key
 from annotator.ui.span_marks import (
     LinkLine,
@@ -47,6 +49,7 @@ from annotator.ui.span_marks import (
     anchor,
     block_marks,
     mark_metrics,
+    moved,
     nesting_depths,
     separate_tags,
 )
@@ -109,6 +112,9 @@ class DocumentView(QPlainTextEdit):
         self.labels_shown = True  # label tags, depth brackets and the current span's links
         self._metrics: tuple[str, MarkMetrics] | None = None  # and the font they were made for
         self._links_drawn = False  # the last paint drew link lines (they cross paragraphs)
+        self._mark_cache: dict[int, list[SpanMark]] = {}  # block -> marks from its top
+        self._mark_cache_key: tuple[str, int] = ("", 0)  # the font and width they fit
+        self._tag_images = TagImages()
         self.verticalScrollBar().valueChanged.connect(self.highlight_visible)
         controller.document_opened.connect(self.show_document)
         controller.changed.connect(self.apply_change)
@@ -135,6 +141,7 @@ class DocumentView(QPlainTextEdit):
     def show_document(self, _doc_id: int = -1) -> None:
         c = self.controller
         self.highlighter.set_source(c.index, c.offsets)
+        self._mark_cache.clear()
         self._overlays.clear()
         self.setExtraSelections([])
         # the default text option set once in __init__ survives setPlainText; setting it again
@@ -169,6 +176,8 @@ class DocumentView(QPlainTextEdit):
         for start, end in change.touched_ranges():
             blocks.update(index.blocks_of(start, end))
         self.highlighter.rehighlight_blocks(blocks)
+        for number in blocks:
+            self._mark_cache.pop(number, None)
         if self.labels_shown:
             # a new tag or bracket may not change the paragraph's formats (an attribute, a
             # span nested in one of the same look), so Qt would not repaint it on its own
@@ -315,6 +324,7 @@ class DocumentView(QPlainTextEdit):
             self._paint_labels(event.rect())
         if self.controller.index.relations:
             self._paint_link_dots()
+        suggestion_painter.paint(self)  # dashed outlines of suggestions, if any are attached
 
     def _paint_link_dots(self) -> None:
         index = self.controller.index
@@ -354,33 +364,58 @@ class DocumentView(QPlainTextEdit):
         viewport) crosses; none when labels on the text are off."""
         if not self.labels_shown:
             return []
-        index, to_qt = self.controller.index, self.controller.offsets.to_qt
+        return [moved(mark, top) for top, marks in self._visible_marks(rect) for mark in marks]
+
+    def _visible_marks(self, rect: QRect | None) -> list[tuple[float, list[SpanMark]]]:
+        """(top of the paragraph in the viewport, its marks measured from that top) of each
+        paragraph ``rect`` crosses that has spans."""
         metrics, offset = self.mark_metrics(), self.contentOffset()
+        key = (self.font().key(), self.viewport().width())
+        if key != self._mark_cache_key:  # lines wrap elsewhere: every measure is stale
+            self._mark_cache.clear()
+            self._mark_cache_key = key
         # a tag reaches up into the paragraph above: repainting that one repaints the tag
         area = QRectF(rect if rect is not None else self.viewport().rect()).adjusted(
             0, 0, 0, metrics.tag_height)
-        marks: list[SpanMark] = []
+        out = []
         block = self.firstVisibleBlock()
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > area.bottom():
                 break
-            number = block.blockNumber()
-            spans = index.spans_in_block(number) if geometry.bottom() >= area.top() else []
-            if spans:
-                lo, hi = index.block_range(number)
-                base = block.position()
-                parts = [
-                    (span, to_qt(max(span.start, lo)) - base, to_qt(min(span.end, hi)) - base,
-                     span.start >= lo, span.end <= hi)
-                    for span in spans if max(span.start, lo) < min(span.end, hi)
-                ]
-                layout = block.layout()
-                origin = geometry.topLeft() + layout.position()
-                marks += block_marks(layout, origin, parts, nesting_depths(spans), metrics,
-                                     _tag_text)
+            if geometry.bottom() >= area.top():
+                marks = self._block_marks(block, geometry.left(), metrics)
+                if marks:
+                    out.append((geometry.top(), marks))
             block = block.next()
-        return separate_tags(marks, self.viewport().width())
+        return out
+
+    def _block_marks(self, block: QTextBlock, left: float, metrics: MarkMetrics) -> list[SpanMark]:
+        """One paragraph's marks, measured from its top; kept until its spans, the width or
+        the font change (the view repaints the whole viewport on every tag)."""
+        number = block.blockNumber()
+        marks = self._mark_cache.get(number)
+        if marks is not None:
+            return marks
+        index, to_qt = self.controller.index, self.controller.offsets.to_qt
+        spans = index.spans_in_block(number)
+        marks = []
+        if spans:
+            lo, hi = index.block_range(number)
+            base = block.position()
+            parts = [
+                (span, to_qt(max(span.start, lo)) - base, to_qt(min(span.end, hi)) - base,
+                 span.start >= lo, span.end <= hi)
+                for span in spans if max(span.start, lo) < min(span.end, hi)
+            ]
+            layout = block.layout()
+            origin = QPointF(left, 0) + layout.position()
+            marks = separate_tags(
+                block_marks(layout, origin, parts, nesting_depths(spans), metrics, _tag_text),
+                self.viewport().width(),
+            )
+        self._mark_cache[number] = marks
+        return marks
 
     def link_lines(self) -> list[LinkLine]:
         """Lines from the current span's links to their other ends (or towards them)."""
@@ -413,13 +448,16 @@ class DocumentView(QPlainTextEdit):
         return self._cursor_rect(span.start).top() < 0
 
     def _paint_labels(self, dirty: QRect) -> None:
-        marks = self.span_marks(dirty)
+        visible = self._visible_marks(dirty)
         lines = self.link_lines()
-        if not marks and not lines:
+        if not visible and not lines:
             return
         painter = QPainter(self.viewport())
         metrics = self.mark_metrics()
-        paint_marks(painter, marks, metrics, self._color_of)
+        for top, marks in visible:
+            painter.translate(0, top)
+            paint_marks(painter, marks, metrics, self._color_of, self._tag_images)
+            painter.translate(0, -top)
         if lines:
             paint_links(painter, lines, metrics.label_font)
             self._links_drawn = True

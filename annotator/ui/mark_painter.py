@@ -10,7 +10,16 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 
 from annotator.core.model import Span
 from annotator.ui.span_marks import TAG_PAD, LinkLine, MarkMetrics, SpanMark
@@ -26,17 +35,47 @@ def _ink_on(color: QColor) -> QColor:
     return QColor(Qt.GlobalColor.black if luminance > 0.55 else Qt.GlobalColor.white)
 
 
+class TagImages:
+    """Each label's tag drawn once into a pixmap: a screenful of tags is then a few blits, not
+    a few dozen text layouts (the view repaints the whole viewport on every tag)."""
+
+    def __init__(self) -> None:
+        self._images: dict[tuple[str, int, str, float, float], QPixmap] = {}
+
+    def image(self, mark: SpanMark, color: QColor, metrics: MarkMetrics, ratio: float) -> QPixmap:
+        assert mark.tag is not None
+        key = (mark.label, color.rgba(), metrics.label_font.key(), mark.tag.width(), ratio)
+        pixmap = self._images.get(key)
+        if pixmap is None:
+            width, height = mark.tag.width(), mark.tag.height()
+            pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawRoundedRect(QRectF(0, 0, width, height), 2, 2)
+            painter.setPen(_ink_on(color))
+            painter.setFont(metrics.label_font)
+            # centred by its capitals (labels are names like PER), not the font's whole height
+            painter.drawText(QPointF(TAG_PAD, height / 2 + metrics.cap / 2), mark.label)
+            painter.end()
+            self._images[key] = pixmap
+        return pixmap
+
+
 def paint_marks(
     painter: QPainter, marks: list[SpanMark], metrics: MarkMetrics,
-    color_of: Callable[[Span], QColor],
+    color_of: Callable[[Span], QColor], images: TagImages,
 ) -> None:
     """Brackets first, then the tags over them."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     for mark in marks:
         pen = QPen(color_of(mark.span), 1.5)
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
         for piece in mark.pieces:
             foot = min(BRACKET_FOOT, (piece.right - piece.left) / 2)
             # in the span's reading direction: where it starts, and where it ends
@@ -48,19 +87,11 @@ def paint_marks(
                         QPointF(x, piece.baseline + 1), QPointF(x, piece.foot),
                         QPointF(x + reach, piece.foot),
                     ]))
-    painter.setFont(metrics.label_font)
-    painter.setPen(Qt.PenStyle.NoPen)
+    ratio = painter.device().devicePixelRatioF()
     for mark in marks:
-        if mark.tag is None:
-            continue
-        color = color_of(mark.span)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawRoundedRect(mark.tag, 2, 2)
-        painter.setPen(_ink_on(color))
-        # centred by its capitals (labels are names like PER), not by the font's whole height
-        baseline = mark.tag.center().y() + metrics.cap / 2
-        painter.drawText(QPointF(mark.tag.left() + TAG_PAD, baseline), mark.label)
+        if mark.tag is not None:
+            image = images.image(mark, color_of(mark.span), metrics, ratio)
+            painter.drawPixmap(mark.tag.topLeft(), image)
 
 
 def paint_links(painter: QPainter, lines: list[LinkLine], font: QFont) -> None:

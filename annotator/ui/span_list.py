@@ -298,8 +298,9 @@ class SpanListView(QTableView):
         pad = 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 10
         icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 6
         digits = "8" * len(str(max(len(c.text), 100)))
-        # room for the relation and a few words of the other end ("→ speaker: بوتين")
-        links = [f"→ {r.name}: {'ن' * 12}" for r in c.ws.schema.relations]
+        # room for the relation and the start of the other end's words ("→ speaker: بوتـ…");
+        # the text column stays the widest, the tooltip has the words whole
+        links = [f"→ {r.name}" for r in c.ws.schema.relations]
         wanted = {
             "position": metrics.horizontalAdvance(f"\u2066{digits}–{digits}\u2069") + pad,
             "layer": max(map(metrics.horizontalAdvance, c.ws.schema.layer_names)) + pad,

@@ -228,6 +228,17 @@ def separate_tags(marks: list[SpanMark], width: float) -> list[SpanMark]:
     return out
 
 
+def moved(mark: SpanMark, dy: float) -> SpanMark:
+    """``mark`` moved down by ``dy`` (from its paragraph's top to the viewport's)."""
+    pieces = tuple(
+        Piece(p.left, p.right, p.top + dy, p.baseline + dy, p.bottom + dy, p.foot + dy,
+              p.opens, p.closes)
+        for p in mark.pieces
+    )
+    tag = mark.tag.translated(0, dy) if mark.tag is not None else None
+    return SpanMark(mark.span, mark.label, mark.depth, mark.rtl, pieces, tag)
+
+
 @dataclass(frozen=True, slots=True)
 class LinkLine:
     """A link drawn from its head (the quote or claim) to its tail (speaker or source).
