@@ -74,9 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         if len(window.controller.index.spans) == before:
             # no window manager gave us focus: the same action, without the key mapping
             window.action_map[f"label:{_label_for(window, key)}"].trigger()
-    _link_quote(window)
+    speaker = _link_quote(window)
     window.view.clear_selection()
-    window.controller.set_current("")  # show every layer's own colours, no selection tint
+    # the speaker current (a small tint): the quote shows its own colours, and its link arc
+    window.controller.set_current(speaker)
     window.statusBar().clearMessage()
     window.view.verticalScrollBar().setValue(0)
     QTest.qWait(300)
@@ -100,8 +101,8 @@ def _label_for(window: object, key: str) -> str:
     return window.controller.ws.schema.by_shortcut()[key.upper()].name
 
 
-def _link_quote(window: object) -> None:
-    """Link the quote to its speaker, as L then Enter would."""
+def _link_quote(window: object) -> str:
+    """Link the quote to its speaker, as L then Enter would; the speaker's uuid ('' if none)."""
     from annotator.ui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
@@ -109,11 +110,13 @@ def _link_quote(window: object) -> None:
     spans = c.index.ordered()
     quote = next((s for s in spans if s.layer == "quote"), None)
     speaker = next((s for s in spans if c.text[s.start:s.end] == "المتحدثة"), None)
-    if quote and speaker:
-        c.set_current(quote.uuid)
-        c.start_link()
-        c.set_current(speaker.uuid)
-        c.finish_link()
+    if not (quote and speaker):
+        return ""
+    c.set_current(quote.uuid)
+    c.start_link()
+    c.set_current(speaker.uuid)
+    c.finish_link()
+    return speaker.uuid
 
 
 if __name__ == "__main__":

@@ -32,6 +32,9 @@ def build_menu(window: MainWindow, pos: int, parent: QWidget) -> QMenu:
         tag.addActions(window.label_actions())
     spans = c.index.spans_at(pos)
     if len(spans) == 1:
+        if menu.actions():
+            menu.addSeparator()
+        menu.addAction(_title(window, spans[0])).setEnabled(False)  # which span this is about
         _span_items(window, menu, spans[0])
     else:  # nested spans: one submenu each, innermost first
         for span in spans:
