@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Iterator, Sequence
 
 from annotator import __version__
 from annotator.clicmd import COMMANDS
 from annotator.core.errors import AnnotatorError
+from annotator.workspace.logfile import setup_logging
+
+log = logging.getLogger("annotator.cli")
 
 
 def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
@@ -26,6 +30,12 @@ def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
         "--annotator",
         default=default,
         help="annotator name (default: $ANNOTATOR_NAME, else the login name)",
+    )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        default=False if default is None else default,
+        help="log every detail to stderr as well as to the log file",
     )
 
 
@@ -81,9 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if _needs_default_command(args_list):
         args_list.insert(0, "gui")  # `annotator --db X` alone means `annotator gui --db X`
     args = build_parser(_command_of(args_list)).parse_args(args_list)
+    log_file = setup_logging(verbose=bool(getattr(args, "verbose", False)))
+    log.info("annotator %s: %s (log file: %s)", __version__, args.command, log_file)
     try:
         return int(args.run(args) or 0)
     except AnnotatorError as exc:
+        log.info("refused: %s", exc)
         print(f"annotator: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -96,6 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         reason = database_refusal(exc)
         if reason is None:
+            log.critical("uncaught error", exc_info=True)  # the traceback in the log file too
             raise
         print(f"annotator: error: database: {reason}; nothing was written", file=sys.stderr)
         return 1

@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("stats", "counts of documents, spans, labels"),
     "show": ("show", "print a document and its spans"),
     "check": ("check", "check the database's integrity"),
+    "suggest": ("suggest", "suggestions that learn from your spans: train, apply, eval"),
+    "team": ("team", "team server: roles and policies, logins, assignments (PostgreSQL)"),
 }
 
 

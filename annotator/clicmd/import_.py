@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
 from annotator.clicmd.progress import progress_printer
+from annotator.core.model import ImportedDocument
 from annotator.formats.registry import READ_FORMATS
-from annotator.workspace import importing
+from annotator.workspace import Workspace, importing, suggestions
 
 
 def register(
@@ -36,13 +38,23 @@ def register(
         help="JSONL (doccano, Prodigy): map foreign relation types onto link kinds (lines of "
         "FOREIGN<TAB>OURS [reverse]; OURS may be - to leave them out)",
     )
+    p.add_argument(
+        "--as-suggestions", action="store_true",
+        help="read the files' spans as suggestions (a model run elsewhere), not annotations",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     options = importing.read_options(args.encoding, args.map_tags, args.map_relations)
-    ws = open_workspace(args)
+    with open_workspace(args) as ws:  # closed on a refusal too (a server connection)
+        return _import(ws, args, options)
+
+
+def _import(ws: Workspace, args: argparse.Namespace, options: importing.ReadOptions) -> int:
     docs = importing.read_documents(args.paths, args.format, ws.schema, options)
+    if args.as_suggestions:
+        return _as_suggestions(ws, docs, args.paths)
     report = importing.store(ws, docs, progress=progress_printer("importing"))
     for name in report.already_present:
         print(f"{name}: already present (same text), not added again", file=sys.stderr)
@@ -52,5 +64,19 @@ def run(args: argparse.Namespace) -> int:
         f"imported {len(report.added)} document(s), {report.spans_added} span(s), "
         f"{report.relations_added} link(s); {len(report.already_present)} already present"
         + (f", {report.spans_skipped} span(s) already there" if report.spans_skipped else "")
+    )
+    return 0
+
+
+def _as_suggestions(ws: Workspace, docs: list[ImportedDocument], paths: list[str]) -> int:
+    source = ",".join(Path(p).name for p in paths)
+    report = suggestions.import_as_suggestions(ws, docs, source)
+    if report.relations_left_out:
+        print(f"annotator: warning: {report.relations_left_out} link(s) left out: a link "
+              "cannot be a suggestion", file=sys.stderr)
+    print(
+        f"imported {report.suggestions} suggestion(s) on {len(docs)} document(s) "
+        f"({len(report.documents_added)} new, {len(report.documents_matched)} already "
+        "present); no span was added"
     )
     return 0

@@ -9,21 +9,29 @@ GUI's ``QUndoStack`` is a thin adapter over that door.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 
+from annotator.core.conflicts import Seen, seen_version, stale_edit
 from annotator.core.errors import ConflictError, EditError
 from annotator.core.model import STATUSES, Relation, Span
 from annotator.core.schema import Schema
 
 
 class SpanStore(Protocol):
-    """What commands need from storage. ``storage.repository`` and ``MemoryStore`` implement it."""
+    """What commands need from storage. ``storage.repository`` implements it.
+
+    ``annotator`` is who edits (named "you" in a refusal).
+    """
+
+    annotator: str
 
     def transaction(self) -> AbstractContextManager[Any]: ...
     def document_length(self, doc_id: int) -> int: ...
     def get_span(self, uuid: str) -> Span: ...
+    def last_change(self, uuid: str) -> tuple[str | None, datetime | None]: ...
     def span_document(self, uuid: str) -> int: ...
     def insert_span(self, doc_id: int, span: Span) -> Span: ...
     def delete_span(self, uuid: str, expected_version: int | None = None) -> Span: ...
@@ -127,10 +135,15 @@ class AddSpan(Command):
 
 
 class RemoveSpan(Command):
-    """Removes a span and the links that touch it; undo puts both back with their UUIDs."""
+    """Removes a span and the links that touch it; undo puts both back with their UUIDs.
 
-    def __init__(self, uuid: str) -> None:
+    ``seen`` is the span as the editor last saw it (or its version): a span changed since is
+    not removed (None: remove it as stored now).
+    """
+
+    def __init__(self, uuid: str, *, seen: Seen = None) -> None:
         self.uuid = uuid
+        self.seen = seen
         self.doc_id = -1
         self.span: Span | None = None
         self.relations: list[Relation] = []
@@ -140,9 +153,11 @@ class RemoveSpan(Command):
         if self.doc_id < 0:  # a span never changes document: look it up once, not per redo
             self.doc_id = store.span_document(self.uuid)
         # on redo, the span must still be as our undo put it back
-        current = _unchanged(store, self.span) if self.span else store.get_span(self.uuid)
+        current = _unchanged(store, self.span) if self.span else _as_seen(store, self.uuid,
+                                                                          self.seen)
         self.relations = [store.delete_relation(r.uuid) for r in store.relations_of(self.uuid)]
-        self.span = store.delete_span(self.uuid, expected_version=current.version)
+        with _said_against(store, current):
+            self.span = store.delete_span(self.uuid, expected_version=current.version)
         self.text = f"remove {self.span.label}"
         return Change(self.doc_id, removed=[self.span], unlinked=list(self.relations))
 
@@ -154,10 +169,15 @@ class RemoveSpan(Command):
 
 
 class _UpdateSpan(Command):
-    """Shared by resize, relabel and attribute edits: swap one version of a span for another."""
+    """Shared by resize, relabel and attribute edits: swap one version of a span for another.
 
-    def __init__(self, uuid: str, **changes: Any) -> None:
+    ``seen`` is the span as the editor last saw it (or its version): the edit is refused if
+    the stored span has changed since (None: edit it as stored now).
+    """
+
+    def __init__(self, uuid: str, seen: Seen = None, **changes: Any) -> None:
         self.uuid = uuid
+        self.seen = seen
         self.changes = changes
         self.doc_id = -1
         self.before: Span | None = None
@@ -167,10 +187,14 @@ class _UpdateSpan(Command):
         if self.doc_id < 0:  # a span never changes document: look it up once, not per redo
             self.doc_id = store.span_document(self.uuid)
         # on redo, the span must still be as our undo left it
-        self.before = _unchanged(store, self.before) if self.before else store.get_span(self.uuid)
+        self.before = (
+            _unchanged(store, self.before) if self.before
+            else _as_seen(store, self.uuid, self.seen)
+        )
         wanted = self.before.with_changes(**self.changes)
         validate_span(wanted, store.document_length(self.doc_id), schema)
-        self.after = store.update_span(wanted, expected_version=self.before.version)
+        with _said_against(store, self.before):
+            self.after = store.update_span(wanted, expected_version=self.before.version)
         return Change(self.doc_id, updated=[(self.before, self.after)])
 
     def _undo(self, store: SpanStore, schema: Schema) -> Change:
@@ -183,19 +207,21 @@ class _UpdateSpan(Command):
 
 
 class ResizeSpan(_UpdateSpan):
-    def __init__(self, uuid: str, start: int, end: int) -> None:
+    def __init__(self, uuid: str, start: int, end: int, *, seen: Seen = None) -> None:
         if start >= end:
             raise EditError(f"a span cannot be empty or reversed: [{start}, {end})")
-        super().__init__(uuid, start=start, end=end)
+        super().__init__(uuid, seen, start=start, end=end)
         self.text = "resize span"
 
 
 class RelabelSpan(_UpdateSpan):
-    def __init__(self, uuid: str, label: str, layer: str | None = None) -> None:
+    def __init__(
+        self, uuid: str, label: str, layer: str | None = None, *, seen: Seen = None
+    ) -> None:
         changes: dict[str, Any] = {"label": label}
         if layer is not None:
             changes["layer"] = layer
-        super().__init__(uuid, **changes)
+        super().__init__(uuid, seen, **changes)
         self.text = f"relabel as {label}"
 
     def _do(self, store: SpanStore, schema: Schema) -> Change:
@@ -209,9 +235,38 @@ class RelabelSpan(_UpdateSpan):
 
 
 class SetSpanAttribute(_UpdateSpan):
-    def __init__(self, uuid: str, attributes: dict[str, Any]) -> None:
-        super().__init__(uuid, attributes=dict(attributes))
+    def __init__(self, uuid: str, attributes: dict[str, Any], *, seen: Seen = None) -> None:
+        super().__init__(uuid, seen, attributes=dict(attributes))
         self.text = "set attribute"
+
+
+def _as_seen(store: SpanStore, uuid: str, seen: Seen) -> Span:
+    """The span as stored now, provided it is the version the editor last saw.
+
+    Read inside the edit's transaction; the write that follows names the version read, so a
+    change committed in between is refused by the database too (``update_span``).
+    """
+    current = store.get_span(uuid)
+    if seen is not None and seen_version(seen) != current.version:
+        by, when = store.last_change(uuid)
+        raise stale_edit(seen, current, by, when, store.annotator)
+    return current
+
+
+@contextmanager
+def _said_against(store: SpanStore, read: Span) -> Iterator[None]:
+    """A write refused because the span changed between our read and our write (another
+    process committed in between; PostgreSQL lets that happen) says what changed since
+    ``read``, like a refusal found by the read itself."""
+    try:
+        yield
+    except ConflictError:
+        try:
+            now = store.get_span(read.uuid)
+        except ConflictError as gone:
+            raise gone from None
+        by, when = store.last_change(read.uuid)
+        raise stale_edit(read, now, by, when, store.annotator) from None
 
 
 def _unchanged(store: SpanStore, expected: Span) -> Span:

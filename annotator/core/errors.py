@@ -4,7 +4,41 @@ from __future__ import annotations
 
 
 class AnnotatorError(Exception):
-    """Base class: a problem the user can act on (bad input, bad edit), not a bug."""
+    """Base class: a problem the user can act on (bad input, bad edit), not a bug.
+
+    Its message is fit to show: never longer than ``MESSAGE_LIMIT`` (a 50 MB tag echoed whole
+    would flood a terminal and freeze a status bar) and never holding a lone surrogate (a file
+    name that is not UTF-8 would make printing or logging it fail).
+    """
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clip(printable(a), MESSAGE_LIMIT) if isinstance(a, str) else a
+                           for a in args))
+
+
+MESSAGE_LIMIT = 2_000
+
+
+def clip(text: str, limit: int = 80) -> str:
+    """``text``, or its start and end around a note of how long it was."""
+    if len(text) <= limit:
+        return text
+    head, tail = limit * 3 // 4, limit // 8
+    return f"{text[:head]}… [cut: {len(text):,} characters] …{text[len(text) - tail:]}"
+
+
+def printable(text: str) -> str:
+    """``text`` with bytes that were not UTF-8 (a file name's, kept by Python as lone
+    surrogates) shown as ``\\xff``, and any other lone surrogate as ``\\udc00``."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 class InputError(AnnotatorError):
@@ -18,7 +52,7 @@ class InputError(AnnotatorError):
         line: int | None = None,
         byte_offset: int | None = None,
     ) -> None:
-        self.path = path
+        self.path = printable(path)
         self.reason = reason
         self.line = line
         self.byte_offset = byte_offset
@@ -43,6 +77,19 @@ class DatabaseError(AnnotatorError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"database: {reason}; nothing was written")
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program held the database's write lock (SQLite: an import, a merge) for longer
+    than we waited; nothing was written, and trying again later will work."""
+
+    def __init__(self) -> None:
+        self.reason = "busy"
+        AnnotatorError.__init__(
+            self,
+            "the database is busy: another program (an import, a merge?) is writing to it; "
+            "nothing was written; try again when it has finished",
+        )
 
 
 class ConflictError(AnnotatorError):

@@ -81,6 +81,9 @@ class DocumentRow:
     length: int
     status: str
     span_count: int
+    # team mode: whether a curator assigned it to this annotator (None: nothing is assigned
+    # to them, so no document is set apart)
+    assigned: bool | None = None
 
 
 @dataclass(slots=True)

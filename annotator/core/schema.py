@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,8 @@ class Label:
     color: str
     shortcut: str = ""
     description: str = ""
+    # what counts as this label, in a sentence or two: the palette's tooltip, the key help
+    definition: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,10 @@ class Schema:
     layers: tuple[Layer, ...]
     relations: tuple[RelationType, ...]
     _by_label: dict[tuple[str, str], Label] = field(default_factory=dict, compare=False)
+    # the annotation guidelines (Markdown) the schema names with ``guidelines = "FILE.md"``,
+    # read beside the schema file; why they could not be read, when they could not
+    guidelines: str = ""
+    guidelines_error: str = ""
 
     def __post_init__(self) -> None:
         for layer in self.layers:
@@ -196,13 +202,24 @@ class Schema:
         return {label.shortcut.upper(): label for label in self.labels() if label.shortcut}
 
 
-def parse_schema(text: str, origin: str) -> Schema:
-    """A schema from TOML text; ``origin`` names it in errors."""
+def parse_schema(text: str, origin: str, folder: Path | None = None) -> Schema:
+    """A schema from TOML text; ``origin`` names it in errors. Its guidelines file is read
+    from ``folder`` (the schema file's), else from the shipped resources."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(origin, f"invalid TOML: {exc}") from exc
-    return _parse(data, origin)
+    schema = _parse(data, origin)
+    name = data.get("guidelines")
+    if not name:
+        return schema
+    path = (folder or resources_path(".")) / str(name)
+    try:
+        guidelines, error = path.read_text(encoding="utf-8"), ""
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        guidelines, error = "", f"{origin} names the guidelines {path}: {reason}"
+    return replace(schema, guidelines=guidelines, guidelines_error=error, _by_label={})
 
 
 def _parse(data: dict[str, Any], origin: str) -> Schema:
@@ -216,6 +233,7 @@ def _parse(data: dict[str, Any], origin: str) -> Schema:
                     color=str(lab.get("color", "#888888")),
                     shortcut=str(lab.get("shortcut", "")),
                     description=str(lab.get("description", "")),
+                    definition=str(lab.get("definition", "")),
                 )
                 for lab in lay.get("labels", [])
             )
@@ -302,7 +320,7 @@ def load_schema(path: str | Path | None = None) -> Schema:
             text = Path(path).read_text(encoding="utf-8")
         except OSError as exc:
             raise InputError(origin, f"cannot read schema: {exc.strerror}") from exc
-    return parse_schema(text, origin)
+    return parse_schema(text, origin, None if path is None else Path(path).parent)
 
 
 def default_schema_text() -> str:

@@ -37,8 +37,22 @@ def plot_text(text: str, shapes: bool | None = None) -> str:
 
 
 def font_families() -> list[str]:
-    """``font.family`` with an Arabic fallback, keeping only the installed families."""
+    """``font.family`` with an Arabic fallback, keeping only the installed families.
+
+    Where no Arabic face is installed, the Noto Sans Arabic the program ships (the window's
+    fallback too, ui/fonts.py) is added to matplotlib's fonts, so names are never boxes.
+    """
     from matplotlib import font_manager
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
+    if not installed & set(FONT_FAMILIES[1:]):
+        font_manager.fontManager.addfont(bundled_arabic_font())
+        installed = {f.name for f in font_manager.fontManager.ttflist}
     return [f for f in FONT_FAMILIES if f in installed] or ["sans-serif"]
+
+
+def bundled_arabic_font() -> str:
+    """The OFL Noto Sans Arabic of the ``fontpkg-noto-sans-arabic`` dependency."""
+    from importlib.resources import files
+
+    return str(files("fontpkg_noto_sans_arabic") / "files" / "NotoSansArabic[wdth,wght].ttf")

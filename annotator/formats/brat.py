@@ -19,12 +19,13 @@ warning.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, clip
 from annotator.core.model import ImportedDocument, Relation, Span
 from annotator.core.schema import Schema
 from annotator.formats.decoding import decode_text
@@ -80,10 +81,22 @@ def ann_text(doc: ExportDocument) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def safe_name(name: str) -> str:
-    """A file name for a document name: path separators and leading dots are replaced."""
+# file systems take names of at most 255 bytes; room is kept for ".conf" and a "-NN" suffix
+STEM_BYTES = 255 - len(".conf") - 4
+
+
+def safe_name(name: str, suffix: str = "") -> str:
+    """A file name for a document name (and ``suffix``, to tell two apart): path separators
+    and leading dots are replaced, and a name too long for a file system is cut (at a
+    character) and given a short hash of the whole name, so two long names stay apart."""
     cleaned = "".join("_" if ch in '/\\:*?"<>|\0' else ch for ch in name).lstrip(".")
-    return cleaned or "document"
+    cleaned = cleaned or "document"
+    if len((cleaned + suffix).encode("utf-8")) <= STEM_BYTES:
+        return cleaned + suffix
+    tag = "~" + hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    room = STEM_BYTES - len((tag + suffix).encode("utf-8"))
+    cut = cleaned.encode("utf-8")[:room].decode("utf-8", "ignore")
+    return cut + tag + suffix
 
 
 def write_brat(
@@ -96,13 +109,18 @@ def write_brat(
     report = report if report is not None else ExportReport()
     used: set[str] = set()
     for n, doc in enumerate(docs, start=1):
-        stem = safe_name(doc.name)
-        base, k = stem, 1
+        stem, k = safe_name(doc.name), 1
         while stem in used:
             k += 1
-            stem = f"{base}-{k}"
+            stem = safe_name(doc.name, f"-{k}")
         used.add(stem)
-        if stem != doc.name:
+        if len(doc.name.encode("utf-8")) > STEM_BYTES:
+            report.notes.append(
+                f"{clip(doc.name, 60)}: the name is longer than a file name may be "
+                f"({len(doc.name.encode('utf-8'))} bytes), shortened: written as "
+                f"{stem}.txt / {stem}.ann"
+            )
+        elif stem != doc.name:
             report.notes.append(f"{doc.name}: written as {stem}.txt / {stem}.ann")
         # newline="" keeps "\n": offsets count it as one character on every platform
         (folder / f"{stem}.txt").write_text(doc.text, encoding="utf-8", newline="")

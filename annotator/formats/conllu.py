@@ -39,10 +39,11 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import InputError
+from annotator.core.invariants import character_problem
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema
 from annotator.formats import tagging
-from annotator.formats.decoding import read_text
+from annotator.formats.decoding import normalise_newlines, read_text
 from annotator.formats.exporting import (
     ExportDocument,
     ExportOptions,
@@ -295,9 +296,12 @@ def _is_number(ident: str) -> bool:
 
 def _gap(escaped: str, path: str, number: int) -> str:
     gap = unescape_spaces(escaped)
-    if any("\ud800" <= ch <= "\udfff" for ch in gap):
-        # a lone surrogate cannot be stored as UTF-8 (nor hashed)
-        raise InputError(path, f"escaped surrogate in {escaped!r}", line=number)
+    # a lone surrogate cannot be stored as UTF-8 (nor hashed), nor a NUL on the server
+    problem = character_problem(gap)
+    if problem is not None:
+        raise InputError(path, f"{escaped[:40]!r} escapes {problem}", line=number)
+    # \r, as a .txt file's CR LF or lone CR: stored text has LF line ends
+    gap = normalise_newlines(gap)
     return gap
 
 

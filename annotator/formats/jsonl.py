@@ -31,11 +31,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
+from annotator.core.invariants import imported_problem
 from annotator.core.model import STATUSES, ImportedDocument, Span, text_sha256
 from annotator.core.schema import Schema
 from annotator.formats import doccano, prodigy
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportReport, Progress
+from annotator.formats.json_input import parse_json
 from annotator.formats.jsonl_spans import (
     Line,
     Seen,
@@ -107,12 +109,7 @@ def parse_jsonl_line(
 def read_line(line_text: str, number: int, reading: FileReading) -> ImportedDocument | None:
     """One line's document, or None for a Prodigy task not accepted (counted in the tally)."""
     path = reading.path
-    try:
-        obj = json.loads(line_text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            path, f"malformed JSON: {exc.msg} (column {exc.colno})", line=number
-        ) from exc
+    obj = parse_json(line_text, path, number)
     if not isinstance(obj, dict):
         raise InputError(path, "each line must be a JSON object", line=number)
     if _SURROGATE_ESCAPE.search(line_text):
@@ -148,7 +145,7 @@ def read_line(line_text: str, number: int, reading: FileReading) -> ImportedDocu
     status = string(obj.get("status"), "'status'", line)
     if status is not None and status not in STATUSES:
         raise line.error(f"'status' {status!r} is not one of {', '.join(STATUSES)}")
-    return ImportedDocument(
+    doc = ImportedDocument(
         name=name,
         text=text,
         meta=meta,
@@ -158,6 +155,11 @@ def read_line(line_text: str, number: int, reading: FileReading) -> ImportedDocu
         status=status,
         provenance=read_provenance(shaped.spans, spans, line),
     )
+    # a \u0000 escape, a name longer than the server's column...: refused here, with the line
+    problem = imported_problem(doc, reading.schema)
+    if problem is not None:
+        raise line.error(problem)
+    return doc
 
 
 def _dialect(obj: dict[str, Any], chosen: str | None, line: Line) -> str:

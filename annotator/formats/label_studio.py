@@ -37,6 +37,7 @@ from annotator.core.model import GOLD, NEW, ImportedDocument, Relation, Span, ne
 from annotator.core.schema import Schema
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
+from annotator.formats.json_input import parse_json
 from annotator.formats.offsets import UTF16, OffsetReader
 
 FULL = "label-studio"
@@ -119,12 +120,7 @@ def read_label_studio(
     """The tasks of a Label Studio export; ``shape`` FULL or MIN, None to recognise it."""
     where = str(path)
     content = read_text(path, encoding)
-    try:
-        obj = json.loads(content)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            where, f"malformed JSON: {exc.msg} (column {exc.colno})", line=exc.lineno
-        ) from exc
+    obj = parse_json(content, where)
     if _SURROGATE_ESCAPE.search(content):
         try:
             json.dumps(obj, ensure_ascii=False).encode("utf-8")

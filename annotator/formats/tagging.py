@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, clip
 from annotator.core.model import Span
 from annotator.core.schema import Schema
 from annotator.formats.ids import fresh_uuids
@@ -225,7 +225,8 @@ def refusal(path: str, problems: dict[str, str], lines: dict[str, list[int]]) ->
     for tag, why in sorted(problems.items(), key=lambda kv: lines[kv[0]][0]):
         at = lines[tag]
         shown = ", ".join(map(str, at[:5])) + (f" and {len(at) - 5} more" if len(at) > 5 else "")
-        parts.append(f"{tag!r} ({why}) on line{'s' if len(at) > 1 else ''} {shown}")
+        plural = "s" if len(at) > 1 else ""
+        parts.append(f"{clip(tag, 60)!r} ({clip(why, 200)}) on line{plural} {shown}")
     first = min(lines[tag][0] for tag in problems)
     return InputError(
         path,

@@ -6,12 +6,14 @@ import getpass
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 from annotator.core.errors import AnnotatorError
+from annotator.storage.sqlite_file import check_ours, read_only
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
 # The newest migration. Opening an up-to-date database compares against this constant instead
 # of importing Alembic (~0.45 s of start-up); tests/unit/test_storage.py checks it equals the
 # head of migrations/versions, so a new migration cannot be forgotten here.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0007"
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 APP_NAME = "annotator"
@@ -62,12 +64,21 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     cur.close()
 
 
+def _sqlite_read_only(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    dbapi_conn.isolation_level = None
+    dbapi_conn.execute("PRAGMA busy_timeout=5000")
+
+
 def _sqlite_begin(conn: Connection) -> None:
     # A deferred transaction that reads then writes fails with "database is locked" when a
     # second writer is active, whatever the timeout; IMMEDIATE takes the write lock up front.
     # Pure reads (Repository._read marks them) stay deferred: they must not queue behind, or
     # block, a long import in another process.
-    if conn.get_execution_options().get("annotator_read"):
+    options = conn.get_execution_options()
+    busy_ms = options.get("annotator_busy_ms")
+    if busy_ms is not None:  # a window waits in short steps, painting between them
+        conn.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_ms)}")
+    if options.get("annotator_read"):
         conn.exec_driver_sql("BEGIN")
     else:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
@@ -76,10 +87,12 @@ def _sqlite_begin(conn: Connection) -> None:
 def create_db_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        ro = parsed.query.get("mode") == "ro"
+        if parsed.database and parsed.database != ":memory:" and not ro:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        # setting the journal mode is a write: a read-only file keeps the one it has
+        event.listen(engine, "connect", _sqlite_read_only if ro else _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -122,17 +135,45 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def open_engine(db: str | None = None) -> Engine:
-    """Open (creating if needed) the database and apply pending migrations."""
+    """Open (creating if needed) the database and apply pending migrations.
+
+    An SQLite file that is neither empty nor ours is refused before anything is written to
+    it; one we may not write is opened read-only (``is_read_only``)."""
     url = resolve_url(db)
     try:
+        url = _sqlite_checked(url)
         engine = create_db_engine(url)
         if current_revision(engine) != SCHEMA_HEAD:
+            if is_read_only(engine):
+                raise AnnotatorError(
+                    f"{_safe(url)} is read-only and was made by an older annotator: it needs "
+                    "an upgrade this program cannot write; open it once where it is writable"
+                )
             upgrade(engine)
     except AnnotatorError:
         raise
     except Exception as exc:  # driver errors carry no file name; add it
         raise AnnotatorError(f"cannot open database {_safe(url)}: {exc}") from exc
     return engine
+
+
+def _sqlite_checked(url: str) -> str:
+    """``url``, read-only when the file is (``mode=ro``); refused when it is not ours."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return url
+    if parsed.query.get("mode") == "ro":
+        return url
+    path = Path(parsed.database)
+    check_ours(path)
+    if read_only(path):
+        return f"sqlite:///file:{quote(str(path))}?mode=ro&uri=true"
+    return url
+
+
+def is_read_only(engine: Engine) -> bool:
+    """The database was opened read-only (an SQLite file we may not write)."""
+    return engine.url.query.get("mode") == "ro"
 
 
 def _safe(url: str) -> str:

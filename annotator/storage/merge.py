@@ -15,7 +15,8 @@ Rules (DESIGN.md "Storage"):
       ``storage.merge_decisions``; gold spans travel with their provenance like any span;
     * everything happens in one transaction, so merging twice changes nothing the second time.
 
-Reading the other side is ``storage.merge_read`` for a database (never written to) and
+Reading the other side is ``storage.merge_read`` for a database (never written to; every row
+checked by ``storage.merge_rows``) and
 ``workspace.merging`` for an export;
 the bulk insert of new spans ``storage.merge_insert``; review decisions ``storage.merge_decisions``.
 """

@@ -26,10 +26,18 @@ from sqlalchemy import (
     update,
 )
 
+from annotator.core.conflicts import stale_edit
 from annotator.core.errors import ConflictError, EditError
+from annotator.core.invariants import (
+    DOCUMENT_NAME_MAX,
+    annotator_problem,
+    name_problem,
+    text_problem,
+)
 from annotator.core.model import NEW, STATUSES, DocumentInfo, DocumentRow, Relation, Span, new_uuid
 from annotator.storage.tables import (
     ANN,
+    ASSIGN,
     DOC,
     PROJECT,
     REL,
@@ -165,6 +173,10 @@ class Repository:
                 every = conn.scalars(select(ANN.c.name).order_by(ANN.c.name)).all()
             known = ", ".join(every) or "none yet"
             raise EditError(f"no annotator named {name!r} in this database (annotators: {known})")
+        # kept here, before any back end sees it: what SQLite takes the server must take too
+        problem = annotator_problem(name)
+        if problem is not None:
+            raise EditError(f"cannot record this annotator: {problem}")
         with self.transaction() as conn:
             aid = conn.scalar(select(ANN.c.id).where(ANN.c.name == name))
             if aid is None:
@@ -231,6 +243,13 @@ class Repository:
                 for r in rows
             ]
 
+    def assigned_documents(self, annotator: str | None = None) -> set[int]:
+        """Ids of the documents assigned to the annotator (team mode; empty when none)."""
+        aid = self._reading_id(annotator)
+        with self._read() as conn:
+            return set(conn.scalars(select(ASSIGN.c.document_id)
+                                    .where(ASSIGN.c.annotator_id == aid)).all())
+
     def document_info(self, doc_id: int) -> DocumentInfo:
         with self._read() as conn:
             r = conn.execute(
@@ -279,6 +298,9 @@ class Repository:
         meta: dict[str, Any] | None = None,
         uuid: str | None = None,
     ) -> int:
+        problem = name_problem("the document name", name, DOCUMENT_NAME_MAX) or text_problem(text)
+        if problem is not None:  # every path's last check before either back end
+            raise EditError(f"cannot store document {name[:60]!r}: {problem}")
         with self.transaction() as conn:
             doc_id = conn.execute(
                 insert(DOC).values(
@@ -491,7 +513,7 @@ class Repository:
             query = query.where(SPAN.c.version == expected_version)
         with self.transaction() as conn:
             if conn.execute(query).rowcount != 1:
-                raise self._changed_elsewhere(span)
+                raise self._changed_elsewhere(span, expected_version)
         return span
 
     def update_span(self, span: Span, expected_version: int) -> Span:
@@ -507,26 +529,36 @@ class Repository:
                     label=span.label,
                     attributes=dict(span.attributes),
                     updated=utcnow(),
+                    updated_by_id=self.annotator_id(),
                     version=expected_version + 1,
                 )
             )
             if done.rowcount != 1:
-                raise self._changed_elsewhere(span)
+                raise self._changed_elsewhere(span, expected_version)
         # the row is now exactly ``span`` at the next version: no need to read it back
         return span.with_changes(version=expected_version + 1)
 
-    def _changed_elsewhere(self, wanted: Span) -> ConflictError:
-        """Why an edit was refused, in words: what the span is now."""
+    def _changed_elsewhere(self, wanted: Span, expected_version: int | None) -> ConflictError:
+        """Why an edit was refused, in words: what the span is now, who changed it, when."""
         try:
             now = self.get_span(wanted.uuid)
         except ConflictError as gone:
             return gone
-        return ConflictError(
-            f"this span was changed elsewhere (another window or machine) before your edit "
-            f"reached it: it is now {now.label} [{now.start}, {now.end}); your edit was not "
-            "written",
-            uuids=(wanted.uuid,),
-        )
+        by, when = self.last_change(wanted.uuid)
+        seen = expected_version if expected_version is not None else now.version
+        return stale_edit(seen, now, by, when, self.annotator)
+
+    def last_change(self, uuid: str) -> tuple[str | None, datetime | None]:
+        """Who changed the span last (its own annotator when nobody has since it was made)
+        and when; (None, None) when it no longer exists."""
+        editor = func.coalesce(SPAN.c.updated_by_id, SPAN.c.annotator_id)
+        with self._read() as conn:
+            row = conn.execute(
+                select(ANN.c.name, SPAN.c.updated)
+                .select_from(SPAN.join(ANN, ANN.c.id == editor))
+                .where(SPAN.c.uuid == uuid)
+            ).first()
+        return (None, None) if row is None else (row[0], row[1])
 
     # -- relations -------------------------------------------------------------------------
 

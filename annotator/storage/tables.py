@@ -18,9 +18,11 @@ from sqlalchemy import (
     Column,
     Connection,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -32,6 +34,21 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeEngine
+
+# the column lengths are the stored invariants' (core.invariants): every path checks a name
+# against the same number the server enforces
+from annotator.core.invariants import (
+    ANNOTATOR_NAME_MAX,
+    DECISION_KEY_MAX,
+    DECISION_MAX,
+    DOCUMENT_NAME_MAX,
+    KIND_MAX,
+    LABEL_MAX,
+    LAYER_MAX,
+    PROJECT_NAME_MAX,
+    STATUS_MAX,
+    UUID_MAX,
+)
 
 
 def utcnow() -> datetime:
@@ -46,7 +63,7 @@ def _id() -> Column[int]:
 
 
 def _uuid() -> Column[str]:
-    return Column("uuid", String(36), nullable=False, unique=True)
+    return Column("uuid", String(UUID_MAX), nullable=False, unique=True)
 
 
 def _created() -> Column[datetime]:
@@ -61,7 +78,7 @@ PROJECT = Table(
     "project",
     metadata,
     _id(),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", String(PROJECT_NAME_MAX), nullable=False, unique=True),
     # a project may carry its own label schema (TOML text); NULL means the shipped default
     Column("schema_toml", Text, nullable=True),
     _created(),
@@ -72,7 +89,7 @@ ANN = Table(
     metadata,
     _id(),
     _uuid(),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", String(ANNOTATOR_NAME_MAX), nullable=False, unique=True),
     _created(),
 )
 
@@ -82,7 +99,7 @@ DOC = Table(
     _id(),
     _uuid(),
     _fk("project_id", "project.id"),
-    Column("name", String(500), nullable=False),
+    Column("name", String(DOCUMENT_NAME_MAX), nullable=False),
     Column("text", Text, nullable=False),
     Column("sha256", String(64), nullable=False, index=True),
     Column("length", Integer, nullable=False),
@@ -98,8 +115,8 @@ SPAN = Table(
     _uuid(),
     _fk("document_id", "document.id"),
     _fk("annotator_id", "annotator.id"),
-    Column("layer", String(50), nullable=False),
-    Column("label", String(100), nullable=False),
+    Column("layer", String(LAYER_MAX), nullable=False),
+    Column("label", String(LABEL_MAX), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("attributes", JSON, nullable=False, default=dict),
@@ -110,6 +127,13 @@ SPAN = Table(
     # optimistic locking: an UPDATE names the version it read, so two machines never
     # silently overwrite each other's edit
     Column("version", Integer, nullable=False, default=1),
+    # who made the last change (NULL: nobody since it was created or imported, i.e. its own
+    # annotator), so a refused stale edit can say by whom; ``updated`` says when
+    Column(
+        "updated_by_id",
+        ForeignKey("annotator.id", ondelete="SET NULL", name="fk_span_updated_by_id_annotator"),
+        nullable=True,
+    ),
     # "all spans of document D (by annotator A)" is a range scan of this index
     Index("ix_span_doc_annotator_start", "document_id", "annotator_id", "start"),
 )
@@ -121,7 +145,7 @@ REL = Table(
     _uuid(),
     _fk("document_id", "document.id"),
     _fk("annotator_id", "annotator.id"),
-    Column("kind", String(50), nullable=False),
+    Column("kind", String(KIND_MAX), nullable=False),
     # links point at spans by UUID, so a merge or a bulk import needs no id lookups
     _fk("head_uuid", "span.uuid", index=True),
     _fk("tail_uuid", "span.uuid", index=True),
@@ -134,7 +158,7 @@ STATUS = Table(
     metadata,
     _fk("document_id", "document.id", primary_key=True),
     _fk("annotator_id", "annotator.id", primary_key=True),
-    Column("status", String(20), nullable=False, default="new"),  # one of STATUSES
+    Column("status", String(STATUS_MAX), nullable=False, default="new"),  # one of STATUSES
     Column("updated", DateTime(timezone=True), nullable=False, default=utcnow),
     # when this annotator last changed the document's spans or links (None: never, or before
     # migration 0004); a gold layer older than an annotator's edit is out of date
@@ -149,17 +173,82 @@ DECISION = Table(
     _id(),
     _uuid(),
     _fk("document_id", "document.id"),
-    Column("key", String(64), nullable=False),
-    Column("layer", String(50), nullable=False),
+    Column("key", String(DECISION_KEY_MAX), nullable=False),
+    Column("layer", String(LAYER_MAX), nullable=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("spans", JSON, nullable=False),  # uuids of the disagreeing spans
-    Column("decision", String(50), nullable=False),
+    Column("decision", String(DECISION_MAX), nullable=False),
     _fk("decided_by_id", "annotator.id"),
     _created(),
     UniqueConstraint("document_id", "key", name="uq_review_decision_doc_key"),
 )
 
+# Team mode: a curator gives a document to an annotator; their list shows it first.
+ASSIGN = Table(
+    "assignment",
+    metadata,
+    _fk("document_id", "document.id", primary_key=True),
+    _fk("annotator_id", "annotator.id", primary_key=True),
+    _fk("assigned_by_id", "annotator.id"),
+    _created(),
+    Index("ix_assignment_annotator", "annotator_id"),
+)
+
+
+# Suggestions are not annotations: what an engine (or an imported pre-annotation) proposes to
+# an annotator lives here, never in ``span``, so no export, merge or agreement can see it.
+SUGGESTION = Table(
+    "suggestion",
+    metadata,
+    _id(),
+    _uuid(),
+    _fk("document_id", "document.id"),
+    _fk("annotator_id", "annotator.id"),  # whom it is offered to
+    Column("layer", String(50), nullable=False),
+    Column("label", String(100), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("engine", String(100), nullable=False),
+    Column("model_version", Integer, nullable=False),
+    _created(),
+    Index("ix_suggestion_doc_annotator", "document_id", "annotator_id", "start"),
+)
+
+# A suggestion the annotator refused: never offered again there, and a negative example.
+REJECTION = Table(
+    "suggestion_rejection",
+    metadata,
+    _id(),
+    _fk("document_id", "document.id"),
+    _fk("annotator_id", "annotator.id"),
+    Column("layer", String(50), nullable=False),
+    Column("label", String(100), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    _created(),
+    UniqueConstraint(
+        "document_id", "annotator_id", "layer", "label", "start", "end",
+        name="uq_suggestion_rejection",
+    ),
+)
+
+# Each training of an annotator's suggester, newest version last (the JSON of
+# ``core.suggest.engine.Suggester.to_bytes``), so the next start has it.
+SUGGEST_MODEL = Table(
+    "suggestion_model",
+    metadata,
+    _id(),
+    _fk("annotator_id", "annotator.id"),
+    Column("engine", String(100), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("spans", Integer, nullable=False),
+    Column("model", LargeBinary, nullable=False),
+    _created(),
+    UniqueConstraint("annotator_id", "version", name="uq_suggestion_model_version"),
+)
 
 # The span table with untyped columns: values handed to it are already in the driver's form.
 SPAN_RAW = table(

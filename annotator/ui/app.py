@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.schema import resources_path
 from annotator.ui.annotator_name import starting_annotator
+from annotator.ui.crash import install_exception_hook, quit_on_interrupt, route_qt_messages
+from annotator.ui.fonts import ensure_readable_fonts
 from annotator.ui.i18n import install_language
 from annotator.ui.settings import APPLICATION, ORGANIZATION, Settings
 from annotator.workspace import Workspace
+from annotator.workspace.logfile import active_log_file
+
+log = logging.getLogger(__name__)
+APP_ID = "io.github.annotator.Annotator"  # packaging/: the .desktop file, metainfo, icons
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -24,12 +33,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    ensure_readable_fonts(app)  # before any widget picks its font
+    app.setWindowIcon(QIcon(str(resources_path(f"icons/{APP_ID}.svg"))))
+    # the .desktop file's name: Wayland compositors match the window to its launcher by it
+    app.setDesktopFileName(APP_ID)
+    return app
 
 
 def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
     """Open the window on ``db`` as ``annotator``; the exit status of the event loop."""
+    route_qt_messages()
     app = make_application()
+    install_exception_hook(active_log_file())
+    interrupt_timer = quit_on_interrupt(app)
     settings = Settings()
     translators = install_language(app, settings.language)
     annotator = starting_annotator(annotator, os.environ.get("ANNOTATOR_NAME"),
@@ -37,6 +54,7 @@ def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
     try:
         ws = Workspace.open(db, annotator)
     except AnnotatorError as exc:
+        log.error("cannot open the database: %s", exc)
         QMessageBox.critical(
             None,
             QCoreApplication.translate("run_gui", "Cannot open the database"),
@@ -57,8 +75,11 @@ def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
         window.open_document_named(open_doc)
     elif window.doc_model.rowCount():
         window.open_document(window.doc_model.doc_row(0).id)
+    log.info("window open on %s as %s", ws.url, ws.annotator)
     try:
         return app.exec()
     finally:
+        interrupt_timer.stop()
         ws.close()
+        log.info("window closed")
         del translators

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Hashable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from annotator.core.clitics import occurs_as_word
@@ -33,10 +33,15 @@ from annotator.core.model import DONE, IN_PROGRESS, NEW, Relation, Span
 from annotator.core.schema import AttributeDef, Label
 from annotator.core.text import tokenize
 from annotator.ui import tagging
+from annotator.ui.display_lines import display_text
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.undo import UndoAdapter, new_stack
 from annotator.workspace import Workspace
+
+# how long one wait for a busy database lasts, and how long an edit waits in all
+BUSY_STEP_MS = 200
+BUSY_PATIENCE_S = 10.0
 
 
 class AnnotationController(QObject):
@@ -55,7 +60,11 @@ class AnnotationController(QObject):
         ws: the open workspace.
         doc_id: the open document, or -1.
         text: its stored text; ``offsets`` and ``index`` belong to it.
+        shown: the text as the view shows it: ``text`` with a space turned into a line break
+            where a line is too long (``display_lines``), the same length and offsets.
         undo_group: one QUndoStack per document; the open one is active.
+        busy_patience: seconds an edit waits for another program's write (an import) to
+            finish before it is refused.
     """
 
     document_opened = Signal(int)
@@ -70,7 +79,9 @@ class AnnotationController(QObject):
         self, ws: Workspace, parent: QObject | None = None, annotator: str | None = None
     ) -> None:
         super().__init__(parent)
+        self.busy_patience = BUSY_PATIENCE_S
         self.ws = ws
+        self._wait_when_busy(ws)
         # whose spans are shown and edited: the workspace's annotator, or (review) another
         self.annotator = ws.annotator if annotator is None else annotator
         # the workspace history this controller's undo stacks mirror: per document (None), or
@@ -82,6 +93,7 @@ class AnnotationController(QObject):
         self.doc_name = ""
         self.status = NEW
         self.text = ""
+        self.shown = ""
         self.offsets = OffsetMap("")
         self.index = SpanIndex("")
         self.current = ""
@@ -100,7 +112,9 @@ class AnnotationController(QObject):
         try:
             self.text = ws.document_text(doc_id)
             self.offsets = OffsetMap(self.text)
-            self.index = SpanIndex(self.text, ws.spans(doc_id, who), ws.relations(doc_id, who))
+            # the index's paragraphs are the view's: over-long lines broken for display
+            self.shown = display_text(self.text)
+            self.index = SpanIndex(self.shown, ws.spans(doc_id, who), ws.relations(doc_id, who))
         finally:
             if collecting:
                 gc.enable()
@@ -128,9 +142,11 @@ class AnnotationController(QObject):
             stack.deleteLater()
         self._stacks.clear()
         self.ws = ws
+        self._wait_when_busy(ws)
         self.annotator = ws.annotator
         self.doc_id = -1
         self.text = ""
+        self.shown = ""
         self.offsets = OffsetMap("")
         self.index = SpanIndex("")
         self.current = self.link_head = ""
@@ -177,6 +193,25 @@ class AnnotationController(QObject):
             self._report(exc)
             return False
         stack.push(UndoAdapter(self.ws, scope, command, change, self._apply, self._report))
+        return True
+
+    def _wait_when_busy(self, ws: Workspace) -> None:
+        # SQLite's 5 s busy timeout would freeze the window without a word: wait in short
+        # steps instead, saying so and painting between them
+        ws.wait_when_busy(BUSY_STEP_MS)
+        ws.on_busy = self._busy
+
+    def _busy(self, waited: float) -> bool:
+        """Another program holds the database's write lock: note it, let the window paint
+        (keys and clicks wait, so no second edit starts inside this one), and try again
+        until ``busy_patience`` is spent."""
+        if waited >= self.busy_patience:
+            return False
+        self.message.emit(
+            self.tr("Database busy: another program is writing to it; your edit waits (%d s)…")
+            % int(waited)
+        )
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         return True
 
     def _report(self, exc: AnnotatorError) -> None:
@@ -296,7 +331,9 @@ class AnnotationController(QObject):
             self.message.emit(self.tr("Already tagged %s") % label.name)
             return False
         layer = label.layer if label.layer != target.layer else None
-        ok = self.execute(RelabelSpan(target.uuid, label.name, layer))
+        # every edit names the span as this window shows it: if it changed since, the edit
+        # is refused in words instead of overwriting that change (issue 11)
+        ok = self.execute(RelabelSpan(target.uuid, label.name, layer, seen=target))
         if target.uuid in self.index.spans:  # (not when it turned out deleted elsewhere)
             self.set_current(target.uuid)
         return ok
@@ -307,7 +344,7 @@ class AnnotationController(QObject):
         if span is None:
             self.message.emit(self.tr("No span is selected: click one first"))
             return False
-        if not self.execute(RemoveSpan(span.uuid)):
+        if not self.execute(RemoveSpan(span.uuid, seen=span)):
             return False
         self.set_current("")
         self.message.emit(self.tr("Deleted %s; no span is selected") % span.label)
@@ -317,7 +354,7 @@ class AnnotationController(QObject):
         span = self.current_span()
         if span is None or (start, end) == (span.start, span.end) or start >= end:
             return False
-        return self.execute(ResizeSpan(span.uuid, start, end))
+        return self.execute(ResizeSpan(span.uuid, start, end, seen=span))
 
     def tokens_near(self, pos: int) -> list[tuple[int, int]]:
         """Tokens of the paragraphs around ``pos`` (cached; the text never changes)."""
@@ -366,7 +403,7 @@ class AnnotationController(QObject):
         span = self.index.spans.get(uuid)
         if span is None or span.attributes.get(name) == value:
             return False
-        return self.execute(SetSpanAttribute(uuid, {**span.attributes, name: value}))
+        return self.execute(SetSpanAttribute(uuid, {**span.attributes, name: value}, seen=span))
 
     def cycle_attribute(self) -> bool:
         """Give the current span's first attribute its next value: a quote direct <-> indirect."""
@@ -379,7 +416,9 @@ class AnnotationController(QObject):
         value = span.attributes.get(attr.name, attr.default)
         values = list(attr.values)
         new = values[(values.index(value) + 1) % len(values)] if value in values else attr.default
-        ok = self.execute(SetSpanAttribute(span.uuid, {**span.attributes, attr.name: new}))
+        ok = self.execute(
+            SetSpanAttribute(span.uuid, {**span.attributes, attr.name: new}, seen=span)
+        )
         if ok:
             self.message.emit(f"{span.label}: {new}")
         return ok

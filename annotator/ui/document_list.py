@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.core.model import DONE, IN_PROGRESS, NEW, DocumentRow
@@ -62,8 +63,15 @@ class DocumentListModel(ListTableModel):
             return row.span_count
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.assigned is False:
+            # team mode: not assigned to this annotator; still openable, set apart
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return f"{row.name}\n{row.length} characters\nSHA-256 {row.sha256[:12]}…"
+            tip = f"{row.name}\n{row.length} characters\nSHA-256 {row.sha256[:12]}…"
+            if row.assigned is not None:
+                tip += "\n" + (self.tr("assigned to you") if row.assigned
+                                else self.tr("not assigned to you"))
+            return tip
         if role == DOC_ID_ROLE:
             return row.id
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -146,7 +146,8 @@ class DocumentView(QPlainTextEdit):
         self.setExtraSelections([])
         # the default text option set once in __init__ survives setPlainText; setting it again
         # here would lay out every paragraph of the new text a second time
-        self.setPlainText(c.text)
+        # over-long lines come broken for display (one space for one break: same offsets)
+        self.setPlainText(c.shown)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.highlight_visible()
 
@@ -211,6 +212,15 @@ class DocumentView(QPlainTextEdit):
         cursor.setPosition(to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802
+        # the stored text, not the shown one: a line break the view put in for display is a
+        # space in the document (Ctrl+C, drag)
+        data = QMimeData()
+        selection = self.selection()
+        if selection is not None:
+            data.setText(self.controller.text[selection[0]:selection[1]])
+        return data
 
     def keep_exact(self) -> None:
         """Tag the current selection as it stands, without snapping it to tokens."""

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +35,7 @@ from annotator.formats.registry import FORMATS, WRITE_FORMATS
 from annotator.formats.tagging import SCHEMES
 from annotator.ui.job_dialog import job_footer
 from annotator.workspace import Workspace
+from annotator.workspace.export_scope import ALL, CURRENT, DONE_DOCS, SELECTED, in_scope
 from annotator.workspace.exporting import (
     ExportDocument,
     ExportOptions,
@@ -77,9 +80,15 @@ class ExportDialog(QDialog):
         error: the last failure's message, if any.
     """
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, parent: QWidget | None = None,
+        current: str | None = None, selected: Sequence[str] = (),
+    ) -> None:
+        """``current``, ``selected``: SHA-256 of the open document and of those selected in
+        the document list, for the "which documents" choice."""
         super().__init__(parent)
         self.ws = ws
+        self.current, self.selected = current, list(selected)
         self.report: ExportReport | None = None
         self.error: str | None = None
         self._worker: _ExportWorker | None = None
@@ -93,6 +102,7 @@ class ExportDialog(QDialog):
         names = [ws.annotator, *(n for n in ws.annotators() if n != ws.annotator)]
         self.annotator_box.addItems(names if GOLD in names else [*names, GOLD])
         self.layer_checks = {name: QCheckBox(name) for name in ws.schema.layer_names}
+        self.scope_box = self._scope_box()
         self.scheme_box = QComboBox()
         self.scheme_box.addItems(list(SCHEMES))
         self.nested_spin = QSpinBox()
@@ -110,6 +120,21 @@ class ExportDialog(QDialog):
         self.format_box.currentTextChanged.connect(self._format_changed)
         self._format_changed(self.format_box.currentText())
 
+    def _scope_box(self) -> QComboBox:
+        box = QComboBox()
+        selected = self.tr("Documents selected in the list")
+        choices = (
+            (ALL, self.tr("All documents"), True),
+            (CURRENT, self.tr("The open document"), self.current is not None),
+            (DONE_DOCS, self.tr("Documents marked done"), True),
+            (SELECTED, f"{selected} ({len(self.selected)})", bool(self.selected)),
+        )
+        for scope, text, enabled in choices:
+            box.addItem(text, scope)
+            item = cast(QStandardItemModel, box.model()).item(box.count() - 1)
+            item.setEnabled(enabled)
+        return box
+
     def _lay_out(self, browse: QPushButton) -> None:
         layers = QHBoxLayout()
         for check in self.layer_checks.values():
@@ -121,6 +146,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format"), self.format_box)
         form.addRow("", self.format_note)
         form.addRow(self.tr("Annotator"), self.annotator_box)
+        form.addRow(self.tr("Documents"), self.scope_box)
         form.addRow(self.tr("Layers"), layers)
         form.addRow(self.tr("Tag scheme"), self.scheme_box)
         form.addRow(self.tr("Nested columns per layer"), self.nested_spin)
@@ -186,9 +212,12 @@ class ExportDialog(QDialog):
             self.summary.setPlainText(self.tr("Choose at least one layer and where to save."))
             return
         try:
-            docs = gather_documents(
-                self.ws, self.annotator_box.currentText(), layers=options.layers
-            )
+            who = self.annotator_box.currentText()
+            docs = gather_documents(self.ws, who, layers=options.layers)
+            chosen = [self.current] if self.current else []
+            if self.scope_box.currentData() == SELECTED:
+                chosen = self.selected
+            docs = in_scope(docs, self.scope_box.currentData(), who, chosen)
         except AnnotatorError as exc:
             self._failed(str(exc))
             return
@@ -225,6 +254,8 @@ class ExportDialog(QDialog):
         self._worker = None
 
 
-def run_export_dialog(parent: QWidget, ws: Workspace) -> None:
-    dialog = ExportDialog(ws, parent)
+def run_export_dialog(
+    parent: QWidget, ws: Workspace, current: str | None = None, selected: Sequence[str] = ()
+) -> None:
+    dialog = ExportDialog(ws, parent, current, selected)
     dialog.exec()

@@ -142,7 +142,18 @@ class FileMenu(QObject):
     def export(self) -> None:
         from annotator.ui.export_dialog import run_export_dialog
 
-        run_export_dialog(self.window, self.window.controller.ws)
+        current, selected = self.export_choices()
+        run_export_dialog(self.window, self.window.controller.ws, current, selected)
+
+    def export_choices(self) -> tuple[str | None, list[str]]:
+        """The SHA-256 of the open document and of the documents selected in the list."""
+        win = self.window
+        model = win.doc_model
+        current = None
+        if win.controller.doc_id >= 0 and model.row_of(win.controller.doc_id) >= 0:
+            current = model.doc_row(model.row_of(win.controller.doc_id)).sha256
+        rows = sorted(index.row() for index in win.doc_view.selectionModel().selectedRows())
+        return current, [model.doc_row(r).sha256 for r in rows]
 
     def merge(self) -> None:
         from annotator.ui.merge_dialog import run_merge_dialog

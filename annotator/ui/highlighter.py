@@ -15,17 +15,20 @@ not drawn.
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Span
 from annotator.core.schema import LayerStyle, Schema
+from annotator.ui.coverage import covering_ranges
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
 
 _UNKNOWN_COLOR = QColor("gray")  # a label the schema does not know
 _NO_STYLE = LayerStyle()  # a layer the schema does not know
+
+
+def _outer_first(span: Span) -> tuple[int, int]:
+    return span.start, -span.end
 
 
 def blend(colors: list[tuple[QColor, float]]) -> QColor:
@@ -118,23 +121,14 @@ class SpanHighlighter(QSyntaxHighlighter):
         lo, hi = self.index.block_range(number)
         base = block.position()
         to_qt = self.offsets.to_qt
-        cuts: set[int] = set()
-        clipped: list[tuple[int, int, Span]] = []
-        for span in spans:
-            s, e = max(span.start, lo), min(span.end, hi)
-            if s < e:
-                s, e = to_qt(s) - base, to_qt(e) - base
-                clipped.append((s, e, span))
-                cuts.update((s, e))
-        edges = sorted(cuts)
         # outer spans first, so the innermost is last and wins the underline and letters
-        clipped.sort(key=lambda c: (c[2].start, -c[2].end))
-        for a, b in pairwise(edges):
-            covering = tuple(
-                (span.layer, span.label) for s, e, span in clipped if s <= a and b <= e
-            )
-            if covering:
-                self.setFormat(a, b - a, self._format(covering))
+        parts = [
+            (to_qt(max(span.start, lo)) - base, to_qt(min(span.end, hi)) - base,
+             (span.layer, span.label))
+            for span in sorted(spans, key=_outer_first) if max(span.start, lo) < min(span.end, hi)
+        ]
+        for a, b, covering in covering_ranges(parts):
+            self.setFormat(a, b - a, self._format(covering))
 
     def _format(self, covering: tuple[tuple[str, str], ...]) -> QTextCharFormat:
         """The look of text under ``covering`` (layer, label) keys, outer first."""

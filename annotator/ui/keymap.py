@@ -64,6 +64,14 @@ DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "zoom_out": ("Ctrl+-",),
     "exact": ("Ctrl+E",),
     "compare": ("Ctrl+R",),
+    # suggestions: Ctrl with the keys that finish (Return) or undo (Backspace) a tag, and with
+    # the span-stepping brackets
+    "suggest_next": ("Ctrl+]",),
+    "suggest_previous": ("Ctrl+[",),
+    "suggest_accept": ("Ctrl+Return",),
+    "suggest_reject": ("Ctrl+Backspace",),
+    "suggest_accept_sentence": ("Ctrl+Shift+Return",),
+    "suggest_reject_sentence": ("Ctrl+Shift+Backspace",),
     "shortcuts": ("F1",),
 }
 

@@ -22,6 +22,7 @@ from annotator.core.commands import Change
 from annotator.core.model import DONE, IN_PROGRESS
 from annotator.ui import keymap, menus, tagging
 from annotator.ui.controller import AnnotationController
+from annotator.ui.docks import SideDocks
 from annotator.ui.document_list import DocumentListModel, DocumentListView
 from annotator.ui.document_view import DocumentView, arabic_family
 from annotator.ui.done_banner import DoneBanner
@@ -32,9 +33,10 @@ from annotator.ui.palette import Palette, action_label, label_actions
 from annotator.ui.screen_fit import fit_to_screen
 from annotator.ui.settings import Settings
 from annotator.ui.shortcut_editor import ShortcutEditor
-from annotator.ui.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from annotator.ui.shortcuts_dialog import ShortcutsDialog, action_name, shortcut_rows
 from annotator.ui.span_list import SpanListModel, SpanListView
 from annotator.ui.status_line import StatusLine
+from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.welcome import WelcomePanel
 from annotator.workspace import Workspace
 
@@ -56,7 +58,9 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._build_widgets()
         self._build_actions()
+        self.suggestion_actions = SuggestionActions(self)  # its actions are in the menus
         menus.build_menus(self)
+        self.side_docks = SideDocks(self)  # guidelines and statistics, from the View menu
         self.status_line = StatusLine(self.statusBar())
         self._connect()
         self._restore()
@@ -170,6 +174,7 @@ class MainWindow(QMainWindow):
         a("labels_on_text", self.tr("&Labels on the text"), self._set_labels_on_text,
           checkable=True)
         a("compare", self.tr("&Compare annotators…"), self.compare)
+        a("team_progress", self.tr("&Team progress…"), self.team_progress)
         a("shortcuts", self.tr("&Keyboard shortcuts"), self.show_shortcuts)
         a("edit_shortcuts", self.tr("&Keyboard shortcuts…"), self.edit_shortcuts)
         a("about", self.tr("&About"), self.about)
@@ -215,6 +220,10 @@ class MainWindow(QMainWindow):
 
     def label_actions(self) -> list[QAction]:
         return [act for name, act in self.action_map.items() if name.startswith("label:")]
+
+    def label_tips(self) -> dict[str, str]:
+        """Each label action's tooltip (the schema's definition) by its name in the key help."""
+        return {action_name(a): a.toolTip() for a in self.label_actions()}
 
     def _connect(self) -> None:
         c = self.controller
@@ -300,6 +309,7 @@ class MainWindow(QMainWindow):
         self._install_label_actions()
         self.menus["labels"].clear()
         self.menus["labels"].addActions(self.label_actions())
+        self.side_docks.set_workspace(self)
         self.refresh_documents()
         self._update_title()
 
@@ -459,6 +469,11 @@ class MainWindow(QMainWindow):
 
         open_review(self, self.controller.ws, self.controller.doc_id, self.settings)
 
+    def team_progress(self) -> None:
+        from annotator.ui.team_dialog import TeamProgressDialog
+
+        TeamProgressDialog(self.controller.ws, self).exec()
+
     def choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Document font"))
         if ok:
@@ -484,7 +499,7 @@ class MainWindow(QMainWindow):
         return menus.shortcut_groups(self)
 
     def show_shortcuts(self) -> None:
-        ShortcutsDialog(shortcut_rows(self.shortcut_groups()), self).exec()
+        ShortcutsDialog(shortcut_rows(self.shortcut_groups()), self, self.label_tips()).exec()
 
     def edit_shortcuts(self) -> None:
         """Edit > Keyboard shortcuts…: saved in the settings and applied when accepted."""

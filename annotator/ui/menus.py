@@ -26,9 +26,11 @@ MENU_ITEMS: dict[str, list[str | None]] = {
              "labels", "delete", "proclitic", "grow_end", "shrink_end", "grow_start",
              "shrink_start", "next_span", "previous_span", "quote_kind", None, "link",
              "finish_link", "unlink", "cancel", None, "edit_shortcuts"],
-    "view": ["font", "zoom_in", "zoom_out", None, "labels_on_text", None, "exact", "strip", None,
-             "language"],
-    "review": ["compare"],
+    "view": ["font", "zoom_in", "zoom_out", None, "labels_on_text", "suggest_threshold", None,
+             "exact", "strip", None, "language"],
+    "suggest": ["suggest_next", "suggest_previous", "suggest_accept", "suggest_reject",
+                "suggest_accept_sentence", "suggest_reject_sentence", None, "suggest_train"],
+    "review": ["compare", "team_progress"],
     "help": ["shortcuts", "about"],
 }
 
@@ -39,6 +41,7 @@ def menu_titles() -> dict[str, str]:
         "file": QCoreApplication.translate("MainWindow", "&File"),
         "edit": QCoreApplication.translate("MainWindow", "&Edit"),
         "view": QCoreApplication.translate("MainWindow", "&View"),
+        "suggest": QCoreApplication.translate("MainWindow", "&Suggestions"),
         "review": QCoreApplication.translate("MainWindow", "&Review"),
         "help": QCoreApplication.translate("MainWindow", "&Help"),
     }

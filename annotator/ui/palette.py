@@ -27,7 +27,9 @@ def label_actions(schema: Schema, parent: QObject) -> list[QAction]:
         action = QAction(swatch(label.color), text, parent)
         if label.shortcut:
             action.setShortcut(QKeySequence(label.shortcut.upper()))
-        action.setToolTip(f"{label.name}: {label.description} ({label.layer})")
+        tip = f"{label.name}: {label.description} ({label.layer})"
+        # the schema's definition: what counts as this label, where the annotator looks
+        action.setToolTip(f"{tip}\n{label.definition}" if label.definition else tip)
         action.setStatusTip(label.description)
         action.setData(label)
         actions.append(action)

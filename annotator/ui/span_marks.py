@@ -12,6 +12,7 @@ span that holds others, so nested and overlapping spans (of one layer too) stay 
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, insort
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -205,8 +206,13 @@ def separate_tags(marks: list[SpanMark], width: float) -> list[SpanMark]:
 
     Outer spans keep their place first (a quote's tag stays at the quote's start; the entity
     starting on the same letter gets the next place), then tags are kept inside ``width``.
+    Tags only move sideways, so a tag can meet only those placed in its own band of height
+    (or the bands either side): a long paragraph costs its tags times the tags of one line,
+    not its tags squared.
     """
-    placed: list[QRectF] = []
+    band = max((m.tag.height() for m in marks if m.tag is not None), default=1.0) or 1.0
+    rows: dict[int, list[tuple[int, QRectF]]] = {}  # band -> (placing order, tag) there
+    placed = 0
     out = []
     for mark in sorted(marks, key=lambda m: (m.tag is None, m.span.start, -m.depth)):
         tag = mark.tag
@@ -214,8 +220,11 @@ def separate_tags(marks: list[SpanMark], width: float) -> list[SpanMark]:
             out.append(mark)
             continue
         tag = QRectF(tag)
-        for _ in range(len(placed) + 1):
-            blocker = next((p for p in placed if p.intersects(tag)), None)
+        row = math.floor(tag.top() / band)
+        near = sorted(p for r in (row - 1, row, row + 1) for p in rows.get(r, ()))
+        for _ in range(len(near) + 1):
+            # the first placed that it meets, as a scan over every placed tag would find
+            blocker = next((p for _, p in near if p.intersects(tag)), None)
             if blocker is None:
                 break
             if mark.rtl:
@@ -223,7 +232,8 @@ def separate_tags(marks: list[SpanMark], width: float) -> list[SpanMark]:
             else:
                 tag.moveLeft(blocker.right() + TAG_GAP)
         tag.moveLeft(min(max(tag.left(), 0.0), max(width - tag.width(), 0.0)))
-        placed.append(tag)
+        rows.setdefault(row, []).append((placed, tag))
+        placed += 1
         out.append(SpanMark(mark.span, mark.label, mark.depth, mark.rtl, mark.pieces, tag))
     return out
 

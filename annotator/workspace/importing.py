@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.invariants import imported_problem
 from annotator.core.model import ImportedDocument
 from annotator.core.schema import Schema, resources_path
-from annotator.formats import txt
+from annotator.formats import line_ends, txt
 from annotator.formats.registry import FORMATS, READERS, ReadOptions, folder_files, format_of
 from annotator.storage.importing import ImportReport, store_documents
 from annotator.workspace.workspace import Workspace
@@ -28,6 +29,7 @@ __all__ = [
     "AUTO",
     "ImportReport",
     "ReadOptions",
+    "checked",
     "expand_paths",
     "format_of",
     "import_paths",
@@ -97,10 +99,62 @@ def read_documents(
     for n, (path, fmt) in enumerate(files, start=1):
         if cancelled is not None and cancelled():
             return []
-        docs += READERS[fmt](path, schema, options)
+        _refuse_undecodable_name(path)
+        docs += checked(path, READERS[fmt](path, schema, options), schema)
         if progress is not None:
             progress(n, len(files))
     return docs
+
+
+def _refuse_undecodable_name(path: Path) -> None:
+    """A document is named after its file: a name that is not UTF-8 (bytes Python keeps as
+    lone surrogates) cannot be stored as text, so the file is refused before it is read."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(
+            str(path), "the file name is not valid UTF-8 (shown with \\x escapes); rename the "
+            "file: the document is named after it"
+        ) from None
+
+
+def checked(
+    path: Path, docs: Sequence[ImportedDocument], schema: Schema
+) -> list[ImportedDocument]:
+    """What a reader made of ``path``, made to keep the stored invariants (``core.invariants``)
+    or refused: the net under every reader, so none hands the database a row ``check`` flags.
+
+    A CR left in a text becomes LF as the .txt reader makes it (offsets moved to match, and
+    said in a warning); anything else that breaks a rule refuses the file, naming the document
+    and why (a reader that knows the line refuses before this, with the line).
+    """
+    out = []
+    for doc in docs:
+        if "\r" in doc.text:
+            _to_lf(path, doc)
+        problem = imported_problem(doc, schema)
+        if problem is not None:
+            raise InputError(str(path), f"document {doc.name!r}: {problem}")
+        out.append(doc)
+    return out
+
+
+def _to_lf(path: Path, doc: ImportedDocument) -> None:
+    ends = line_ends.normalise(doc.text)
+    spans = []
+    for s in doc.spans:
+        start, end = ends.offset(s.start), ends.offset(s.end)
+        if start >= end:
+            raise InputError(
+                str(path),
+                f"document {doc.name!r}: span {s.label} [{s.start}, {s.end}) covers only the CR "
+                "of a CR LF line end, which the stored text does not keep",
+            )
+        spans.append(s.with_changes(start=start, end=end))
+    doc.text, doc.spans = ends.text, spans
+    doc.warnings.append(
+        f"{path}: {doc.name}: the text had CR line ends, stored with LF (offsets moved to match)"
+    )
 
 
 def store(

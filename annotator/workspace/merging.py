@@ -16,6 +16,7 @@ from annotator.core.schema import Schema
 from annotator.formats.jsonl import read_jsonl
 from annotator.storage.merge import MergeReport, SourceDocument, SourceSpan, merge_documents
 from annotator.storage.merge_read import read_database_file, read_database_url
+from annotator.workspace.importing import checked
 from annotator.workspace.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -25,21 +26,26 @@ __all__ = ["MergeReport", "merge", "read_export", "read_source"]
 
 
 def read_source(source: str, schema: Schema) -> list[SourceDocument]:
-    """A database file or URL, or a JSONL export (by its extension)."""
+    """A database file or URL, or a JSONL export (by its extension), every row checked as an
+    import checks its input (``core.invariants``): the first bad one refuses the whole merge,
+    naming the source, the table and row or the line, and the reason."""
     if "://" in source:
-        return read_database_url(source)
+        return read_database_url(source, schema)
     path = Path(source)
     if not path.exists():
         raise InputError(source, "no such file")
     if path.suffix.lower() in EXPORT_SUFFIXES:
         return read_export(path, schema)
-    return read_database_file(path)
+    return read_database_file(path, schema)
 
 
 def read_export(path: Path, schema: Schema) -> list[SourceDocument]:
-    """Our JSONL export: spans without an annotator belong to the line's ``annotator``."""
+    """Our JSONL export: spans without an annotator belong to the line's ``annotator``.
+
+    Read as an import reads it (the reader and ``importing.checked`` refuse what ``check``
+    would flag)."""
     out = []
-    for doc in read_jsonl(path, schema):
+    for doc in checked(path, read_jsonl(path, schema), schema):
         owner = doc.annotator or ""
         src = SourceDocument(doc.name, doc.text, doc.meta)
         src.spans = [

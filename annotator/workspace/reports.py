@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
-from annotator.core.commands import validate_span
-from annotator.core.errors import AnnotatorError, EditError
-from annotator.core.model import STATUSES, text_sha256
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import STATUSES
 from annotator.core.review import AgreementReport, agreement_report, default_annotators
 from annotator.storage.annotations import load_documents
+from annotator.storage.merge_rows import read_rows
+from annotator.storage.tables import DOC, SPAN
 from annotator.workspace.workspace import Workspace
 
 
@@ -65,36 +67,22 @@ def stats(ws: Workspace) -> dict[str, Any]:
 
 
 def check(ws: Workspace) -> tuple[list[str], int, int]:
-    """Problems found (offsets, labels, links, hashes, SQLite's own checks), documents and
-    spans checked."""
+    """Problems found, documents and spans checked.
+
+    Every row is read as a merge reads a colleague's (``storage.merge_rows``, the rules of
+    ``core.invariants``): offsets, layers, labels, attributes, links, references, hashes, and
+    the text and name invariants both back ends share; on SQLite also its own checks.
+    """
     problems: list[str] = []
-    if ws.engine.dialect.name == "sqlite":
-        with ws.engine.connect() as conn:
-            conn.execution_options(annotator_read=True)
+    with ws.engine.connect() as conn:
+        conn.execution_options(annotator_read=True)
+        if ws.engine.dialect.name == "sqlite":
             result = conn.execute(sql("PRAGMA integrity_check")).scalar()
             if result != "ok":
                 problems.append(f"sqlite integrity_check: {result}")
             for row in conn.execute(sql("PRAGMA foreign_key_check")):
                 problems.append(f"broken reference in table {row[0]} row {row[1]}")
-    repo = ws.repo
-    docs = repo.list_documents()
-    n_spans = 0
-    for doc in docs:
-        text = repo.document_text(doc.id)
-        if text_sha256(text) != doc.sha256:
-            problems.append(f"{doc.name}: text does not match its SHA-256")
-        spans = repo.spans(doc.id, all_annotators=True)
-        n_spans += len(spans)
-        by_uuid = {s.uuid: s for s in spans}
-        for span in spans:
-            try:
-                validate_span(span, len(text), ws.schema)
-            except EditError as exc:
-                problems.append(f"{doc.name}: span {span.uuid}: {exc}")
-        for rel in repo.relations(doc.id, all_annotators=True):
-            head, tail = by_uuid.get(rel.head), by_uuid.get(rel.tail)
-            if ws.schema.relation(rel.kind) is None or head is None or tail is None:
-                problems.append(f"{doc.name}: link {rel.uuid} is dangling or of unknown kind")
-            elif ws.schema.link_error(rel.kind, head.layer, tail.layer) is not None:
-                problems.append(f"{doc.name}: link {rel.uuid} joins the wrong layers")
-    return problems, len(docs), n_spans
+        read_rows(conn, ws.engine.url.render_as_string(), ws.schema, problems)
+        n_docs = conn.execute(select(func.count()).select_from(DOC)).scalar_one()
+        n_spans = conn.execute(select(func.count()).select_from(SPAN)).scalar_one()
+    return problems, n_docs, n_spans

@@ -15,8 +15,10 @@ imports none of them.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Generic, TypeVar, cast
@@ -38,7 +40,7 @@ from annotator.core.commands import (
     SpanStore,
     Unlink,
 )
-from annotator.core.errors import AnnotatorError, DatabaseError, EditError
+from annotator.core.errors import AnnotatorError, DatabaseBusyError, DatabaseError, EditError
 from annotator.core.model import (
     DONE,
     GOLD,
@@ -50,11 +52,17 @@ from annotator.core.model import (
     Span,
 )
 from annotator.core.schema import Schema, load_schema, parse_schema
-from annotator.storage.database import default_annotator, open_engine, resolve_url
+from annotator.storage.database import (
+    default_annotator,
+    is_read_only,
+    open_engine,
+    resolve_url,
+)
 from annotator.storage.repository import Repository
-from annotator.workspace.errors import database_refusal
+from annotator.storage.team import team_login
+from annotator.workspace.errors import database_refusal, is_busy
 from annotator.workspace.history import History
-from annotator.workspace.policy import EditPolicy, OpenPolicy
+from annotator.workspace.policy import EditPolicy, OpenPolicy, TeamPolicy
 
 R = TypeVar("R")
 
@@ -85,6 +93,10 @@ class Workspace:
         self.url = url
         self.history = History()
         self.policy: EditPolicy = policy or OpenPolicy()
+        # asked when SQLite stays locked by another writer past the busy timeout, with the
+        # seconds waited so far: True to try again (a window shows a note and paints), False
+        # to refuse. None (the command line): refuse after the one busy timeout.
+        self.on_busy: Callable[[float], bool] | None = None
 
     @classmethod
     def open(
@@ -94,12 +106,26 @@ class Workspace:
         schema_path: str | Path | None = None,
     ) -> Workspace:
         """Open (creating or upgrading) the database ``db`` (a path or URL; default: the user's
-        own file) as ``annotator`` (default: $ANNOTATOR_NAME, then the login name)."""
+        own file) as ``annotator`` (default: $ANNOTATOR_NAME, then the login name).
+
+        On a team server (``annotator team init``) the annotator is the database login:
+        naming someone else is refused, and the team's policy guards the door."""
         url = resolve_url(db)
         engine = open_engine(url)
+        who = team_login(engine)
+        policy: EditPolicy | None = None
+        if who is not None:
+            if annotator is not None and annotator != who.login:
+                engine.dispose()
+                raise AnnotatorError(
+                    f"on this team server you work as your database login {who.login!r}; "
+                    f"--annotator {annotator!r} names someone else (connect as that login "
+                    "instead)"
+                )
+            annotator, policy = who.login, TeamPolicy(who)
         repo = Repository(engine, annotator or default_annotator())
         schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
-        return cls(engine, repo, schema, url)
+        return cls(engine, repo, schema, url, policy)
 
     def as_annotator(self, name: str) -> Workspace:
         """The same database, schema and policy, working as ``name``, with a history of its
@@ -140,10 +166,9 @@ class Workspace:
         edit raises an ``AnnotatorError`` (``EditError``, ``ConflictError``) and changes
         nothing.
         """
+        self._refuse_if_read_only()
         self.policy.admit(command, self)
-        with _database_refusal(), self.repo.transaction():
-            change = command.do(self.repo, self.schema)
-            self._start_documents(change)
+        change = self._in_transaction(lambda: command.do(self.repo, self.schema))
         if undoable:
             self.history.push(change.doc_id if scope is None else scope, command)
         return change
@@ -177,18 +202,50 @@ class Workspace:
             return None
         key, command = step
         try:
+            self._refuse_if_read_only()
             self.policy.admit(command, self)
-            with _database_refusal(), self.repo.transaction():
-                if undoing:
-                    change = command.undo(self.repo, self.schema)
-                else:
-                    change = command.do(self.repo, self.schema)
-                self._start_documents(change)
+            run = command.undo if undoing else command.do
+            change = self._in_transaction(lambda: run(self.repo, self.schema))
         except AnnotatorError:
             self.history.drop(key, undoing=undoing)
             raise
         (self.history.undone if undoing else self.history.redone)(key)
         return change
+
+    @property
+    def read_only(self) -> bool:
+        """Opened from an SQLite file we may not write: reading, export and agreement work,
+        every edit is refused."""
+        return is_read_only(self.engine)
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise EditError(
+                f"{self.display_url} is read-only (you may not write the file): browse, export "
+                "and agree work; edits, imports and merges are refused; nothing was written"
+            )
+
+    def _in_transaction(self, run: Callable[[], Change]) -> Change:
+        """One transaction of the door: ``run`` and the document statuses it implies.
+
+        While another program holds SQLite's write lock (a long import), ``on_busy`` decides
+        whether to wait on; the command did nothing yet (``BEGIN IMMEDIATE`` is what waits).
+        """
+        started = time.monotonic()
+        while True:
+            try:
+                with _database_refusal(), self.repo.transaction():
+                    change = run()
+                    self._start_documents(change)
+                    return change
+            except DatabaseBusyError:
+                if self.on_busy is None or not self.on_busy(time.monotonic() - started):
+                    raise
+
+    def wait_when_busy(self, step_ms: int) -> None:
+        """Wait at most ``step_ms`` for a busy SQLite database before asking ``on_busy`` (a
+        window: short steps, so it can paint a note between them; default: 5 s)."""
+        self.repo.engine = self.repo.engine.execution_options(annotator_busy_ms=step_ms)
 
     def write_in_bulk(self, text: str, write: Callable[[Repository], R]) -> R:
         """Run a bulk write (an import, a merge) through the door as one transaction; it is
@@ -248,21 +305,36 @@ class Workspace:
         )
         return self.execute(AddSpan(doc_id, span)).added[0]
 
-    def relabel_span(self, span: Span | str, label: str) -> Span:
+    # The four edits below change a span that exists. ``seen_version`` is the span's version
+    # as the script last saw it (``Span.version``): if the stored span has changed since,
+    # the edit is refused with a ConflictError saying what changed, by whom and when, instead
+    # of overwriting that change. Default (None): the version stored now, read in the edit's
+    # own transaction, i.e. "apply my edit to whatever is there" (a one-off command).
+
+    def relabel_span(
+        self, span: Span | str, label: str, *, seen_version: int | None = None
+    ) -> Span:
         uuid = _uuid(span)
         current = self.repo.get_span(uuid)
         layer = self.schema.layer_of_label(label)
         moved = layer if layer is not None and layer != current.layer else None
-        return self.execute(RelabelSpan(uuid, label, moved)).updated[0][1]
+        command = RelabelSpan(uuid, label, moved, seen=seen_version)
+        return self.execute(command).updated[0][1]
 
-    def resize_span(self, span: Span | str, start: int, end: int) -> Span:
-        return self.execute(ResizeSpan(_uuid(span), start, end)).updated[0][1]
+    def resize_span(
+        self, span: Span | str, start: int, end: int, *, seen_version: int | None = None
+    ) -> Span:
+        command = ResizeSpan(_uuid(span), start, end, seen=seen_version)
+        return self.execute(command).updated[0][1]
 
-    def set_attributes(self, span: Span | str, attributes: dict[str, Any]) -> Span:
-        return self.execute(SetSpanAttribute(_uuid(span), attributes)).updated[0][1]
+    def set_attributes(
+        self, span: Span | str, attributes: dict[str, Any], *, seen_version: int | None = None
+    ) -> Span:
+        command = SetSpanAttribute(_uuid(span), attributes, seen=seen_version)
+        return self.execute(command).updated[0][1]
 
-    def remove_span(self, span: Span | str) -> None:
-        self.execute(RemoveSpan(_uuid(span)))
+    def remove_span(self, span: Span | str, *, seen_version: int | None = None) -> None:
+        self.execute(RemoveSpan(_uuid(span), seen=seen_version))
 
     def link(self, head: Span | str, tail: Span | str, kind: str | None = None) -> Relation:
         """Link a quote to its speaker or a claim to its source (the kind follows the layers)."""
@@ -291,6 +363,7 @@ class Workspace:
         """Give the project its own label schema (TOML, the shape of resources/schema.toml),
         or None for the shipped default. Checked before it is stored; open windows pick it up
         when they are opened again."""
+        self._refuse_if_read_only()
         schema = (
             parse_schema(toml_text, "the project's label schema") if toml_text else load_schema()
         )
@@ -300,7 +373,14 @@ class Workspace:
     # -- reading ---------------------------------------------------------------------------
 
     def list_documents(self, annotator: str | None = None) -> list[DocumentRow]:
-        return self.repo.list_documents(annotator)
+        """Every document with the annotator's status and span count, by name; the documents
+        a curator assigned to them come first (marked ``assigned``)."""
+        rows = self.repo.list_documents(annotator)
+        mine = self.repo.assigned_documents(annotator)
+        if not mine:
+            return rows
+        marked = [replace(r, assigned=r.id in mine) for r in rows]
+        return sorted(marked, key=lambda r: not r.assigned)  # stable: names stay in order
 
     def find_document(self, name_or_id: str) -> int | None:
         """A document by exact name, then by SHA-256 prefix, then by id."""
@@ -393,4 +473,6 @@ def _database_refusal() -> Iterator[None]:
     try:
         yield
     except SQLAlchemyError as exc:
+        if is_busy(exc):
+            raise DatabaseBusyError from exc
         raise DatabaseError(database_refusal(exc) or str(exc)) from exc

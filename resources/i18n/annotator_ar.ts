@@ -2,54 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="31"/>
+        <source>Tag selection as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="62"/>
+        <source>Relabel as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="77"/>
+        <source>Link to speaker/source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="81"/>
+        <source>Unlink %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="85"/>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="87"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="289"/>
+        <location filename="../../annotator/ui/controller.py" line="205"/>
+        <source>Database busy: another program is writing to it; your edit waits (%d s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/controller.py" line="320"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="294"/>
+        <location filename="../../annotator/ui/controller.py" line="325"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="306"/>
+        <location filename="../../annotator/ui/controller.py" line="339"/>
         <source>No span is selected: click one first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="311"/>
+        <location filename="../../annotator/ui/controller.py" line="344"/>
         <source>Deleted %s; no span is selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="367"/>
+        <location filename="../../annotator/ui/controller.py" line="407"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="387"/>
+        <location filename="../../annotator/ui/controller.py" line="429"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="392"/>
+        <location filename="../../annotator/ui/controller.py" line="434"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="409"/>
+        <location filename="../../annotator/ui/controller.py" line="451"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="415"/>
+        <location filename="../../annotator/ui/controller.py" line="457"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="451"/>
+        <location filename="../../annotator/ui/controller.py" line="497"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -64,34 +102,44 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="23"/>
+        <location filename="../../annotator/ui/document_list.py" line="25"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="23"/>
+        <location filename="../../annotator/ui/document_list.py" line="25"/>
         <source>Status</source>
         <translation>الحالة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="23"/>
+        <location filename="../../annotator/ui/document_list.py" line="25"/>
         <source>Spans</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="25"/>
+        <location filename="../../annotator/ui/document_list.py" line="27"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="25"/>
+        <location filename="../../annotator/ui/document_list.py" line="27"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="25"/>
+        <location filename="../../annotator/ui/document_list.py" line="27"/>
         <source>done</source>
         <translation>منجز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="72"/>
+        <source>assigned to you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/document_list.py" line="73"/>
+        <source>not assigned to you</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -108,105 +156,160 @@
     </message>
 </context>
 <context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="61"/>
+        <source>Something went wrong</source>
+        <translation>حدث خطأ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="64"/>
+        <source>The program hit an error it did not expect. Your saved work is safe: every edit was stored when it was made.</source>
+        <translation>واجه البرنامج خطأً غير متوقع. عملك المحفوظ في أمان: خُزّن كل تعديل لحظة إجرائه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="67"/>
+        <source>Details are in the log file:
+%1</source>
+        <translation>التفاصيل في ملف السجل:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="68"/>
+        <source>No log file could be written.</source>
+        <translation>تعذّرت كتابة ملف السجل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/crash.py" line="71"/>
+        <source>Copy details</source>
+        <translation>نسخ التفاصيل</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="86"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="107"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="95"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="117"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="100"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="110"/>
         <source>-DOCSTART- line before each document</source>
         <translation>سطر ⁦-DOCSTART-⁩ قبل كل مستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="104"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="114"/>
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="121"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
+        <source>Documents selected in the list</source>
+        <translation>المستندات المحددة في القائمة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="127"/>
+        <source>All documents</source>
+        <translation>كل المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="128"/>
+        <source>The open document</source>
+        <translation>المستند المفتوح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="129"/>
+        <source>Documents marked done</source>
+        <translation>المستندات المنجزة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="146"/>
         <source>Format</source>
         <translation>التنسيق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="123"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="148"/>
         <source>Annotator</source>
         <translation>المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="149"/>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/export_dialog.py" line="150"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="125"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="151"/>
         <source>Tag scheme</source>
         <translation>مخطط الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="126"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="152"/>
         <source>Nested columns per layer</source>
         <translation>الأعمدة المتداخلة لكل طبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="128"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="154"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="148"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="174"/>
         <source>overlapping spans</source>
         <translation>مقاطع متداخلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="149"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="175"/>
         <source>links</source>
         <translation>روابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="150"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="176"/>
         <source>attributes</source>
         <translation>سمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="154"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="180"/>
         <source>Holds overlapping spans, links and attributes.</source>
         <translation>يحفظ المقاطع المتداخلة والروابط والسمات.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="156"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="182"/>
         <source>Cannot hold: %1. What is left out is counted in the summary.</source>
         <translation>لا يحفظ: %1. ما يُترك يُحصى في الملخّص.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="157"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="183"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="163"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="189"/>
         <source>Export to folder</source>
         <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="166"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="192"/>
         <source>Export to file</source>
         <translation>التصدير إلى ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="186"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="212"/>
         <source>Choose at least one layer and where to save.</source>
         <translation>اختر طبقة واحدة على الأقل ومكان الحفظ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="199"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="228"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="223"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="252"/>
         <source>Export failed: </source>
         <translation>فشل التصدير: </translation>
     </message>
@@ -328,6 +431,14 @@
         <location filename="../../annotator/ui/review/edit_dialog.py" line="166"/>
         <source>Span</source>
         <translation>المقطع</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <location filename="../../annotator/ui/docks.py" line="40"/>
+        <source>This project&apos;s label schema names no guidelines. Add a line guidelines = &quot;FILE.md&quot; to the schema and put the Markdown file beside it.</source>
+        <translation>لا يذكر مخطط الوسوم في هذا المشروع إرشادات. أضف السطر guidelines = "FILE.md" إلى المخطط وضع ملف Markdown بجانبه.</translation>
     </message>
 </context>
 <context>
@@ -512,22 +623,22 @@
 <context>
     <name>Keymap</name>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="125"/>
+        <location filename="../../annotator/ui/keymap.py" line="133"/>
         <source>Alt+Shift switches the keyboard layout (Arabic/English) on many systems</source>
         <translation>Alt+Shift يبدّل تخطيط لوحة المفاتيح (عربي/إنجليزي) في أنظمة كثيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="128"/>
+        <location filename="../../annotator/ui/keymap.py" line="136"/>
         <source>Ctrl+Alt+arrows switch workspaces</source>
         <translation>Ctrl+Alt مع الأسهم تبدّل مساحات العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="122"/>
+        <location filename="../../annotator/ui/keymap.py" line="130"/>
         <source>the Super (Windows) key belongs to the window manager</source>
         <translation>مفتاح Super (ويندوز) لمدير النوافذ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/keymap.py" line="132"/>
+        <location filename="../../annotator/ui/keymap.py" line="140"/>
         <source>window managers use it (window menu, close, move, switch desktop)</source>
         <translation>تستعمله مديرات النوافذ (قائمة النافذة، الإغلاق، النقل، تبديل سطح المكتب)</translation>
     </message>
@@ -535,242 +646,252 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128"/>
+        <location filename="../../annotator/ui/main_window.py" line="133"/>
         <source>&amp;Open database…</source>
         <translation>&amp;فتح قاعدة بيانات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129"/>
+        <location filename="../../annotator/ui/main_window.py" line="134"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <location filename="../../annotator/ui/main_window.py" line="135"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="136"/>
         <source>&amp;Merge colleague&apos;s work…</source>
         <translation>&amp;دمج عمل زميل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132"/>
+        <location filename="../../annotator/ui/main_window.py" line="137"/>
         <source>Annotator &amp;name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="138"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134"/>
+        <location filename="../../annotator/ui/main_window.py" line="139"/>
         <source>Mark document &amp;done / in progress</source>
         <translation>تعليم المستند &amp;منجزًا / قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136"/>
+        <location filename="../../annotator/ui/main_window.py" line="141"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>&amp;Annotate all occurrences…</source>
         <translation>&amp;وسم كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>Move span start past next &amp;proclitic</source>
         <translation>نقل بداية المقطع بعد السابقة &amp;التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>Move span end one word left (forward)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="154"/>
         <source>Move span end one word right (back)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>Move span start one word right (back)</source>
         <translation>نقل بداية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
         <source>Move span start one word left (forward)</source>
         <translation>نقل بداية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155"/>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
         <source>Select next span</source>
         <translation>تحديد المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
         <source>Select previous span</source>
         <translation>تحديد المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>Quote &amp;direct / indirect</source>
         <translation>اقتباس &amp;مباشر / غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>&amp;Link quote/claim to speaker/source</source>
         <translation>&amp;ربط الاقتباس/الادعاء بالقائل/المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>Finish link</source>
         <translation>إتمام الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="165"/>
         <source>Cancel link / clear selection</source>
         <translation>إلغاء الربط / مسح التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>&amp;Unlink selected span</source>
         <translation>&amp;فك روابط المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Exact selection (no snapping to words)</source>
         <translation>تحديد &amp;دقيق (دون الالتصاق بحدود الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>&amp;Strip proclitics automatically for entities</source>
         <translation>&amp;حذف السوابق تلقائيًا من الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Labels on the text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;التسميات على النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>&amp;Compare annotators…</source>
         <translation>&amp;مقارنة المعلّقين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <source>&amp;Team progress…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>&amp;About</source>
         <translation>&amp;حول</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="39"/>
+        <location filename="../../annotator/ui/menus.py" line="41"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="40"/>
+        <location filename="../../annotator/ui/menus.py" line="42"/>
         <source>&amp;Edit</source>
         <translation>ت&amp;حرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="41"/>
+        <location filename="../../annotator/ui/menus.py" line="43"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="42"/>
+        <location filename="../../annotator/ui/menus.py" line="44"/>
+        <source>&amp;Suggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/menus.py" line="45"/>
         <source>&amp;Review</source>
         <translation>م&amp;راجعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="43"/>
+        <location filename="../../annotator/ui/menus.py" line="46"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="57"/>
+        <location filename="../../annotator/ui/menus.py" line="60"/>
         <source>Recent &amp;databases</source>
         <translation>قواعد البيانات ال&amp;أخيرة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="61"/>
+        <location filename="../../annotator/ui/menus.py" line="64"/>
         <source>&amp;Tag selection as</source>
         <translation>&amp;وسم التحديد بـ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/menus.py" line="65"/>
+        <location filename="../../annotator/ui/menus.py" line="68"/>
         <source>Interface &amp;language</source>
         <translation>&amp;لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="259"/>
+        <location filename="../../annotator/ui/main_window.py" line="270"/>
         <source>No Arabic font</source>
         <translation>لا يوجد خط عربي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="260"/>
+        <location filename="../../annotator/ui/main_window.py" line="271"/>
         <source>No Arabic font (Noto Naskh Arabic, Amiri) is installed; Arabic may show as boxes. Install fonts-noto-core (Debian/Ubuntu) or the Amiri font, then restart.</source>
         <translation>لا يوجد خط عربي مثبت (Noto Naskh Arabic أو Amiri)، وقد تظهر الحروف مربعات. ثبّت الحزمة fonts-noto-core (دبيان/أوبونتو) أو خط Amiri ثم أعد تشغيل البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="312"/>
+        <location filename="../../annotator/ui/main_window.py" line="324"/>
         <source>No document named %s</source>
         <translation>لا يوجد مستند باسم %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="348"/>
+        <location filename="../../annotator/ui/main_window.py" line="360"/>
         <source>The selection holds no word</source>
         <translation>التحديد لا يحتوي على كلمة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="406"/>
+        <location filename="../../annotator/ui/main_window.py" line="425"/>
         <source>Tagged %n occurrences</source>
         <translation>
             <numerusform>تم وسم %n من المواضع</numerusform>
@@ -782,54 +903,64 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="430"/>
+        <location filename="../../annotator/ui/main_window.py" line="449"/>
         <source>Not done: %s</source>
         <translation>لم يتم: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="454"/>
+        <location filename="../../annotator/ui/main_window.py" line="478"/>
         <source>Document font</source>
         <translation>خط المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="470"/>
+        <location filename="../../annotator/ui/main_window.py" line="494"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="471"/>
+        <location filename="../../annotator/ui/main_window.py" line="495"/>
         <source>The interface language changes the next time the program starts.</source>
         <translation>تتغير لغة الواجهة عند تشغيل البرنامج في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="495"/>
+        <location filename="../../annotator/ui/main_window.py" line="519"/>
         <source>About Annotator</source>
         <translation>حول المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="496"/>
+        <location filename="../../annotator/ui/main_window.py" line="520"/>
         <source>Arabic annotation workbench %s: entities, claims and quotes, with links, review and agreement.</source>
         <translation>منصة التعليق على النصوص العربية %s: الكيانات والادعاءات والاقتباسات، مع الروابط والمراجعة والاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>تعديل ا&amp;ختصارات لوحة المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="488"/>
+        <location filename="../../annotator/ui/main_window.py" line="512"/>
         <source>Keyboard shortcuts saved</source>
         <translation>حُفظت اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="398"/>
+        <location filename="../../annotator/ui/main_window.py" line="417"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="394"/>
+        <location filename="../../annotator/ui/main_window.py" line="413"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/docks.py" line="60"/>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/docks.py" line="62"/>
+        <source>Statistics</source>
+        <translation>الإحصاءات</translation>
     </message>
 </context>
 <context>
@@ -951,32 +1082,42 @@
         <translation>المراجعة والفصل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="114"/>
+        <location filename="../../annotator/ui/review/window.py" line="104"/>
+        <source>gold out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="108"/>
+        <source>Edited after adjudication by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/review/window.py" line="124"/>
         <source>Compare</source>
         <translation>مقارنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="117"/>
+        <location filename="../../annotator/ui/review/window.py" line="127"/>
         <source>Document</source>
         <translation>المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="119"/>
+        <location filename="../../annotator/ui/review/window.py" line="129"/>
         <source>Annotators</source>
         <translation>المعلّقون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="173"/>
+        <location filename="../../annotator/ui/review/window.py" line="183"/>
         <source>this database has only %1</source>
         <translation>لا تضم قاعدة البيانات هذه إلا عمل %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="174"/>
+        <location filename="../../annotator/ui/review/window.py" line="184"/>
         <source>this database has no annotations yet</source>
         <translation>لا تضم قاعدة البيانات هذه أي توسيم بعد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="177"/>
+        <location filename="../../annotator/ui/review/window.py" line="187"/>
         <source>Review compares two annotators&apos; work; %1.
 
 Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes their database file or JSONL export, or on the command line: annotator import THEIR_FILE --annotator THEIR_NAME.</source>
@@ -985,112 +1126,112 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
 أحضر عمل زميل: ملف &gt; دمج عمل زميل… يأخذ ملف قاعدة بياناته أو تصديره بصيغة JSONL، أو من سطر الأوامر: annotator import THEIR_FILE --annotator THEIR_NAME.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="182"/>
+        <location filename="../../annotator/ui/review/window.py" line="192"/>
         <source>There are no documents to review: import some first (File &gt; Import…).</source>
         <translation>لا توجد وثائق للمراجعة: استورد بعضها أولًا (ملف &gt; استيراد…).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="184"/>
+        <location filename="../../annotator/ui/review/window.py" line="194"/>
         <source>Tick two or more annotators above, then press Compare.</source>
         <translation>اختر موسِّمَين أو أكثر في الأعلى، ثم اضغط «مقارنة».</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="220"/>
+        <location filename="../../annotator/ui/review/window.py" line="230"/>
         <source>Refused: %1</source>
         <translation>رُفض: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="231"/>
+        <location filename="../../annotator/ui/review/window.py" line="241"/>
         <source>merged: %s</source>
         <translation>مدمج: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="233"/>
+        <location filename="../../annotator/ui/review/window.py" line="243"/>
         <source>gold</source>
         <translation>المرجع الذهبي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="290"/>
+        <location filename="../../annotator/ui/review/window.py" line="300"/>
         <source>%d disagreements, %d decided; %d agreements accepted in advance</source>
         <translation>%d من الاختلافات، فُصل في %d؛ و%d من مواضع الاتفاق قُبلت مسبقًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="337"/>
+        <location filename="../../annotator/ui/review/window.py" line="347"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="340"/>
+        <location filename="../../annotator/ui/review/window.py" line="350"/>
         <source>&amp;Side by side</source>
         <translation>&amp;جنبًا إلى جنب</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="341"/>
+        <location filename="../../annotator/ui/review/window.py" line="351"/>
         <source>&amp;Merged, differences marked</source>
         <translation>م&amp;دمج، مع تمييز الاختلافات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="343"/>
+        <location filename="../../annotator/ui/review/window.py" line="353"/>
         <source>V switches between the two</source>
         <translation>يبدّل V بين العرضين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="351"/>
+        <location filename="../../annotator/ui/review/window.py" line="361"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="352"/>
+        <location filename="../../annotator/ui/review/window.py" line="362"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="353"/>
+        <location filename="../../annotator/ui/review/window.py" line="363"/>
         <source>&amp;Actual size</source>
         <translation>&amp;الحجم الفعلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="404"/>
+        <location filename="../../annotator/ui/review/window.py" line="414"/>
         <source>Edit cancelled: nothing was written to gold.</source>
         <translation>أُلغي التعديل: لم يُكتب شيء في المرجع الذهبي.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="429"/>
+        <location filename="../../annotator/ui/review/window.py" line="439"/>
         <source>Gold marked done for this document</source>
         <translation>عُلّم المرجع الذهبي منجزًا لهذا المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="463"/>
+        <location filename="../../annotator/ui/review/window.py" line="473"/>
         <source>◀ Previous</source>
         <translation>◀ السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="464"/>
+        <location filename="../../annotator/ui/review/window.py" line="474"/>
         <source>Next ▶</source>
         <translation>التالي ▶</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="468"/>
+        <location filename="../../annotator/ui/review/window.py" line="478"/>
         <source>Accept %s (%s)</source>
         <translation>قبول %s (%s)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="472"/>
+        <location filename="../../annotator/ui/review/window.py" line="482"/>
         <source>Both</source>
         <translation>كلاهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="473"/>
+        <location filename="../../annotator/ui/review/window.py" line="483"/>
         <source>Neither</source>
         <translation>لا أحد منهما</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="474"/>
+        <location filename="../../annotator/ui/review/window.py" line="484"/>
         <source>Edit…</source>
         <translation>تعديل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/window.py" line="475"/>
+        <location filename="../../annotator/ui/review/window.py" line="485"/>
         <source>Mark gold done</source>
         <translation>تعليم المرجع الذهبي منجزًا</translation>
     </message>
@@ -1151,22 +1292,22 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="77"/>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="81"/>
         <source>Keyboard shortcuts</source>
         <translation>اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="83"/>
         <source>Menu</source>
         <translation>القائمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="83"/>
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/shortcuts_dialog.py" line="79"/>
+        <location filename="../../annotator/ui/shortcuts_dialog.py" line="83"/>
         <source>Keys</source>
         <translation>المفاتيح</translation>
     </message>
@@ -1197,6 +1338,14 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
         <location filename="../../annotator/ui/span_list.py" line="45"/>
         <source>Links</source>
         <translation>الروابط</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPanel</name>
+    <message>
+        <location filename="../../annotator/ui/statistics.py" line="34"/>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
     </message>
 </context>
 <context>
@@ -1243,6 +1392,135 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     </message>
 </context>
 <context>
+    <name>SuggestionActions</name>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="36"/>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="37"/>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="38"/>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="39"/>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="40"/>
+        <source>Accept all in the &amp;sentence</source>
+        <translation>قبول كل اقتراحات ال&amp;جملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="41"/>
+        <source>Reject all in the s&amp;entence</source>
+        <translation>رفض كل اقتراحات الج&amp;ملة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="42"/>
+        <source>&amp;Train suggestions now</source>
+        <translation>&amp;تدريب الاقتراحات الآن</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="43"/>
+        <source>Suggestion &amp;threshold…</source>
+        <translation>&amp;حد الثقة للاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="48"/>
+        <source>No suggestion in this document</source>
+        <translation>لا اقتراحات في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="57"/>
+        <source>Training suggestions…</source>
+        <translation>جارٍ تدريب الاقتراحات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="62"/>
+        <source>Suggestions not trained: %1</source>
+        <translation>لم تُدرَّب الاقتراحات: %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="67"/>
+        <source>Suggestion threshold</source>
+        <translation>حد الثقة للاقتراحات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="68"/>
+        <source>Hide suggestions scored below (0 shows all, 1 only the surest):</source>
+        <translation>إخفاء الاقتراحات التي تقل ثقتها عن (0 يُظهر الكل، 1 الأوثق فقط):</translation>
+    </message>
+</context>
+<context>
+    <name>TeamProgressDialog</name>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="62"/>
+        <source>Team progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="76"/>
+        <source>Nobody has a document assigned, a status or a span yet. A curator assigns documents with: annotator team assign DOC… --to NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamProgressModel</name>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="32"/>
+        <source>Annotator</source>
+        <translation type="unfinished">المعلّق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="32"/>
+        <source>Document</source>
+        <translation type="unfinished">المستند</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="32"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="33"/>
+        <source>Status</source>
+        <translation type="unfinished">الحالة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="33"/>
+        <source>Spans</source>
+        <translation type="unfinished">المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="35"/>
+        <source>new</source>
+        <translation type="unfinished">جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="35"/>
+        <source>in progress</source>
+        <translation type="unfinished">قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="35"/>
+        <source>done</source>
+        <translation type="unfinished">منجز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/team_dialog.py" line="47"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WelcomePanel</name>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="24"/>
@@ -1278,12 +1556,12 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="42"/>
+        <location filename="../../annotator/ui/app.py" line="60"/>
         <source>Cannot open the database</source>
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="44"/>
+        <location filename="../../annotator/ui/app.py" line="62"/>
         <source>Check the path or URL given with --db (or ANNOTATOR_DB), that the folder is writable, and for PostgreSQL that the server is running.</source>
         <translation>تحقّق من المسار أو العنوان المعطى بـ ‎--db (أو ANNOTATOR_DB)، ومن إمكانية الكتابة في المجلد، ومن أن خادم PostgreSQL يعمل.</translation>
     </message>

@@ -76,3 +76,26 @@ def test_wheel_contains_resources_and_migrations(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert str(installed) in run.stdout and "('entity', 'claim', 'quote')" in run.stdout
+
+
+def _wheel_build(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    # -v: the build backend's own output (setuptools' warnings) is shown only with it
+    return subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-v", "-w", str(out), str(source)],
+        capture_output=True, text=True, timeout=600,
+    )
+
+
+def test_wheel_builds_without_warnings_and_carries_the_license(tmp_path: Path) -> None:
+    proc = _wheel_build(ROOT, tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    output = proc.stdout + proc.stderr
+    warnings = [line for line in output.splitlines() if "Warning" in line]
+    assert warnings == [], "\n".join(warnings)
+    [wheel] = tmp_path.glob("annotator-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "annotator-0.1.0.dist-info/licenses/LICENSE" in names
+    assert "MIT License" in zipfile.ZipFile(wheel).read(
+        "annotator-0.1.0.dist-info/licenses/LICENSE").decode()
+    metadata = zipfile.ZipFile(wheel).read("annotator-0.1.0.dist-info/METADATA").decode()
+    assert "License-Expression: MIT" in metadata

@@ -1,0 +1,229 @@
+"""Suggestion figures (issue 13) on AQMAR: training time, apply speed, held-out and in-document
+F1, the learning curve, the actions an annotator saves, and tag latency while training runs.
+
+The split is fixed here (22 articles to train, 6 held out); the corpus is read with
+``READERS["conll"]`` and ``resources/tagmaps/aqmar.map``, as ``annotator import`` reads it.
+Scores are strict: same start, end and label. The threshold is the window's default.
+
+    python benchmarks/bench_suggest.py [AQMAR_FOLDER]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import ROOT, SHARED, emit
+
+from annotator.core.schema import load_schema
+from annotator.core.suggest import engine
+from annotator.core.suggest.evaluation import Scores, score_spans, total
+from annotator.core.suggest.gazetteer import TrainingDocument
+from annotator.core.suggest.model import DEFAULT_THRESHOLD
+from annotator.core.text import sentences, tokenize
+from annotator.formats.registry import READERS, ReadOptions
+
+HELD_OUT = ["Atom", "Damascus", "Internet", "Nuclear_Power", "Razi", "Summer_Olympics2004"]
+TRAIN = [
+    "Christiano_Ronaldo", "Computer", "Computer_Software", "Crusades", "Enrico_Fermi",
+    "Football", "Ibn_Tolun_Mosque", "Imam_Hussein_Shrine", "Islamic_Golden_Age",
+    "Islamic_History", "Light", "Linux", "Periodic_Table", "Physics",
+    "Portugal_football_team", "Raul_Gonzales", "Real_Madrid", "Richard_Stallman",
+    "Soccer_Worldcup", "Solaris", "Ummaya_Mosque", "X_window_system",
+]
+# the learning curve and the oracle replay train on the first N of this order (seeded once,
+# written out so the figures do not depend on a random generator's version)
+CURVE_ORDER = [
+    "Real_Madrid", "Islamic_History", "Computer", "Crusades", "Linux", "Physics",
+    "Enrico_Fermi", "Soccer_Worldcup", "Ummaya_Mosque", "Solaris", "Light",
+    "Christiano_Ronaldo", "Periodic_Table", "Football", "Imam_Hussein_Shrine",
+    "Richard_Stallman", "Computer_Software", "Islamic_Golden_Age", "Raul_Gonzales",
+    "X_window_system", "Ibn_Tolun_Mosque", "Portugal_football_team",
+]
+CURVE = (2, 5, 11, 22)
+ORACLE_TRAIN = 10
+
+
+def read(folder: Path) -> dict[str, TrainingDocument]:
+    options = ReadOptions(map_tags=ROOT / "resources" / "tagmaps" / "aqmar.map")
+    schema = load_schema()
+    docs = {}
+    for name in TRAIN + HELD_OUT:
+        (doc,) = READERS["conll"](folder / f"{name}.txt", schema, options)
+        docs[name] = TrainingDocument(doc.text, [(s.start, s.end, s.label) for s in doc.spans])
+    return docs
+
+
+def predict(suggester: engine.Suggester, text: str) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.label) for s in suggester.suggest(text)
+            if s.score >= DEFAULT_THRESHOLD]
+
+
+def heldout_scores(suggester: engine.Suggester, docs: list[TrainingDocument]) -> Scores:
+    out = Scores()
+    for doc in docs:
+        out.add(total(score_spans(doc.spans, predict(suggester, doc.text))))
+    return out
+
+
+def halves(doc: TrainingDocument) -> tuple[TrainingDocument, list[tuple[int, int, str]], int]:
+    """The first half of an article (whole sentences) to learn from, the spans of the rest,
+    and where the rest starts."""
+    cut = next((b for _, b in sentences(doc.text) if b >= len(doc.text) // 2), len(doc.text))
+    first = TrainingDocument(doc.text[:cut], [s for s in doc.spans if s[1] <= cut])
+    return first, [s for s in doc.spans if s[0] >= cut], cut
+
+
+def oracle_actions(suggester: engine.Suggester, docs: list[TrainingDocument]) -> tuple[int, int]:
+    """Actions to annotate ``docs`` exactly with suggestions shown, and the entity count.
+
+    An entity suggested exactly is accepted (1); any other is selected and labelled (2), which
+    hides the suggestions it overlaps (the window does); a suggestion overlapping no entity
+    is rejected (1).
+    """
+    actions = entities = 0
+    for doc in docs:
+        gold = set(doc.spans)
+        shown = set(predict(suggester, doc.text))
+        entities += len(gold)
+        actions += sum(1 if g in shown else 2 for g in gold)
+        actions += sum(
+            1 for s in shown - gold if not any(g[0] < s[1] and s[0] < g[1] for g in gold)
+        )
+    return actions, entities
+
+
+def tag_latency_while_training(
+    docs: dict[str, TrainingDocument], tmp: Path
+) -> tuple[list[float], list[float]]:
+    """Key press -> tag painted, in the window: with nothing else running, then while
+    ``annotator suggest train`` runs in its own process on the 22 training articles."""
+    from bench_gui import PaintWatch, wait_painted
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+
+    from annotator.core.model import DONE, ImportedDocument, Span
+    from annotator.ui.app import make_application
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import Settings
+    from annotator.workspace import Workspace
+    from annotator.workspace.importing import store
+
+    db = tmp / "suggest.sqlite3"
+    ws = Workspace.open(str(db), "bench")
+    imported = [ImportedDocument(name, docs[name].text, spans=[
+        Span(s, e, "entity", label) for s, e, label in docs[name].spans
+    ], status=DONE) for name in TRAIN]
+    imported.append(ImportedDocument("held_out", docs[HELD_OUT[0]].text))
+    ids = store(ws, imported).doc_ids
+    app = make_application()
+    window = MainWindow(ws, Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
+    window.resize(1280, 800)
+    window.show()
+    QTest.qWaitForWindowExposed(window)
+    window.open_document(ids[-1])
+    watch = PaintWatch()
+    window.view.viewport().installEventFilter(watch)
+    trainer = window.suggestion_actions.trainer
+    text = window.controller.text
+    # words to tag (a selection of punctuation alone is refused, and paints nothing)
+    free = iter([(s, e) for s, e in tokenize(text) if any(c.isalpha() for c in text[s:e])])
+    view = window.view
+    view.setFocus()
+
+    def tag_one() -> float:
+        start, end = next(free)
+        view.select(start, end)
+        app.processEvents()
+        before = watch.painted
+        t0 = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_1)
+        wait_painted(app, watch, before)
+        took = (time.perf_counter() - t0) * 1000
+        QTest.qWait(20)  # an annotator's pace, faster than any human
+        return took
+
+    trainer.new_spans = -10**6  # no automatic training while the baseline is measured
+    alone = [tag_one() for _ in range(100)]
+    assert trainer.start()
+    training: list[float] = []
+    while trainer.running() and len(training) < 2000:
+        training.append(tag_one())
+    while trainer.running():
+        app.processEvents()
+    window.close()
+    ws.close()
+    return alone, training
+
+
+def main() -> None:
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "data" / "aqmar"
+    docs = read(folder)
+    train = [docs[n] for n in TRAIN]
+    held = [docs[n] for n in HELD_OUT]
+
+    t0 = time.perf_counter()
+    suggester = engine.train(train)
+    emit("suggest.train_s", time.perf_counter() - t0, "s")
+
+    tokens = sum(len(tokenize(d.text)) for d in held)
+    t0 = time.perf_counter()
+    for doc in held:
+        suggester.suggest(doc.text)
+    emit("suggest.apply_ms_per_1k_tokens", (time.perf_counter() - t0) * 1000 / tokens * 1000,
+         "ms")
+
+    scores = heldout_scores(suggester, held)
+    emit("suggest.precision_aqmar_heldout", scores.precision, "ratio")
+    emit("suggest.recall_aqmar_heldout", scores.recall, "ratio")
+    emit("suggest.f1_aqmar_heldout", scores.f1, "F1")
+
+    firsts, rest = [], Scores()
+    for doc in held:
+        first, _, _ = halves(doc)
+        firsts.append(first)
+    t0 = time.perf_counter()
+    in_doc = engine.train(train + firsts)
+    emit("suggest.train_in_document_s", time.perf_counter() - t0, "s")
+    for doc in held:
+        _, later, cut = halves(doc)
+        predicted = [s for s in predict(in_doc, doc.text) if s[0] >= cut]
+        rest.add(total(score_spans(later, predicted)))
+    emit("suggest.precision_in_document", rest.precision, "ratio")
+    emit("suggest.recall_in_document", rest.recall, "ratio")
+    emit("suggest.f1_in_document", rest.f1, "F1")
+
+    for n in CURVE:
+        curve = engine.train([docs[name] for name in CURVE_ORDER[:n]])
+        emit(f"suggest.f1_heldout_train_{n}_articles", heldout_scores(curve, held).f1, "F1")
+
+    gazetteer_only = engine.train(train, sequence_model=False)
+    g = heldout_scores(gazetteer_only, held)
+    emit("suggest.f1_aqmar_heldout_gazetteer_only", g.f1, "F1")
+
+    oracle = engine.train([docs[name] for name in CURVE_ORDER[:ORACLE_TRAIN]])
+    actions, entities = oracle_actions(oracle, held)
+    emit("suggest.actions_per_entity", actions / entities, "actions")
+    emit("suggest.actions_per_entity_without", 2.0, "actions")
+    emit("suggest.actions_saved_factor", 2.0 * entities / actions, "x")
+
+    alone, training = tag_latency_while_training(
+        docs, Path(tempfile.mkdtemp(prefix="bench_sg_"))
+    )
+    for name, latencies in (("no_training", alone), ("while_training", training)):
+        latencies.sort()
+        emit(f"suggest.tag_latency_{name}_median_ms", statistics.median(latencies), "ms")
+        emit(f"suggest.tag_latency_{name}_p99_ms",
+             latencies[max(0, int(len(latencies) * 0.99) - 1)], "ms")
+    emit("suggest.tags_while_training", len(training), "tags")
+
+
+if __name__ == "__main__":
+    main()
