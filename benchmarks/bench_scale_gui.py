@@ -14,6 +14,7 @@ Each figure is printed with its floor measured in the same run, in the same proc
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import sys
@@ -64,10 +65,10 @@ def wait_painted(app: QApplication, watch: PaintWatch, before: int) -> None:
         app.processEvents()
 
 
-def one_line_corpus() -> tuple[str, list[tuple[int, int, str]]]:
-    """AQMAR twice as one line of space-joined tokens, with its entity spans (IOB2 read)."""
+def one_line_corpus(copies: int) -> tuple[str, list[tuple[int, int, str]]]:
+    """AQMAR ``copies`` times as one line of space-joined tokens, with its entity spans."""
     tokens: list[tuple[str, str]] = []
-    for copy in range(2):
+    for copy in range(copies):
         for path in sorted(AQMAR.glob("*.txt")):
             for line in path.read_text(encoding="utf-8").splitlines():
                 parts = line.split()
@@ -115,7 +116,10 @@ def floor_open_ms(app: QApplication, text: str) -> float:
     return elapsed
 
 
-def measure(app: QApplication, tmp: Path, name: str, text: str, spans: list[Span]) -> None:
+def measure(
+    app: QApplication, tmp: Path, name: str, text: str, spans: list[Span]
+) -> tuple[float, float]:
+    """Emits the figures of one document; returns (open ms, median tag ms)."""
     db = tmp / f"{name}.sqlite3"
     ws = Workspace.open(str(db), "bench")
     doc_id = store(ws, [ImportedDocument(name, text)]).doc_ids[0]
@@ -154,23 +158,32 @@ def measure(app: QApplication, tmp: Path, name: str, text: str, spans: list[Span
         latencies.append((time.perf_counter() - t0) * 1000)
     assert len(window.controller.index.spans) == len(spans) + len(latencies), "tags refused"
     latencies.sort()
-    emit(f"scale.{name}_tag_median_ms", statistics.median(latencies), "ms")
+    median = statistics.median(latencies)
+    emit(f"scale.{name}_tag_median_ms", median, "ms")
     emit(f"scale.{name}_tag_p99_ms", latencies[max(0, int(len(latencies) * 0.99) - 1)], "ms")
     window.close()
     window.deleteLater()
     app.processEvents()
     ws.close()
+    return opened, median
 
 
 def main() -> None:
     quick = "--quick" in sys.argv
     app = make_application()
     tmp = Path(tempfile.mkdtemp(prefix="bench_scale_gui_"))
-    text, found = one_line_corpus()
-    spans = [Span(s, e, "entity", label, annotator="bench") for s, e, label in found]
-    emit("scale.oneline_spans", len(spans), "spans")
-    measure(app, tmp, "oneline", text, spans)
+    figures = {}
+    # the full run also measures half the tokens, for the growth exponent
+    for copies in (2,) if quick else (1, 2):
+        text, found = one_line_corpus(copies)
+        spans = [Span(s, e, "entity", label, annotator="bench") for s, e, label in found]
+        name = "oneline" if copies == 2 else "oneline_half"
+        emit(f"scale.{name}_spans", len(spans), "spans")
+        figures[copies] = (len(text), measure(app, tmp, name, text, spans))
     if not quick:
+        (n1, (open1, tag1)), (n2, (open2, tag2)) = figures[1], figures[2]
+        emit("scale.oneline_open_exponent", math.log(open2 / open1) / math.log(n2 / n1), "")
+        emit("scale.oneline_tag_exponent", math.log(tag2 / tag1) / math.log(n2 / n1), "")
         big = arabic_text(20_000_000)
         tokens = tokenize(big)
         spans = [Span(s, e, "entity", "PER", annotator="bench") for s, e in tokens[::25]]

@@ -1,6 +1,7 @@
 """`make bench`: run every benchmarks/bench_*.py and pass their JSON lines through.
 
 Each script prints one JSON object per line: {"name": ..., "value": ..., "unit": ...}.
+``--quick`` is passed on: the scale scripts then leave out their largest sizes.
 A failing script is reported on stderr and makes the run exit non-zero.
 """
 
@@ -16,7 +17,12 @@ def main() -> int:
     failed = []
     for script in sorted(here.glob("bench_*.py")):
         proc = subprocess.run(
-            [sys.executable, str(script)], capture_output=True, text=True, cwd=here.parent
+            # only the scale scripts take options (bench_suggest reads its first argument
+            # as a corpus folder)
+            [sys.executable, str(script),
+             *(sys.argv[1:] if script.name.startswith("bench_scale") else [])],
+            capture_output=True, text=True,
+            cwd=here.parent,
         )
         sys.stdout.write(proc.stdout)
         sys.stdout.flush()

@@ -263,9 +263,9 @@ def _said_against(store: SpanStore, read: Span) -> Iterator[None]:
     except ConflictError:
         try:
             now = store.get_span(read.uuid)
+            by, when = store.last_change(read.uuid)
         except ConflictError as gone:
             raise gone from None
-        by, when = store.last_change(read.uuid)
         raise stale_edit(read, now, by, when, store.annotator) from None
 
 

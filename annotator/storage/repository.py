@@ -557,15 +557,16 @@ class Repository:
         """Why an edit was refused, in words: what the span is now, who changed it, when."""
         try:
             now = self.get_span(wanted.uuid)
+            by, when = self.last_change(wanted.uuid)
         except ConflictError as gone:
             return gone
-        by, when = self.last_change(wanted.uuid)
         seen = expected_version if expected_version is not None else now.version
         return stale_edit(seen, now, by, when, self.annotator)
 
     def last_change(self, uuid: str) -> tuple[str | None, datetime | None]:
         """Who changed the span last (its own annotator when nobody has since it was made)
-        and when; (None, None) when it no longer exists."""
+        and when. A span deleted meanwhile (another process, between two reads) is refused
+        as deleted elsewhere, the refusal its edit gets."""
         editor = func.coalesce(SPAN.c.updated_by_id, SPAN.c.annotator_id)
         with self._read() as conn:
             row = conn.execute(
@@ -573,7 +574,9 @@ class Repository:
                 .select_from(SPAN.join(ANN, ANN.c.id == editor))
                 .where(SPAN.c.uuid == uuid)
             ).first()
-        return (None, None) if row is None else (row[0], row[1])
+        if row is None:
+            raise _deleted_elsewhere(uuid)
+        return row[0], row[1]
 
     # -- relations -------------------------------------------------------------------------
 
