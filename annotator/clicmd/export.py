@@ -21,7 +21,7 @@ from annotator.workspace.exporting import (
     DOC_SEPARATORS,
     ExportOptions,
     export_layers,
-    gather_documents,
+    stored_documents,
     write_export,
 )
 
@@ -93,22 +93,24 @@ def run(args: argparse.Namespace) -> int:
         if args.gold or getattr(args, "annotator", None):
             ws.require_annotator(annotator)  # a named annotator must exist
         names = [n for n in (args.documents or "").split(",") if n] or None
-        docs = gather_documents(ws, annotator, names, layers)
+        # each document is read when the writer reaches it, so the database stays open
+        # until the writing ends and memory holds one document, not the corpus
+        docs = stored_documents(ws, annotator, names, layers)
+        if args.no_docstart and args.doc_separator != "none":
+            args.parser.error("--no-docstart contradicts --doc-separator " + args.doc_separator)
+        try:
+            options = ExportOptions(
+                layers=layers, scheme=args.scheme, nested=args.nested,
+                doc_separator=args.doc_separator, misc_tags=args.misc_tags, schema=ws.schema,
+            )
+        except ValueError as exc:
+            args.parser.error(str(exc))  # wrong usage: exit 2
+        output = None if args.output == "-" else Path(args.output)
+        report, text = write_export(
+            args.format, docs, output, options, progress_printer("exporting")
+        )
     finally:
         ws.close()
-    if args.no_docstart and args.doc_separator != "none":
-        args.parser.error("--no-docstart contradicts --doc-separator " + args.doc_separator)
-    try:
-        options = ExportOptions(
-            layers=layers, scheme=args.scheme, nested=args.nested,
-            doc_separator=args.doc_separator, misc_tags=args.misc_tags, schema=ws.schema,
-        )
-    except ValueError as exc:
-        args.parser.error(str(exc))  # wrong usage: exit 2
-    output = None if args.output == "-" else Path(args.output)
-    report, text = write_export(
-        args.format, docs, output, options, progress_printer("exporting")
-    )
     if text is not None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -316,17 +316,20 @@ class Repository:
         if problem is not None:  # every path's last check before either back end
             raise EditError(f"cannot store document {name[:60]!r}: {problem}")
         with self.transaction() as conn:
+            # the statement without values, its parameters apart: SQLAlchemy compiles it once
+            # (building .values() per document was half of a 10,000-document import's store)
             doc_id = conn.execute(
-                insert(DOC).values(
-                    uuid=uuid or new_uuid(),
-                    project_id=self.project_id,
-                    name=name,
-                    text=text,
-                    sha256=sha256,
-                    length=len(text),
-                    meta=meta or {},
-                    created=utcnow(),
-                )
+                _INSERT_DOC,
+                {
+                    "uuid": uuid or new_uuid(),
+                    "project_id": self.project_id,
+                    "name": name,
+                    "text": text,
+                    "sha256": sha256,
+                    "length": len(text),
+                    "meta": meta or {},
+                    "created": utcnow(),
+                },
             ).inserted_primary_key[0]  # type: ignore[index]  # Optional in stubs
         return int(doc_id)
 
@@ -716,6 +719,9 @@ class Repository:
                 sql = f"SELECT uuid FROM span WHERE uuid IN ({', '.join([mark] * len(chunk))})"
                 found.update(r[0] for r in conn.exec_driver_sql(sql, chunk))
         return found
+
+
+_INSERT_DOC = insert(DOC)
 
 
 def _deleted_elsewhere(uuid: str) -> ConflictError:

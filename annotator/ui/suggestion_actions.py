@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QInputDialog
 
 from annotator.ui import suggestion_painter
@@ -42,6 +42,12 @@ class SuggestionActions(QObject):
         a("suggest_train", self.tr("&Train suggestions now"), self.train)
         a("suggest_threshold", self.tr("Suggestion &threshold…"), self.choose_threshold)
         s.changed.connect(self._show_current)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.trainer.stop()  # a closed window leaves no training behind; the next retrains
+        return False
 
     def _step(self, forward: bool) -> None:
         if self.state.step(forward) is None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironm
 
 from annotator.core.commands import Change
 from annotator.core.model import DONE
+from annotator.core.suggest.model import SUGGESTED_LAYER
 from annotator.ui.controller import AnnotationController
 from annotator.workspace.suggestions import RETRAIN_EVERY
 
@@ -47,8 +48,13 @@ class SuggestionTrainer(QObject):
     def _count(self, change: Change) -> None:
         self.new_spans += len(change.added)
         marked_done = change.statuses.get(self.controller.annotator) == DONE
-        if marked_done or self.new_spans >= RETRAIN_EVERY:
+        if self.new_spans >= RETRAIN_EVERY or (marked_done and self._has_examples()):
             self.start()
+
+    def _has_examples(self) -> bool:
+        """Whether the done document gives training anything to learn (else it would only
+        say "nothing to learn" in the status bar)."""
+        return any(s.layer == SUGGESTED_LAYER for s in self.controller.index.spans.values())
 
     def start(self) -> bool:
         """Start a training unless one runs; False when one was already running."""

@@ -12,12 +12,12 @@ import os
 import secrets
 import shutil
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Relation
+from annotator.core.model import DocumentRow, Relation
 from annotator.formats.exporting import (
     DOC_SEPARATORS,
     ExportDocument,
@@ -34,9 +34,11 @@ __all__ = [
     "ExportDocument",
     "ExportOptions",
     "ExportReport",
+    "StoredDocuments",
     "export",
     "export_layers",
     "gather_documents",
+    "stored_documents",
     "write_export",
 ]
 
@@ -47,9 +49,24 @@ def gather_documents(
     names: Sequence[str] | None = None,
     layers: Iterable[str] | None = None,
 ) -> list[ExportDocument]:
-    """One annotator's spans and links on the chosen documents (all, by name, by default)."""
+    """One annotator's spans and links on the chosen documents (all, by name, by default),
+    all read now (the export dialog formats them in a worker thread, away from the
+    database)."""
+    return list(stored_documents(ws, annotator, names, layers))
+
+
+def stored_documents(
+    ws: Workspace,
+    annotator: str,
+    names: Sequence[str] | None = None,
+    layers: Iterable[str] | None = None,
+) -> StoredDocuments:
+    """The documents ``gather_documents`` gives, each read only when a writer reaches it.
+
+    A writer holds one document at a time, so an export's memory stays that of its largest
+    document, not of the corpus. The workspace must stay open until the writing ends.
+    """
     repo = ws.repo
-    wanted_layers = None if layers is None else set(layers)
     rows = repo.list_documents(annotator)
     if names:
         wanted = []
@@ -60,11 +77,41 @@ def gather_documents(
             wanted.append(doc_id)
         by_id = {row.id: row for row in rows}
         rows = [by_id[doc_id] for doc_id in dict.fromkeys(wanted)]
-    docs = []
-    for row in rows:
+    return StoredDocuments(ws, annotator, rows, None if layers is None else set(layers))
+
+
+class StoredDocuments(Sequence[ExportDocument]):
+    """Documents of an export, read from the database one at a time, in order."""
+
+    def __init__(
+        self, ws: Workspace, annotator: str, rows: Sequence[DocumentRow],
+        layers: set[str] | None,
+    ) -> None:
+        self._ws, self._annotator, self._rows, self._layers = ws, annotator, rows, layers
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    @overload
+    def __getitem__(self, index: int) -> ExportDocument: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ExportDocument]: ...
+
+    def __getitem__(self, index: int | slice) -> ExportDocument | list[ExportDocument]:
+        if isinstance(index, slice):
+            return [self._read(row) for row in self._rows[index]]
+        return self._read(self._rows[index])
+
+    def __iter__(self) -> Iterator[ExportDocument]:
+        for row in self._rows:
+            yield self._read(row)
+
+    def _read(self, row: DocumentRow) -> ExportDocument:
+        repo, annotator = self._ws.repo, self._annotator
         spans = repo.spans(row.id, annotator)
-        if wanted_layers is not None:
-            spans = [s for s in spans if s.layer in wanted_layers]
+        if self._layers is not None:
+            spans = [s for s in spans if s.layer in self._layers]
         kept = {s.uuid for s in spans}
         relations: list[Relation] = []
         provenance: dict[str, dict[str, Any]] = {}
@@ -77,14 +124,11 @@ def gather_documents(
                 for uuid, prov in repo.span_provenances(row.id, annotator).items()
                 if uuid in kept
             }
-        docs.append(
-            ExportDocument(
-                name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
-                spans=spans, relations=relations, meta=repo.document_meta(row.id),
-                annotator=annotator, status=row.status, provenance=provenance,
-            )
+        return ExportDocument(
+            name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
+            spans=spans, relations=relations, meta=repo.document_meta(row.id),
+            annotator=annotator, status=row.status, provenance=provenance,
         )
-    return docs
 
 
 def write_export(
@@ -224,7 +268,7 @@ def export(
     who = annotator or ws.annotator
     if annotator is not None:
         ws.require_annotator(who)
-    docs = gather_documents(ws, who, documents, chosen)
+    docs = stored_documents(ws, who, documents, chosen)  # read one by one while written
     options = ExportOptions(
         layers=chosen, scheme=scheme, nested=nested, doc_separator=doc_separator,
         misc_tags=misc_tags, schema=ws.schema

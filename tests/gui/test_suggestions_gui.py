@@ -163,3 +163,27 @@ def test_a_training_can_be_stopped_without_a_trace(win: MainWindow) -> None:
     assert not trainer.start()  # one at a time
     trainer.stop()
     assert not trainer.running()
+
+
+def test_closing_the_window_ends_its_training(win: MainWindow) -> None:
+    trainer = win.suggestion_actions.trainer
+    assert trainer.start()
+    win.close()  # Qt would warn of a QProcess destroyed while running, failing the test
+    assert not trainer.running()
+
+
+def test_marking_done_a_document_without_entities_starts_no_training(win: MainWindow) -> None:
+    assert win.controller.index.spans == {}
+    press(win, "Ctrl+D")
+    assert win.controller.status == DONE
+    assert not win.suggestion_actions.trainer.running()
+
+
+def test_marking_done_a_tagged_document_retrains(win: MainWindow, qtbot) -> None:
+    at = find_nth(win.controller.text, "مسؤول")
+    select_and_press(win, at, at + len("مسؤول"), "1")
+    trainer = win.suggestion_actions.trainer
+    with qtbot.waitSignal(trainer.finished, timeout=120_000) as finished:
+        press(win, "Ctrl+D")
+        assert trainer.running()
+    assert finished.args is not None and finished.args[0], finished.args
