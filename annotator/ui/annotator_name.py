@@ -1,8 +1,9 @@
 """Who is annotating: the name the window works as, set in the window and remembered.
 
 Scripts and the command line take ``--annotator`` or ``$ANNOTATOR_NAME`` (then the login name);
-the window adds the name last set in it, below those two, so a launcher started from a desktop
-menu (no terminal, no environment) still knows who its user is.
+the window adds the name last set in it, below those two (``Workspace.open(remembered=...)``),
+so a launcher started from a desktop menu (no terminal, no environment) still knows who its
+user is. On a team server the database login decides, whatever was remembered.
 """
 
 from __future__ import annotations
@@ -25,9 +26,3 @@ def name_error(name: str) -> str | None:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") for ch in name):
         return "an annotator name cannot hold tabs, line breaks or invisible controls"
     return None
-
-
-def starting_annotator(flag: str | None, env: str | None, remembered: str) -> str | None:
-    """The name a window starts as: ``--annotator``, ``$ANNOTATOR_NAME``, the name last set
-    in the window; None leaves it to the workspace (the login name)."""
-    return flag or env or remembered or None

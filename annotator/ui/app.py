@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.schema import resources_path
-from annotator.ui.annotator_name import starting_annotator
 from annotator.ui.crash import install_exception_hook, quit_on_interrupt, route_qt_messages
 from annotator.ui.fonts import ensure_readable_fonts
 from annotator.ui.i18n import install_language
@@ -49,10 +47,9 @@ def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
     interrupt_timer = quit_on_interrupt(app)
     settings = Settings()
     translators = install_language(app, settings.language)
-    annotator = starting_annotator(annotator, os.environ.get("ANNOTATOR_NAME"),
-                                   settings.annotator_name)
     try:
-        ws = Workspace.open(db, annotator)
+        # --annotator, else $ANNOTATOR_NAME, else the name set in the window (ui.annotator_name)
+        ws = Workspace.open(db, annotator, remembered=settings.annotator_name or None)
     except AnnotatorError as exc:
         log.error("cannot open the database: %s", exc)
         QMessageBox.critical(

@@ -122,7 +122,12 @@ class FileMenu(QObject):
             return True
         doc_id = win.controller.doc_id
         # the same connections: whoever closes the workspace later (run_gui) closes them
-        win.controller.set_workspace(old.as_annotator(name))
+        try:
+            ws = old.as_annotator(name)
+        except AnnotatorError as exc:  # a team server: the login decides
+            win.show_error(str(exc))
+            return False
+        win.controller.set_workspace(ws)
         win.settings.annotator_name = name
         win.workspace_switched()
         if doc_id >= 0:

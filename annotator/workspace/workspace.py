@@ -15,6 +15,7 @@ imports none of them.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -104,12 +105,16 @@ class Workspace:
         db: str | None = None,
         annotator: str | None = None,
         schema_path: str | Path | None = None,
+        *,
+        remembered: str | None = None,
     ) -> Workspace:
         """Open (creating or upgrading) the database ``db`` (a path or URL; default: the user's
-        own file) as ``annotator`` (default: $ANNOTATOR_NAME, then the login name).
+        own file) as ``annotator`` (default: $ANNOTATOR_NAME, then ``remembered`` — the name
+        last set in the window — then the login name).
 
         On a team server (``annotator team init``) the annotator is the database login:
-        naming someone else is refused, and the team's policy guards the door."""
+        naming someone else is refused (a remembered name is not a naming: it is ignored), and
+        the team's policy guards the door."""
         url = resolve_url(db)
         engine = open_engine(url)
         who = team_login(engine)
@@ -123,13 +128,20 @@ class Workspace:
                     "instead)"
                 )
             annotator, policy = who.login, TeamPolicy(who)
-        repo = Repository(engine, annotator or default_annotator())
+        name = annotator or os.environ.get("ANNOTATOR_NAME") or remembered or default_annotator()
+        repo = Repository(engine, name)
         schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
         return cls(engine, repo, schema, url, policy)
 
     def as_annotator(self, name: str) -> Workspace:
         """The same database, schema and policy, working as ``name``, with a history of its
-        own. It shares this workspace's connections: close only one of the two."""
+        own. It shares this workspace's connections: close only one of the two. Refused on
+        a team server, where who you are is your database login."""
+        if isinstance(self.policy, TeamPolicy):
+            raise AnnotatorError(
+                f"on this team server you work as your database login {self.annotator!r}; "
+                "to annotate as someone else, connect as that login"
+            )
         return Workspace(self.engine, Repository(self.engine, name), self.schema, self.url,
                          self.policy)
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog
 
-from annotator.ui.annotator_name import name_error, starting_annotator
+from annotator.ui.annotator_name import name_error
 from annotator.ui.main_window import MainWindow
 
 
@@ -63,9 +63,14 @@ def test_a_bad_name_is_refused_in_words(qtbot, window: MainWindow) -> None:
     assert name_error("a\tb") and name_error("ليلى") is None
 
 
-def test_which_name_a_start_uses() -> None:
+def test_which_name_a_start_uses(db_path, monkeypatch) -> None:
     # the command line wins, then $ANNOTATOR_NAME, then the name set in the window
-    assert starting_annotator("cli", "env", "saved") == "cli"
-    assert starting_annotator(None, "env", "saved") == "env"
-    assert starting_annotator(None, None, "saved") == "saved"
-    assert starting_annotator(None, None, "") is None  # the login name, as for scripts
+    from annotator.workspace import Workspace
+
+    monkeypatch.setenv("ANNOTATOR_NAME", "env")
+    for given, expected in (("cli", "cli"), (None, "env")):
+        with Workspace.open(str(db_path), given, remembered="saved") as ws:
+            assert ws.annotator == expected
+    monkeypatch.delenv("ANNOTATOR_NAME")
+    with Workspace.open(str(db_path), None, remembered="saved") as ws:
+        assert ws.annotator == "saved"

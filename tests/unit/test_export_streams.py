@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.schema import resources_path
 from annotator.workspace import Workspace
 from annotator.workspace.exporting import (
     ExportOptions,
@@ -34,7 +35,10 @@ def ws(tmp_path: Path, db_path: Path) -> Workspace:
     ]
     odd.write_text(json.dumps({"text": ODD, "spans": spans}, ensure_ascii=False) + "\n",
                    encoding="utf-8")
-    import_paths(ws, [*sorted(AQMAR.glob("*.txt"))[:3], odd], fmt="auto")
+    import_paths(ws, sorted(AQMAR.glob("*.txt"))[:3], fmt="conll",
+                 map_tags=resources_path("tagmaps/aqmar.map"))
+    import_paths(ws, [odd])
+    assert len(ws.repo.spans(ws.repo.list_documents()[0].id)) > 10  # real entities, not text
     return ws
 
 
