@@ -122,12 +122,12 @@ class FileMenu(QObject):
             return True
         doc_id = win.controller.doc_id
         # the same connections: whoever closes the workspace later (run_gui) closes them
-        try:
-            ws = old.as_annotator(name)
-        except AnnotatorError as exc:  # a team server: the login decides
-            win.show_error(str(exc))
+        if old.on_team_server:
+            win.show_error(self.tr(
+                "on this team server you work as your database login %1; to annotate as "
+                "someone else, connect as that login").replace("%1", old.annotator))
             return False
-        win.controller.set_workspace(ws)
+        win.controller.set_workspace(old.as_annotator(name))
         win.settings.annotator_name = name
         win.workspace_switched()
         if doc_id >= 0:

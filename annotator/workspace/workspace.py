@@ -135,15 +135,17 @@ class Workspace:
 
     def as_annotator(self, name: str) -> Workspace:
         """The same database, schema and policy, working as ``name``, with a history of its
-        own. It shares this workspace's connections: close only one of the two. Refused on
-        a team server, where who you are is your database login."""
-        if isinstance(self.policy, TeamPolicy):
-            raise AnnotatorError(
-                f"on this team server you work as your database login {self.annotator!r}; "
-                "to annotate as someone else, connect as that login"
-            )
+        own. It shares this workspace's connections: close only one of the two. On a team
+        server the policy and the database still judge every edit by the login (a curator
+        writes gold this way; an annotator cannot write as someone else)."""
         return Workspace(self.engine, Repository(self.engine, name), self.schema, self.url,
                          self.policy)
+
+    @property
+    def on_team_server(self) -> bool:
+        """Whether who may do what is the team server's (``annotator team init``): the
+        annotator is the database login."""
+        return isinstance(self.policy, TeamPolicy)
 
     def close(self) -> None:
         self.engine.dispose()

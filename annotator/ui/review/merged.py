@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.review import CONFLICT, PARTIAL, Comparison, merged_view, only
 from annotator.core.schema import Schema
+from annotator.ui.display_lines import display_text
 from annotator.ui.document_view import DocumentView
 from annotator.ui.highlighter import SpanHighlighter, blend
 from annotator.ui.offsets import OffsetMap
@@ -136,7 +137,8 @@ class MergedController(PaneController):
         self.marks, self.annotators = merged.marks, names
         self.text = ws.document_text(doc_id)
         self.offsets = OffsetMap(self.text)
-        self.index = SpanIndex(self.text, merged.spans, merged.relations)
+        self.shown = display_text(self.text)  # what the view shows (long lines broken)
+        self.index = SpanIndex(self.shown, merged.spans, merged.relations)
         self.doc_id, self.doc_name = doc_id, ws.document_info(doc_id).name
         self.current = self.link_head = ""
         self.document_opened.emit(doc_id)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.ui.controller import AnnotationController
+from annotator.ui.display_lines import display_text
 from annotator.ui.document_view import DocumentView
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.span_index import SpanIndex
@@ -34,8 +35,9 @@ class PaneController(AnnotationController):
         ws = self.ws
         self.text = ws.document_text(doc_id)
         self.offsets = OffsetMap(self.text)
+        self.shown = display_text(self.text)  # what the view shows (long lines broken)
         self.index = SpanIndex(
-            self.text, ws.spans(doc_id, self.annotator), ws.relations(doc_id, self.annotator)
+            self.shown, ws.spans(doc_id, self.annotator), ws.relations(doc_id, self.annotator)
         )
         self.doc_id, self.doc_name = doc_id, ws.document_info(doc_id).name
         self.status = ws.status(doc_id, self.annotator)

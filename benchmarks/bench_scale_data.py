@@ -1,0 +1,154 @@
+"""Scale figures of the command line: CoNLL export of 10k, 100k and 1M spans, beside spaCy.
+
+The corpus is the Wojood sample (nested Arabic NER, real news text) replicated with new names
+(each copy's documents start with a word of their own) until it holds the number of spans
+wanted. Each figure is a whole process, start to exit, with its peak resident memory (from
+``wait4``): ``annotator export --format conll`` from the database, and spaCy's conversion of
+the same documents (the JSONL export read line by line; ``Doc`` from the words, then
+``offsets_to_biluo_tags`` and ``biluo_to_iob``; ``token TAB tag`` lines written). The two run
+alternately, so a change of load hits both. ``--quick`` stops at 100k spans.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import SHARED, emit
+
+from annotator.core.model import ImportedDocument, Span
+from annotator.formats.conll import parse_conll
+from annotator.workspace import Workspace
+from annotator.workspace.importing import store
+
+WOJOOD = SHARED / "data" / "wojood_sample"
+LABELS = [
+    "PERS", "NORP", "OCC", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL",
+    "ORDINAL", "PERCENT", "QUANTITY", "UNIT", "MONEY", "CURR", "LANGUAGE", "PRODUCT", "LAW",
+    "WEBSITE",
+]
+SCHEMA = "[[layers]]\nname = \"entity\"\nlabels = [{}]\n".format(
+    ", ".join(f'{{ name = "{label}" }}' for label in LABELS)
+)
+
+SPACY = r"""
+import json, sys
+from spacy.tokens import Doc
+from spacy.training import biluo_to_iob, offsets_to_biluo_tags
+from spacy.vocab import Vocab
+
+vocab = Vocab()
+with open(sys.argv[1], encoding="utf-8") as src, open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in src:
+        row = json.loads(line)
+        text = row["text"]
+        words = text.split()
+        # the outer spans, as one CoNLL column holds them (spaCy refuses overlaps)
+        spans, last = [], -1
+        for s in sorted(row["spans"], key=lambda s: (s["start"], -s["end"])):
+            if s["start"] >= last:
+                spans.append((s["start"], s["end"], s["label"]))
+                last = s["end"]
+        tags = biluo_to_iob(offsets_to_biluo_tags(Doc(vocab, words=words), spans))
+        out.writelines(f"{w}\t{t}\n" for w, t in zip(words, tags))
+        out.write("\n")
+"""
+
+
+def seed_documents(schema_ws: Workspace) -> list[ImportedDocument]:
+    parts = [(WOJOOD / f"{p}.txt").read_text(encoding="utf-8") for p in ("train", "val", "test")]
+    return [d for n, part in enumerate(parts)
+            for d in parse_conll(part, f"wojood{n}.conll", schema_ws.schema)]
+
+
+def replicated(seeds: list[ImportedDocument], spans: int) -> list[ImportedDocument]:
+    """Copies of ``seeds``, each document prefixed by a word of its own, until ``spans``."""
+    out: list[ImportedDocument] = []
+    total, copy = 0, 0
+    while total < spans:
+        for doc in seeds:
+            prefix = f"نسخة{copy} "
+            shift = len(prefix)
+            moved = [Span(s.start + shift, s.end + shift, s.layer, s.label) for s in doc.spans]
+            out.append(ImportedDocument(f"{doc.name}-{copy}", prefix + doc.text, spans=moved))
+            total += len(moved)
+            if total >= spans:
+                break
+        copy += 1
+    return out
+
+
+def build(folder: Path, docs: list[ImportedDocument]) -> Path:
+    db = folder / "corpus.sqlite3"
+    ws = Workspace.open(str(db), "bench")
+    ws.repo.set_project_schema_toml(SCHEMA)
+    ws.close()
+    ws = Workspace.open(str(db), "bench")
+    store(ws, docs)
+    ws.close()
+    return db
+
+
+def run(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one whole process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        assert proc.stderr is not None
+        raise SystemExit(f"{argv[:4]} failed: {proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    sizes = [10_000, 100_000] if "--quick" in sys.argv else [10_000, 100_000, 1_000_000]
+    cli = [sys.executable, "-m", "annotator.cli"]
+    with tempfile.TemporaryDirectory() as tmp:
+        ws = Workspace.open(str(Path(tmp) / "schema.sqlite3"), "bench")
+        ws.repo.set_project_schema_toml(SCHEMA)
+        ws.close()
+        ws = Workspace.open(str(Path(tmp) / "schema.sqlite3"), "bench")
+        seeds = seed_documents(ws)
+        ws.close()
+        ours: dict[int, float] = {}
+        for size in sizes:
+            folder = Path(tmp) / str(size)
+            folder.mkdir()
+            db = build(folder, replicated(seeds, size))
+            jsonl = folder / "corpus.jsonl"
+            export = [*cli, "--db", str(db), "--annotator", "bench", "export"]
+            run([*export, "--format", "jsonl", "-o", str(jsonl)])  # spaCy's input
+            rounds = 3 if size < 1_000_000 else 1
+            mine, theirs = [], []
+            for _ in range(rounds):  # alternately, so that a change of load hits both
+                mine.append(run([*export, "--format", "conll", "-o", str(folder / "o.conll")]))
+                theirs.append(run([sys.executable, "-c", SPACY, str(jsonl),
+                                   str(folder / "s.conll")]))
+            (t_ours, rss_ours), (t_spacy, rss_spacy) = min(mine), min(theirs)
+            label = f"{size // 1000}k" if size < 1_000_000 else "1m"
+            emit(f"scale.export_conll_{label}_s", t_ours, "s")
+            emit(f"scale.export_conll_{label}_rss_mb", max(r for _, r in mine), "MB")
+            emit(f"scale.export_spacy_{label}_s", t_spacy, "s")
+            emit(f"scale.export_spacy_{label}_rss_mb", max(r for _, r in theirs), "MB")
+            emit(f"scale.export_vs_spacy_{label}_ratio", t_spacy / t_ours, "x")
+            ours[size] = t_ours
+            del rss_ours, rss_spacy
+            for path in folder.iterdir():
+                path.unlink()
+        small, big = sizes[-2], sizes[-1]
+        emit("scale.export_conll_exponent",
+             math.log(ours[big] / ours[small]) / math.log(big / small), "")
+
+
+if __name__ == "__main__":
+    main()
