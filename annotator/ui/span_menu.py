@@ -19,16 +19,12 @@ if TYPE_CHECKING:
 _EXCERPT = 30
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SpanMenu", text)
-
-
 def build_menu(window: MainWindow, pos: int, parent: QWidget) -> QMenu:
     """The menu for a right click at code point ``pos``."""
     c = window.controller
     menu = QMenu(parent)
     if window.view.selection() is not None:
-        tag = menu.addMenu(tr("Tag selection as"))
+        tag = menu.addMenu(QCoreApplication.translate("SpanMenu", "Tag selection as"))
         tag.addActions(window.label_actions())
     spans = c.index.spans_at(pos)
     if len(spans) == 1:
@@ -62,7 +58,7 @@ def _span_items(window: MainWindow, menu: QMenu, span: Span) -> None:
 
     if menu.actions():
         menu.addSeparator()
-    relabel = menu.addMenu(tr("Relabel as"))
+    relabel = menu.addMenu(QCoreApplication.translate("SpanMenu", "Relabel as"))
     for label in schema.labels():
         if label.layer == span.layer and label.name != span.label:
             relabel.addAction(label.name).triggered.connect(
@@ -77,14 +73,16 @@ def _span_items(window: MainWindow, menu: QMenu, span: Span) -> None:
             action.triggered.connect(on_span(
                 lambda a=attr.name, v=option: c.set_attribute(span.uuid, a, v)))
     if schema.links_from(span.layer):
-        menu.addAction(tr("Link to speaker/source…")).triggered.connect(on_span(c.start_link))
+        link = QCoreApplication.translate("SpanMenu", "Link to speaker/source…")
+        menu.addAction(link).triggered.connect(on_span(c.start_link))
     for rel in c.index.links_of(span.uuid):
         other = c.index.spans.get(rel.tail if rel.head == span.uuid else rel.head)
         if other is not None:
-            menu.addAction(tr("Unlink %1: %2").replace("%1", rel.kind).replace(
-                "%2", _title(window, other))).triggered.connect(
-                on_span(lambda uuid=rel.uuid: c.unlink(uuid)))
+            text = QCoreApplication.translate("SpanMenu", "Unlink %1: %2")
+            text = text.replace("%1", rel.kind).replace("%2", _title(window, other))
+            menu.addAction(text).triggered.connect(on_span(lambda uuid=rel.uuid: c.unlink(uuid)))
     menu.addSeparator()
-    menu.addAction(tr("Copy text")).triggered.connect(
+    menu.addAction(QCoreApplication.translate("SpanMenu", "Copy text")).triggered.connect(
         lambda: QGuiApplication.clipboard().setText(span.covered(c.text)))
-    menu.addAction(tr("Delete")).triggered.connect(on_span(c.remove_current))
+    delete = QCoreApplication.translate("SpanMenu", "Delete")
+    menu.addAction(delete).triggered.connect(on_span(c.remove_current))

@@ -2,92 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="31"/>
-        <source>Tag selection as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="62"/>
-        <source>Relabel as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="77"/>
-        <source>Link to speaker/source…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="81"/>
-        <source>Unlink %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="85"/>
-        <source>Copy text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/span_menu.py" line="87"/>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AnnotationController</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="205"/>
+        <location filename="../../annotator/ui/controller.py" line="211"/>
         <source>Database busy: another program is writing to it; your edit waits (%d s)…</source>
-        <translation type="unfinished"></translation>
+        <translation>قاعدة البيانات مشغولة: برنامج آخر يكتب فيها؛ تعديلك ينتظر (%d ث)…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="320"/>
+        <location filename="../../annotator/ui/controller.py" line="326"/>
         <source>Select some text first</source>
         <translation>حدّد نصًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="325"/>
+        <location filename="../../annotator/ui/controller.py" line="331"/>
         <source>Already tagged %s</source>
         <translation>موسوم مسبقًا بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="339"/>
+        <location filename="../../annotator/ui/controller.py" line="345"/>
         <source>No span is selected: click one first</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد مقطع محدد: انقر على واحد أولاً</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="344"/>
+        <location filename="../../annotator/ui/controller.py" line="350"/>
         <source>Deleted %s; no span is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>حُذف %s؛ لا يوجد مقطع محدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="407"/>
+        <location filename="../../annotator/ui/controller.py" line="413"/>
         <source>Select a quote first</source>
         <translation>حدّد اقتباسًا أولًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="429"/>
+        <location filename="../../annotator/ui/controller.py" line="435"/>
         <source>Select a quote or a claim to link</source>
         <translation>حدّد اقتباسًا أو ادعاءً لربطه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="434"/>
+        <location filename="../../annotator/ui/controller.py" line="440"/>
         <source>Link: select the speaker or source (click it, or ] and [), then Enter</source>
         <translation>الربط: حدّد القائل أو المصدر (انقر عليه أو استخدم ] و [) ثم اضغط Enter</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="451"/>
+        <location filename="../../annotator/ui/controller.py" line="457"/>
         <source>A %s cannot be linked to a %s</source>
         <translation>لا يمكن ربط %s بـ %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="457"/>
+        <location filename="../../annotator/ui/controller.py" line="463"/>
         <source>Linked: %s</source>
         <translation>تم الربط: %s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/controller.py" line="497"/>
+        <location filename="../../annotator/ui/controller.py" line="503"/>
         <source>tag %n occurrences</source>
         <translation>
             <numerusform>وسم %n من المواضع</numerusform>
@@ -134,12 +101,12 @@
     <message>
         <location filename="../../annotator/ui/document_list.py" line="72"/>
         <source>assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>مسند إليك</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="73"/>
         <source>not assigned to you</source>
-        <translation type="unfinished"></translation>
+        <translation>غير مسند إليك</translation>
     </message>
 </context>
 <context>
@@ -147,12 +114,12 @@
     <message>
         <location filename="../../annotator/ui/done_banner.py" line="24"/>
         <source>This document is marked done: it is read-only. Reopen it to edit (Ctrl+D).</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه الوثيقة معلّمة كمنجزة: هي للقراءة فقط. أعد فتحها للتعديل (Ctrl+D).</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/done_banner.py" line="27"/>
         <source>&amp;Reopen for editing</source>
-        <translation type="unfinished"></translation>
+        <translation>أ&amp;عد الفتح للتعديل</translation>
     </message>
 </context>
 <context>
@@ -339,20 +306,25 @@
     <message>
         <location filename="../../annotator/ui/file_menu.py" line="100"/>
         <source>Annotator name</source>
-        <translation type="unfinished"></translation>
+        <translation>اسم المُعلِّق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/file_menu.py" line="102"/>
         <source>Your name as an annotator: your spans are stored under it, kept apart from colleagues&apos; (remembered for the next start).</source>
-        <translation type="unfinished"></translation>
+        <translation>اسمك كمُعلِّق: تُحفظ مقاطعك باسمه، منفصلة عن مقاطع زملائك (يُتذكَّر في المرة القادمة).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="130"/>
+        <location filename="../../annotator/ui/file_menu.py" line="127"/>
+        <source>on this team server you work as your database login %1; to annotate as someone else, connect as that login</source>
+        <translation>على خادم الفريق هذا تعمل باسم دخولك إلى قاعدة البيانات %1؛ للتعليق باسم شخص آخر، اتصل بدخوله</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/file_menu.py" line="135"/>
         <source>You now annotate as %s</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت الآن تعلّق باسم %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/file_menu.py" line="140"/>
+        <location filename="../../annotator/ui/file_menu.py" line="145"/>
         <source>(none yet)</source>
         <translation>(لا شيء بعد)</translation>
     </message>
@@ -438,7 +410,7 @@
     <message>
         <location filename="../../annotator/ui/docks.py" line="40"/>
         <source>This project&apos;s label schema names no guidelines. Add a line guidelines = &quot;FILE.md&quot; to the schema and put the Markdown file beside it.</source>
-        <translation>لا يذكر مخطط الوسوم في هذا المشروع إرشادات. أضف السطر guidelines = "FILE.md" إلى المخطط وضع ملف Markdown بجانبه.</translation>
+        <translation>لا يذكر مخطط الوسوم في هذا المشروع إرشادات. أضف السطر guidelines = &quot;FILE.md&quot; إلى المخطط وضع ملف Markdown بجانبه.</translation>
     </message>
 </context>
 <context>
@@ -668,7 +640,7 @@
     <message>
         <location filename="../../annotator/ui/main_window.py" line="137"/>
         <source>Annotator &amp;name…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;اسم المُعلِّق…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="138"/>
@@ -813,7 +785,7 @@
     <message>
         <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Team progress…</source>
-        <translation type="unfinished"></translation>
+        <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="178"/>
@@ -1014,17 +986,17 @@
 <context>
     <name>MergedPane</name>
     <message>
-        <location filename="../../annotator/ui/review/merged.py" line="215"/>
+        <location filename="../../annotator/ui/review/merged.py" line="217"/>
         <source>only %s</source>
         <translation>فقط %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merged.py" line="217"/>
+        <location filename="../../annotator/ui/review/merged.py" line="219"/>
         <source>label, extent or attribute differ</source>
         <translation>اختلاف في الوسم أو الامتداد أو السمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/review/merged.py" line="220"/>
+        <location filename="../../annotator/ui/review/merged.py" line="222"/>
         <source>drawn by some, not all</source>
         <translation>حدّده بعضهم لا كلهم</translation>
     </message>
@@ -1084,12 +1056,12 @@
     <message>
         <location filename="../../annotator/ui/review/window.py" line="104"/>
         <source>gold out of date</source>
-        <translation type="unfinished"></translation>
+        <translation>المرجع الذهبي قديم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/review/window.py" line="108"/>
         <source>Edited after adjudication by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>عُدّل بعد التحكيم من قِبل: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/review/window.py" line="124"/>
@@ -1341,6 +1313,39 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     </message>
 </context>
 <context>
+    <name>SpanMenu</name>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="27"/>
+        <source>Tag selection as</source>
+        <translation>وسم التحديد بـ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="61"/>
+        <source>Relabel as</source>
+        <translation>تغيير الوسم إلى</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="76"/>
+        <source>Link to speaker/source…</source>
+        <translation>ربط بالمتحدث/المصدر…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="81"/>
+        <source>Unlink %1: %2</source>
+        <translation>فك الربط %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="85"/>
+        <source>Copy text</source>
+        <translation>نسخ النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/span_menu.py" line="87"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPanel</name>
     <message>
         <location filename="../../annotator/ui/statistics.py" line="34"/>
@@ -1358,7 +1363,7 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     <message>
         <location filename="../../annotator/ui/status_line.py" line="33"/>
         <source>Click to change who you annotate as</source>
-        <translation type="unfinished"></translation>
+        <translation>انقر لتغيير الاسم الذي تعلّق به</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/status_line.py" line="36"/>
@@ -1434,27 +1439,27 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
         <translation>&amp;حد الثقة للاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="48"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="54"/>
         <source>No suggestion in this document</source>
         <translation>لا اقتراحات في هذه الوثيقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="57"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="63"/>
         <source>Training suggestions…</source>
         <translation>جارٍ تدريب الاقتراحات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="62"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="68"/>
         <source>Suggestions not trained: %1</source>
         <translation>لم تُدرَّب الاقتراحات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="67"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="73"/>
         <source>Suggestion threshold</source>
         <translation>حد الثقة للاقتراحات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="68"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="74"/>
         <source>Hide suggestions scored below (0 shows all, 1 only the surest):</source>
         <translation>إخفاء الاقتراحات التي تقل ثقتها عن (0 يُظهر الكل، 1 الأوثق فقط):</translation>
     </message>
@@ -1464,12 +1469,12 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="62"/>
         <source>Team progress</source>
-        <translation type="unfinished"></translation>
+        <translation>تقدّم الفريق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="76"/>
         <source>Nobody has a document assigned, a status or a span yet. A curator assigns documents with: annotator team assign DOC… --to NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>لا أحد لديه وثيقة مسندة أو حالة أو مقطع بعد. يسند المشرف الوثائق بالأمر: annotator team assign DOC… --to NAME</translation>
     </message>
 </context>
 <context>
@@ -1477,47 +1482,47 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="32"/>
         <source>Annotator</source>
-        <translation type="unfinished">المعلّق</translation>
+        <translation>المُعلِّق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="32"/>
         <source>Document</source>
-        <translation type="unfinished">المستند</translation>
+        <translation>الوثيقة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="32"/>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>مسندة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="33"/>
         <source>Status</source>
-        <translation type="unfinished">الحالة</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="33"/>
         <source>Spans</source>
-        <translation type="unfinished">المقاطع</translation>
+        <translation>المقاطع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="35"/>
         <source>new</source>
-        <translation type="unfinished">جديد</translation>
+        <translation>جديدة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="35"/>
         <source>in progress</source>
-        <translation type="unfinished">قيد العمل</translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="35"/>
         <source>done</source>
-        <translation type="unfinished">منجز</translation>
+        <translation>منجزة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_dialog.py" line="47"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>نعم</translation>
     </message>
 </context>
 <context>
@@ -1530,7 +1535,7 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     <message>
         <location filename="../../annotator/ui/welcome.py" line="27"/>
         <source>This database holds no document yet.&lt;br&gt;1. Import your texts (plain text, JSONL, CoNLL, brat…) or open the sample news article.&lt;br&gt;2. Select a word and press a label key: 1 for a person, 4 for a place, Q for a quote.&lt;br&gt;3. Every edit is saved at once; F1 lists every shortcut.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا تحتوي قاعدة البيانات هذه على أي وثيقة بعد.&lt;br&gt;1. استورد نصوصك (نص عادي، JSONL، CoNLL، brat…) أو افتح المقال الإخباري النموذجي.&lt;br&gt;2. حدّد كلمة واضغط مفتاح وسم: 1 لشخص، 4 لمكان، Q لاقتباس.&lt;br&gt;3. يُحفظ كل تعديل فوراً؛ يعرض F1 كل الاختصارات.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="39"/>
@@ -1545,23 +1550,23 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     <message>
         <location filename="../../annotator/ui/welcome.py" line="41"/>
         <source>Set annotator name…</source>
-        <translation type="unfinished"></translation>
+        <translation>تعيين اسم المُعلِّق…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="67"/>
         <source>You annotate as &lt;b&gt;%1&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت تعلّق باسم &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="60"/>
+        <location filename="../../annotator/ui/app.py" line="57"/>
         <source>Cannot open the database</source>
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="62"/>
+        <location filename="../../annotator/ui/app.py" line="59"/>
         <source>Check the path or URL given with --db (or ANNOTATOR_DB), that the folder is writable, and for PostgreSQL that the server is running.</source>
         <translation>تحقّق من المسار أو العنوان المعطى بـ ‎--db (أو ANNOTATOR_DB)، ومن إمكانية الكتابة في المجلد، ومن أن خادم PostgreSQL يعمل.</translation>
     </message>
