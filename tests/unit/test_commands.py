@@ -143,7 +143,8 @@ def test_stale_version_is_a_conflict(workspace: Workspace, doc: int) -> None:
     span = workspace.execute(AddSpan(doc, Span(0, 3, "entity", "PER"))).added[0]
     workspace.repo.update_span(span.with_changes(label="ORG"), expected_version=1)
     with pytest.raises(
-        ConflictError, match=r"^this span was changed elsewhere .*: it is now ORG \[0, 3\); your edit was not"
+        ConflictError,
+        match=r"^this span was changed elsewhere .*: it is now ORG \[0, 3\); your edit was not",
     ):
         workspace.repo.update_span(span.with_changes(label="LOC"), expected_version=1)
     assert rows(workspace, doc) == [(0, 3, "entity", "ORG")]
