@@ -80,3 +80,15 @@ def stored(ws: Workspace, doc_id: int) -> list[tuple[int, int, str, str, str]]:
     return [
         (s.start, s.end, s.layer, s.label, text[s.start:s.end]) for s in ws.repo.spans(doc_id)
     ]
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard() -> Iterator[None]:
+    """Leave the clipboard empty after each test: text a view copied (its QMimeData) still
+    held by the offscreen platform's clipboard when the interpreter exits crashes the process
+    after the last test (exit 139, every test passed)."""
+    yield
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is not None:
+        QGuiApplication.clipboard().clear()
