@@ -12,7 +12,6 @@ alternately, so a change of load hits both. ``--quick`` stops at 100k spans.
 from __future__ import annotations
 
 import math
-import os
 import subprocess
 import sys
 import tempfile
@@ -97,22 +96,45 @@ def build(folder: Path, docs: list[ImportedDocument]) -> Path:
     return db
 
 
+# runs a program and, as it exits, writes its peak resident memory (VmHWM: of this program
+# only; ``wait4``'s ru_maxrss would count the benchmark's own memory, forked before the exec)
+MEASURED = r"""
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    with open("/proc/self/status") as status:
+        kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+    with open(out, "w") as f:
+        f.write(str(kib))
+atexit.register(peak)
+target = sys.argv.pop(1)
+if target == "-m":
+    sys.argv[0] = sys.argv[1]
+    runpy.run_module(sys.argv.pop(1), run_name="__main__", alter_sys=True)
+else:
+    sys.argv[0] = target
+    runpy.run_path(target, run_name="__main__")
+"""
+
+
 def run(argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        assert proc.stderr is not None
-        raise SystemExit(f"{argv[:4]} failed: {proc.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    """Wall seconds and peak RSS (MB) of one whole process running ``argv`` (after python)."""
+    # stderr to a file: the export's report (tokens cut at span edges...) can fill a pipe
+    with tempfile.TemporaryDirectory() as tmp, open(Path(tmp) / "err", "w+b") as errors:
+        peak = Path(tmp) / "peak"
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", MEASURED, str(peak), *argv],
+                              stdout=subprocess.DEVNULL, stderr=errors, check=False)
+        elapsed = time.perf_counter() - t0
+        if proc.returncode != 0:
+            errors.seek(0)
+            raise SystemExit(f"{argv[:4]} failed: {errors.read().decode()[-2000:]}")
+        return elapsed, int(peak.read_text()) / 1024
 
 
 def main() -> None:
     sizes = [10_000, 100_000] if "--quick" in sys.argv else [10_000, 100_000, 1_000_000]
-    cli = [sys.executable, "-m", "annotator.cli"]
+    cli = ["-m", "annotator.cli"]
     with tempfile.TemporaryDirectory() as tmp:
         ws = Workspace.open(str(Path(tmp) / "schema.sqlite3"), "bench")
         ws.repo.set_project_schema_toml(SCHEMA)
@@ -120,6 +142,8 @@ def main() -> None:
         ws = Workspace.open(str(Path(tmp) / "schema.sqlite3"), "bench")
         seeds = seed_documents(ws)
         ws.close()
+        spacy_script = Path(tmp) / "spacy_conll.py"
+        spacy_script.write_text(SPACY, encoding="utf-8")
         ours: dict[int, float] = {}
         for size in sizes:
             folder = Path(tmp) / str(size)
@@ -132,9 +156,8 @@ def main() -> None:
             mine, theirs = [], []
             for _ in range(rounds):  # alternately, so that a change of load hits both
                 mine.append(run([*export, "--format", "conll", "-o", str(folder / "o.conll")]))
-                theirs.append(run([sys.executable, "-c", SPACY, str(jsonl),
-                                   str(folder / "s.conll")]))
-            (t_ours, rss_ours), (t_spacy, rss_spacy) = min(mine), min(theirs)
+                theirs.append(run([str(spacy_script), str(jsonl), str(folder / "s.conll")]))
+            t_ours, t_spacy = min(t for t, _ in mine), min(t for t, _ in theirs)
             label = f"{size // 1000}k" if size < 1_000_000 else "1m"
             emit(f"scale.export_conll_{label}_s", t_ours, "s")
             emit(f"scale.export_conll_{label}_rss_mb", max(r for _, r in mine), "MB")
@@ -142,7 +165,6 @@ def main() -> None:
             emit(f"scale.export_spacy_{label}_rss_mb", max(r for _, r in theirs), "MB")
             emit(f"scale.export_vs_spacy_{label}_ratio", t_spacy / t_ours, "x")
             ours[size] = t_ours
-            del rss_ours, rss_spacy
             for path in folder.iterdir():
                 path.unlink()
         small, big = sizes[-2], sizes[-1]

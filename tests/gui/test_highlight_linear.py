@@ -9,13 +9,16 @@ tag places through the new paths.
 from __future__ import annotations
 
 import random
+from collections.abc import Hashable, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import TypeVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextCharFormat
+from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ImportedDocument, Span
 from annotator.ui.coverage import covering_ranges
@@ -25,8 +28,9 @@ from annotator.ui.span_marks import TAG_GAP, SpanMark, separate_tags
 from annotator.workspace import Workspace
 from annotator.workspace.importing import store
 
+K = TypeVar("K", bound=Hashable)
 
-def reference_ranges(parts: list[tuple[int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+def reference_ranges(parts: Sequence[tuple[int, int, K]]) -> list[tuple[int, int, tuple[K, ...]]]:
     """The highlighter's earlier nested scan: every stretch asks every part."""
     edges = sorted({p for s, e, _ in parts if s < e for p in (s, e)})
     live = [(s, e, k) for s, e, k in parts if s < e]
@@ -92,7 +96,9 @@ TAGS = st.lists(
 
 @given(TAGS)
 @settings(max_examples=200)
-def test_tags_are_placed_as_the_full_scan_placed_them(rows: list[tuple]) -> None:
+def test_tags_are_placed_as_the_full_scan_placed_them(
+    rows: list[tuple[int, float, int, int, bool, bool]],
+) -> None:
     marks = [
         SpanMark(
             Span(i, i + 3, "entity", "PER", uuid=f"u{i:03}"), "PER", depth, rtl, (),
@@ -112,7 +118,7 @@ def look(fmt: QTextCharFormat) -> Look:
 
 
 def test_a_long_paragraph_is_formatted_as_the_nested_scan_would(
-    qtbot, tmp_path: Path, settings: Settings
+    qtbot: QtBot, tmp_path: Path, settings: Settings
 ) -> None:
     # real-looking Arabic: diacritics, tatweel, a bidi mark, a Latin run, Arabic-Indic digits
     # and an emoji before the spans, which nest and overlap at random
@@ -142,13 +148,13 @@ def test_a_long_paragraph_is_formatted_as_the_nested_scan_would(
         block = doc.findBlockByNumber(number)
         base, lo, hi = block.position(), *index.block_range(number)
         ordered = sorted(index.spans_in_block(number), key=lambda s: (s.start, -s.end))
-        parts = [
+        parts: list[tuple[int, int, tuple[str, str]]] = [
             (offsets.to_qt(max(s.start, lo)) - base, offsets.to_qt(min(s.end, hi)) - base,
              (s.layer, s.label))
             for s in ordered
         ]
         expected: dict[int, Look] = {}
-        for a, b, covering in reference_ranges(parts):  # type: ignore[arg-type]
+        for a, b, covering in reference_ranges(parts):
             fmt = view.highlighter._format(covering)  # how one covering looks is not tested here
             # Qt keeps no format on the paragraph's break
             expected.update((i, look(fmt)) for i in range(a, min(b, block.length() - 1)))

@@ -14,6 +14,7 @@ from conftest import select_and_press, stored
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ImportedDocument, Span
 from annotator.ui.display_lines import display_text
@@ -53,7 +54,9 @@ def test_breaks_fall_at_sentence_ends() -> None:
     assert display_text("قصير جدا", 500) == "قصير جدا"
 
 
-def open_long(qtbot, tmp_path: Path, settings: Settings) -> tuple[MainWindow, Workspace, int]:
+def open_long(
+    qtbot: QtBot, tmp_path: Path, settings: Settings
+) -> tuple[MainWindow, Workspace, int]:
     ws = Workspace.open(str(tmp_path / "long.sqlite3"), "tester")
     doc_id = store(ws, [ImportedDocument("long", LONG)]).doc_ids[0]
     at = LONG.index("Moscow Times", len(LONG) // 2)
@@ -69,7 +72,7 @@ def open_long(qtbot, tmp_path: Path, settings: Settings) -> tuple[MainWindow, Wo
 
 
 def test_one_long_line_is_shown_as_paragraphs_with_the_same_offsets(
-    qtbot, tmp_path: Path, settings: Settings
+    qtbot: QtBot, tmp_path: Path, settings: Settings
 ) -> None:
     win, ws, doc_id = open_long(qtbot, tmp_path, settings)
     view, c = win.view, win.controller
@@ -93,7 +96,7 @@ def test_one_long_line_is_shown_as_paragraphs_with_the_same_offsets(
 
 
 def test_copying_across_a_display_break_gives_the_stored_space(
-    qtbot, tmp_path: Path, settings: Settings
+    qtbot: QtBot, tmp_path: Path, settings: Settings
 ) -> None:
     win, ws, _doc_id = open_long(qtbot, tmp_path, settings)
     c = win.view.controller
@@ -107,7 +110,7 @@ def test_copying_across_a_display_break_gives_the_stored_space(
 
 
 def test_export_after_tagging_in_a_long_line_is_the_stored_text(
-    qtbot, tmp_path: Path, settings: Settings
+    qtbot: QtBot, tmp_path: Path, settings: Settings
 ) -> None:
     win, ws, _doc_id = open_long(qtbot, tmp_path, settings)
     brk = win.controller.index.starts[2] - 1

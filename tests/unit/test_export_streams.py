@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.model import Span
 from annotator.core.schema import resources_path
 from annotator.workspace import Workspace
 from annotator.workspace.exporting import (
@@ -52,7 +53,7 @@ def read_all(path: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("fmt", ["conll", "conllu", "jsonl", "brat", "label-studio",
                                  "label-studio-min", "webanno"])
 def test_a_streamed_export_is_byte_identical(ws: Workspace, tmp_path: Path, fmt: str) -> None:
-    layers = ws.schema.layer_names if fmt != "conll" else ["entity"]
+    layers = tuple(ws.schema.layer_names) if fmt != "conll" else ("entity",)
     streamed, gathered = tmp_path / f"streamed.{fmt}", tmp_path / f"gathered.{fmt}"
     report, _ = export(ws, fmt, streamed, layers=layers)
     options = ExportOptions(layers=layers, schema=ws.schema)
@@ -67,8 +68,12 @@ def test_documents_are_read_when_the_writer_reaches_them(
 ) -> None:
     reads: list[int] = []
     spans_of = ws.repo.spans
-    monkeypatch.setattr(ws.repo, "spans", lambda doc_id, *a: (reads.append(doc_id),
-                                                              spans_of(doc_id, *a))[1])
+
+    def counted(doc_id: int, *args: str | None) -> list[Span]:
+        reads.append(doc_id)
+        return spans_of(doc_id, *args)
+
+    monkeypatch.setattr(ws.repo, "spans", counted)
     docs = stored_documents(ws, ws.annotator)
     assert len(docs) == 4 and reads == []
     first = next(iter(docs))
