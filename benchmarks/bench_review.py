@@ -19,8 +19,8 @@ from pathlib import Path
 
 from common import arabic_text, emit  # benchmarks/ is on sys.path when a script runs
 
+from annotator.core.corpus_agreement import AnnotatedDocument, agreement_report
 from annotator.core.model import Span, text_sha256
-from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.core.text import tokenize
 from annotator.workspace import Workspace
 from annotator.workspace.merging import merge, read_source

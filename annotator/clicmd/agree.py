@@ -15,7 +15,7 @@ import json
 
 from annotator.clicmd import help_of
 from annotator.clicmd.common import open_workspace
-from annotator.core.review import AgreementReport
+from annotator.core.corpus_agreement import AgreementReport
 from annotator.workspace import reports
 
 

@@ -301,6 +301,17 @@ class AlphaAccumulator:
         if coders >= 2 and units > 0:
             self.values[value] += coders * units
 
+    def add_agreeing_values(self, value: Hashable, values: int) -> None:
+        """``values`` values of ``value`` in units where every coder gave it, whatever the
+        number of coders per unit (all ``O`` documents summed at the end of a streamed tally)."""
+        if values > 0:
+            self.values[value] += values
+
+    def copy(self) -> AlphaAccumulator:
+        out = AlphaAccumulator()
+        out.values, out.disagreement = self.values.copy(), self.disagreement.copy()
+        return out
+
     def alpha(self) -> float | None:
         n = sum(self.values.values())
         expected = n * n - sum(c * c for c in self.values.values())

@@ -43,7 +43,6 @@ from annotator.core.model import Relation, Span
 from annotator.core.schema import Schema
 from annotator.formats.brat import safe_name
 from annotator.formats.exporting import (
-    DroppedSpan,
     ExportDocument,
     ExportOptions,
     ExportReport,
@@ -198,9 +197,7 @@ def document_tsv(doc: ExportDocument, layout: _Layout, report: ExportReport) -> 
     for span in spans:
         i, j = ranges[span.uuid]
         if i >= j:
-            report.dropped.append(
-                DroppedSpan(doc.name, span, "covers no token (only spaces or invisible marks)")
-            )
+            report.drop(doc.name, span, "covers no token (only spaces or invisible marks)")
             continue
         written.append(span)
         if starts[i] != span.start or ends[j - 1] != span.end:

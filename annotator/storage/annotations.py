@@ -6,13 +6,13 @@ instead of one per document and annotator.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Row, Text, select, type_coerce
+from sqlalchemy import Connection, Row, Text, select, type_coerce
 
+from annotator.core.corpus_agreement import AnnotatedDocument
 from annotator.core.model import Span
-from annotator.core.review import AnnotatedDocument
 from annotator.storage.repository import Repository
 from annotator.storage.tables import ANN, DOC, SPAN, STATUS, attributes_from_raw
 
@@ -51,45 +51,74 @@ def span_from_row(r: Row[*tuple[Any, ...]], annotator: str) -> Span:
     )
 
 
+# documents read per query by iter_documents: a batch of news articles of 1,400 spans each
+# takes ~6 MB, and a query's cost is still spread over several documents
+BATCH = 10
+
+
 def load_documents(
     repo: Repository, annotators: Sequence[str], doc_ids: Sequence[int] | None = None
 ) -> list[AnnotatedDocument]:
-    """Documents with the spans of each named annotator who annotated them.
+    """:func:`iter_documents`, all read now (an agreement report reads them as it goes)."""
+    return list(iter_documents(repo, annotators, doc_ids))
+
+
+def iter_documents(
+    repo: Repository, annotators: Sequence[str], doc_ids: Sequence[int] | None = None
+) -> Iterator[AnnotatedDocument]:
+    """Documents with the spans of each named annotator who annotated them, by name, read
+    ``BATCH`` documents per query from one snapshot of the database.
 
     An annotator has annotated a document when they own a span in it or have a status for it;
-    only then does their key appear in ``AnnotatedDocument.spans`` (see ``core.review``).
+    only then does their key appear in ``AnnotatedDocument.spans`` (see
+    ``core.corpus_agreement``).
     """
     ids = annotator_ids(repo, annotators)
-    with repo.transaction() as conn:
-        docs_q = select(DOC.c.id, DOC.c.name, DOC.c.text).where(DOC.c.project_id == repo.project_id)
+    with repo._read() as conn:  # a snapshot without the write lock, as storage.suggestions
+        docs_q = select(DOC.c.id).where(DOC.c.project_id == repo.project_id)
         if doc_ids is not None:
             docs_q = docs_q.where(DOC.c.id.in_(list(doc_ids)))
-        docs = {
-            int(r.id): AnnotatedDocument(r.name, r.text, doc_id=int(r.id))
-            for r in conn.execute(docs_q.order_by(DOC.c.name, DOC.c.id))
-        }
-        if not ids or not docs:
-            return list(docs.values())
-        statuses = conn.execute(
-            select(STATUS.c.document_id, STATUS.c.annotator_id).where(
+        order = [int(r.id) for r in conn.execute(docs_q.order_by(DOC.c.name, DOC.c.id))]
+        annotated: dict[int, set[str]] = {}
+        if ids and order:
+            statuses = select(STATUS.c.document_id, STATUS.c.annotator_id).where(
                 STATUS.c.annotator_id.in_(list(ids))
             )
+            for doc_id, aid in conn.execute(statuses):
+                annotated.setdefault(doc_id, set()).add(ids[aid])
+        for i in range(0, len(order), BATCH):
+            yield from _read_batch(conn, order[i : i + BATCH], ids, annotators, annotated)
+
+
+def _read_batch(
+    conn: Connection,
+    batch: list[int],
+    ids: dict[int, str],
+    annotators: Sequence[str],
+    annotated: dict[int, set[str]],
+) -> list[AnnotatedDocument]:
+    """The documents of ``batch`` (ids, in order) with their annotators' spans."""
+    docs = {
+        int(r.id): AnnotatedDocument(r.name, r.text, doc_id=int(r.id))
+        for r in conn.execute(
+            select(DOC.c.id, DOC.c.name, DOC.c.text).where(DOC.c.id.in_(batch))
         )
-        for doc_id, aid in statuses:
-            if doc_id in docs:
-                docs[doc_id].spans.setdefault(ids[aid], [])
-        spans_q = select(*_COLS).where(SPAN.c.annotator_id.in_(list(ids)))
-        if doc_ids is not None:
-            spans_q = spans_q.where(SPAN.c.document_id.in_(list(doc_ids)))
+    }
+    for doc_id in batch:
+        for name in annotated.get(doc_id, ()):
+            docs[doc_id].spans.setdefault(name, [])
+    if ids:
+        spans_q = select(*_COLS).where(
+            SPAN.c.annotator_id.in_(list(ids)), SPAN.c.document_id.in_(batch)
+        )
         for r in conn.execute(spans_q.order_by(SPAN.c.start, SPAN.c.end, SPAN.c.id)):
-            doc = docs.get(r.document_id)
-            if doc is not None:
-                name = ids[r.annotator_id]
-                doc.spans.setdefault(name, []).append(span_from_row(r, name))
+            name = ids[r.annotator_id]
+            docs[r.document_id].spans.setdefault(name, []).append(span_from_row(r, name))
+    out = [docs[doc_id] for doc_id in batch]
     # keep the caller's order of annotators in every document
-    for doc in docs.values():
+    for doc in out:
         doc.spans = {name: doc.spans[name] for name in annotators if name in doc.spans}
-    return list(docs.values())
+    return out
 
 
 def spans_with_provenance(

@@ -33,7 +33,7 @@ from sqlalchemy import ColumnElement, Connection, Row, Text, bindparam, insert, 
 from annotator.core.model import Span, text_sha256
 from annotator.storage.annotations import span_from_row
 from annotator.storage.merge_decisions import DecisionConflict, DecisionMerge, merge_decisions
-from annotator.storage.merge_insert import insert_spans
+from annotator.storage.merge_insert import insert_spans, large_cache
 from annotator.storage.merge_read import SourceDocument, SourceSpan, json_value
 from annotator.storage.repository import Repository
 from annotator.storage.tables import ANN, DOC, REL, SPAN, STATUS, utcnow
@@ -136,7 +136,7 @@ def merge_documents(
 ) -> MergeReport:
     """Add the other side's work to ours in one transaction (see the module's rules)."""
     report = MergeReport()
-    with repo.transaction() as conn:
+    with repo.transaction() as conn, large_cache(conn):
         merger = _Merger(repo, conn, report)
         for n, doc in enumerate(docs, start=1):
             merger.document(doc)
@@ -168,6 +168,12 @@ class _Merger:
         self.report = report
         self.names = {r.id: r.name for r in conn.execute(select(ANN.c.id, ANN.c.name))}
         self.ids = {name: aid for aid, name in self.names.items()}
+        # UUIDs of the spans this merge added: into a database with no span yet (a fresh copy,
+        # the common case at 1M spans), only these can match one of theirs by UUID, and the
+        # per-document IN (...) queries for the rest are skipped
+        self.added: set[str] | None = (
+            None if conn.scalar(select(SPAN.c.id).limit(1)) is not None else set()
+        )
 
     def annotator(self, name: str) -> int:
         name = name or self.repo.annotator  # an export line that names nobody: like an import
@@ -198,7 +204,10 @@ class _Merger:
 
     def spans(self, doc_id: int, doc: SourceDocument) -> dict[str, str]:
         """Insert the new spans; returns their UUID -> our UUID for spans we had by content."""
-        ours_by_uuid = self._spans_by_uuid(s.uuid for s in doc.spans)
+        added = self.added
+        ours_by_uuid = self._spans_by_uuid(
+            s.uuid for s in doc.spans if added is None or s.uuid in added
+        )
         # (annotator, place, label) -> [(uuid, attributes)]: spans we have by their content
         ours_by_key: dict[tuple[int, int, int, str, str], list[tuple[str, dict[str, Any]]]] = {}
         for r in self.conn.execute(
@@ -217,8 +226,11 @@ class _Merger:
             ).append((r.uuid, json_value(r[6]) or {}))
         uuid_map: dict[str, str] = {}
         rows: list[tuple[SourceSpan, int]] = []
+        known = self.ids.get  # the annotator's id without a call per span
         for span in doc.spans:
-            aid = self.annotator(span.annotator)
+            aid = known(span.annotator) if span.annotator else None
+            if aid is None:
+                aid = self.annotator(span.annotator)
             ours = ours_by_uuid.get(span.uuid)
             if ours is not None:
                 differs = _differences(ours, doc_id, span, aid)
@@ -247,6 +259,8 @@ class _Merger:
             same_place.append((span.uuid, span.attributes))
             rows.append((span, aid))
         insert_spans(self.conn, doc_id, rows)
+        if added is not None:
+            added.update(span.uuid for span, _ in rows)
         self.report.spans_added += len(rows)
         return uuid_map
 

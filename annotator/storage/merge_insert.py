@@ -7,7 +7,8 @@ the merge already holds our annotator ids.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import Connection
 
@@ -49,3 +50,23 @@ def insert_spans(conn: Connection, doc_id: int, rows: Sequence[tuple[SourceSpan,
         for s, aid in rows
     ]
     insert_span_rows(conn, values)
+
+
+# SQLite's page cache during a merge: 64 MiB instead of the default 2 MiB. New span UUIDs land
+# at random places of the uuid index; past ~100k spans its pages no longer fit the default
+# cache and every insert reads some back (1M spans: 13.5 s of inserts against 8.4 s with it)
+MERGE_CACHE_KIB = 65536
+
+
+@contextmanager
+def large_cache(conn: Connection) -> Iterator[None]:
+    """A larger SQLite page cache on ``conn`` while the block runs (nothing elsewhere)."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar_one())
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{MERGE_CACHE_KIB}")
+    try:
+        yield
+    finally:  # the pooled connection goes back as it was
+        conn.exec_driver_sql(f"PRAGMA cache_size={before}")

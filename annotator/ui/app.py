@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import __version__
-from annotator.core.errors import AnnotatorError
 from annotator.core.schema import resources_path
 from annotator.ui.crash import install_exception_hook, quit_on_interrupt, route_qt_messages
 from annotator.ui.fonts import ensure_readable_fonts
 from annotator.ui.i18n import install_language
 from annotator.ui.settings import APPLICATION, ORGANIZATION, Settings
-from annotator.workspace import Workspace
+from annotator.ui.startup import Startup
 from annotator.workspace.logfile import active_log_file
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+    from annotator.workspace import Workspace
 
 log = logging.getLogger(__name__)
 APP_ID = "io.github.annotator.Annotator"  # packaging/: the .desktop file, metainfo, icons
@@ -40,43 +44,57 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(db: str | None, annotator: str | None, open_doc: str | None) -> int:
-    """Open the window on ``db`` as ``annotator``; the exit status of the event loop."""
+    """Open the window on ``db`` as ``annotator``; the exit status of the event loop.
+
+    The window paints first (a shell of it, Qt only); the workspace opens a moment later
+    (``annotator.ui.startup``), so SQLAlchemy and the migrations check are not waited for.
+    """
     route_qt_messages()
     app = make_application()
     install_exception_hook(active_log_file())
     interrupt_timer = quit_on_interrupt(app)
     settings = Settings()
     translators = install_language(app, settings.language)
-    try:
+    def open_workspace() -> Workspace:
+        from annotator.workspace import Workspace
+
         # --annotator, else $ANNOTATOR_NAME, else the name set in the window (ui.annotator_name)
-        ws = Workspace.open(db, annotator, remembered=settings.annotator_name or None)
-    except AnnotatorError as exc:
-        log.error("cannot open the database: %s", exc)
+        return Workspace.open(db, annotator, remembered=settings.annotator_name or None)
+
+    opened: list[Workspace] = []
+    startup = Startup(settings, open_workspace)
+
+    def ready(window: MainWindow) -> None:
+        ws = window.controller.ws
+        opened.append(ws)
+        settings.remember_database(ws.url)
+        if open_doc:
+            window.open_document_named(open_doc)
+        elif window.doc_model.rowCount():
+            window.open_document(window.doc_model.doc_row(0).id)
+        log.info("window open on %s as %s", ws.url, ws.annotator)
+
+    def failed(text: str) -> None:
         QMessageBox.critical(
-            None,
+            startup.shell,
             QCoreApplication.translate("run_gui", "Cannot open the database"),
-            f"{exc}\n\n"
+            f"{text}\n\n"
             + QCoreApplication.translate(
                 "run_gui",
                 "Check the path or URL given with --db (or ANNOTATOR_DB), that the "
                 "folder is writable, and for PostgreSQL that the server is running.",
             ),
         )
-        return 1
-    from annotator.ui.main_window import MainWindow  # after the translators are installed
+        app.exit(1)
 
-    window = MainWindow(ws, settings)
-    settings.remember_database(ws.url)
-    window.show()
-    if open_doc:
-        window.open_document_named(open_doc)
-    elif window.doc_model.rowCount():
-        window.open_document(window.doc_model.doc_row(0).id)
-    log.info("window open on %s as %s", ws.url, ws.annotator)
+    startup.ready.connect(ready)
+    startup.failed.connect(failed)
+    startup.start()
     try:
         return app.exec()
     finally:
         interrupt_timer.stop()
-        ws.close()
+        for ws in opened:  # closes too the ones sharing its connections (File > Annotator name)
+            ws.close()
         log.info("window closed")
         del translators

@@ -22,7 +22,6 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
-    QFontDatabase,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -54,19 +53,12 @@ from annotator.ui.span_marks import (
     separate_tags,
 )
 
-ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
 FLASH_MS = 700
 HIGHLIGHT_MARGIN = 30  # paragraphs formatted beyond the screen, so scrolling finds them ready
 _OVERLAY_ORDER = ("search", "current", "link", "flash")
 # the side bar of ``sidebar`` layers: drawn inside the document margin (QTextDocument's
 # default 4 px) at the viewport's right edge, so it stays clear of the text
 SIDEBAR_WIDTH = 3
-
-
-def arabic_family() -> str | None:
-    """The first installed font family made for Arabic, or None."""
-    installed = set(QFontDatabase.families())
-    return next((f for f in ARABIC_FAMILIES if f in installed), None)
 
 
 def _overlay_format(name: str) -> QTextCharFormat:

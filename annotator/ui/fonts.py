@@ -15,13 +15,19 @@ from importlib.resources import files
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from annotator.ui.document_view import arabic_family
-
 BUNDLED_PACKAGE = "fontpkg_noto_sans_arabic"
 BUNDLED_FILE = "NotoSansArabic[wdth,wght].ttf"
 LATIN_PROBE = "A"
 
 log = logging.getLogger(__name__)
+# kept here, not in document_view: the start-up checks fonts before the window's heavy imports
+ARABIC_FAMILIES = ("Noto Naskh Arabic", "Amiri", "Noto Sans Arabic", "Scheherazade New")
+
+
+def arabic_family() -> str | None:
+    """The first installed font family made for Arabic, or None."""
+    installed = set(QFontDatabase.families())
+    return next((f for f in ARABIC_FAMILIES if f in installed), None)
 
 
 def bundled_font_path() -> str:

@@ -24,10 +24,11 @@ from annotator.ui import keymap, menus, tagging
 from annotator.ui.controller import AnnotationController
 from annotator.ui.docks import SideDocks
 from annotator.ui.document_list import DocumentListModel, DocumentListView
-from annotator.ui.document_view import DocumentView, arabic_family
+from annotator.ui.document_view import DocumentView
 from annotator.ui.done_banner import DoneBanner
 from annotator.ui.file_menu import FileMenu
 from annotator.ui.find_bar import FindBar
+from annotator.ui.fonts import arabic_family
 from annotator.ui.occurrences_dialog import OccurrencesDialog
 from annotator.ui.palette import Palette, action_label, label_actions
 from annotator.ui.screen_fit import fit_to_screen

@@ -11,10 +11,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy import text as sql
 
+from annotator.core.corpus_agreement import AgreementReport, agreement_report
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import STATUSES
-from annotator.core.review import AgreementReport, agreement_report, default_annotators
-from annotator.storage.annotations import load_documents
+from annotator.core.review import default_annotators
+from annotator.storage.annotations import iter_documents
 from annotator.storage.merge_rows import read_rows
 from annotator.storage.tables import DOC, SPAN
 from annotator.workspace.workspace import Workspace
@@ -45,8 +46,8 @@ def agreement(
         )
     layers = [layer] if layer else list(ws.schema.layer_names)
     doc_ids = [ws.document(document)] if document else None
-    docs = load_documents(ws.repo, names, doc_ids)
-    return agreement_report(docs, names, layers)
+    # a batch of documents at a time: the counts add up, the tokens are let go
+    return agreement_report(iter_documents(ws.repo, names, doc_ids), names, layers)
 
 
 def stats(ws: Workspace) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from annotator.core.corpus_agreement import AgreementReport, AnnotatedDocument
 from annotator.core.errors import AnnotatorError
-from annotator.core.review import AgreementReport, AnnotatedDocument
 from annotator.workspace.workspace import Workspace
 
 if TYPE_CHECKING:

@@ -618,182 +618,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="134"/>
         <source>&amp;Open database…</source>
         <translation>&amp;فتح قاعدة بيانات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134"/>
+        <location filename="../../annotator/ui/main_window.py" line="135"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="136"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136"/>
+        <location filename="../../annotator/ui/main_window.py" line="137"/>
         <source>&amp;Merge colleague&apos;s work…</source>
         <translation>&amp;دمج عمل زميل…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137"/>
+        <location filename="../../annotator/ui/main_window.py" line="138"/>
         <source>Annotator &amp;name…</source>
         <translation>&amp;اسم المُعلِّق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="138"/>
+        <location filename="../../annotator/ui/main_window.py" line="139"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139"/>
+        <location filename="../../annotator/ui/main_window.py" line="140"/>
         <source>Mark document &amp;done / in progress</source>
         <translation>تعليم المستند &amp;منجزًا / قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="140"/>
+        <location filename="../../annotator/ui/main_window.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="142"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>Find next</source>
         <translation>البحث عن التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>Find previous</source>
         <translation>البحث عن السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>&amp;Annotate all occurrences…</source>
         <translation>&amp;وسم كل المواضع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>&amp;Delete span</source>
         <translation>&amp;حذف المقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>Move span start past next &amp;proclitic</source>
         <translation>نقل بداية المقطع بعد السابقة &amp;التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>Move span end one word left (forward)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>Move span end one word right (back)</source>
         <translation>نقل نهاية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
         <source>Move span start one word right (back)</source>
         <translation>نقل بداية المقطع كلمة إلى اليمين (للخلف)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <location filename="../../annotator/ui/main_window.py" line="159"/>
         <source>Move span start one word left (forward)</source>
         <translation>نقل بداية المقطع كلمة إلى اليسار (للأمام)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
         <source>Select next span</source>
         <translation>تحديد المقطع التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>Select previous span</source>
         <translation>تحديد المقطع السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>Quote &amp;direct / indirect</source>
         <translation>اقتباس &amp;مباشر / غير مباشر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>&amp;Link quote/claim to speaker/source</source>
         <translation>&amp;ربط الاقتباس/الادعاء بالقائل/المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="165"/>
         <source>Finish link</source>
         <translation>إتمام الربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>Cancel link / clear selection</source>
         <translation>إلغاء الربط / مسح التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Unlink selected span</source>
         <translation>&amp;فك روابط المقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
         <source>&amp;Font…</source>
         <translation>ال&amp;خط…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
         <source>Zoom &amp;in</source>
         <translation>ت&amp;كبير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="171"/>
         <source>&amp;Exact selection (no snapping to words)</source>
         <translation>تحديد &amp;دقيق (دون الالتصاق بحدود الكلمات)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Strip proclitics automatically for entities</source>
         <translation>&amp;حذف السوابق تلقائيًا من الكيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>&amp;Labels on the text</source>
         <translation>&amp;التسميات على النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Compare annotators…</source>
         <translation>&amp;مقارنة المعلّقين…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>&amp;Team progress…</source>
         <translation>تقدّم ال&amp;فريق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>اختصارات &amp;لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180"/>
+        <location filename="../../annotator/ui/main_window.py" line="181"/>
         <source>&amp;About</source>
         <translation>&amp;حول</translation>
     </message>
@@ -843,27 +843,27 @@
         <translation>&amp;لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270"/>
+        <location filename="../../annotator/ui/main_window.py" line="271"/>
         <source>No Arabic font</source>
         <translation>لا يوجد خط عربي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="271"/>
+        <location filename="../../annotator/ui/main_window.py" line="272"/>
         <source>No Arabic font (Noto Naskh Arabic, Amiri) is installed; Arabic may show as boxes. Install fonts-noto-core (Debian/Ubuntu) or the Amiri font, then restart.</source>
         <translation>لا يوجد خط عربي مثبت (Noto Naskh Arabic أو Amiri)، وقد تظهر الحروف مربعات. ثبّت الحزمة fonts-noto-core (دبيان/أوبونتو) أو خط Amiri ثم أعد تشغيل البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="324"/>
+        <location filename="../../annotator/ui/main_window.py" line="325"/>
         <source>No document named %s</source>
         <translation>لا يوجد مستند باسم %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="360"/>
+        <location filename="../../annotator/ui/main_window.py" line="361"/>
         <source>The selection holds no word</source>
         <translation>التحديد لا يحتوي على كلمة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../annotator/ui/main_window.py" line="425"/>
+        <location filename="../../annotator/ui/main_window.py" line="426"/>
         <source>Tagged %n occurrences</source>
         <translation>
             <numerusform>تم وسم %n من المواضع</numerusform>
@@ -875,52 +875,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="449"/>
+        <location filename="../../annotator/ui/main_window.py" line="450"/>
         <source>Not done: %s</source>
         <translation>لم يتم: %s</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="478"/>
+        <location filename="../../annotator/ui/main_window.py" line="479"/>
         <source>Document font</source>
         <translation>خط المستند</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494"/>
+        <location filename="../../annotator/ui/main_window.py" line="495"/>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="495"/>
+        <location filename="../../annotator/ui/main_window.py" line="496"/>
         <source>The interface language changes the next time the program starts.</source>
         <translation>تتغير لغة الواجهة عند تشغيل البرنامج في المرة القادمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519"/>
+        <location filename="../../annotator/ui/main_window.py" line="520"/>
         <source>About Annotator</source>
         <translation>حول المعلّق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="520"/>
+        <location filename="../../annotator/ui/main_window.py" line="521"/>
         <source>Arabic annotation workbench %s: entities, claims and quotes, with links, review and agreement.</source>
         <translation>منصة التعليق على النصوص العربية %s: الكيانات والادعاءات والاقتباسات، مع الروابط والمراجعة والاتفاق.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>تعديل ا&amp;ختصارات لوحة المفاتيح…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="512"/>
+        <location filename="../../annotator/ui/main_window.py" line="513"/>
         <source>Keyboard shortcuts saved</source>
         <translation>حُفظت اختصارات لوحة المفاتيح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="417"/>
+        <location filename="../../annotator/ui/main_window.py" line="418"/>
         <source>No other untagged occurrence</source>
         <translation>لا توجد مواضع أخرى غير موسومة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="413"/>
+        <location filename="../../annotator/ui/main_window.py" line="414"/>
         <source>Select a span first</source>
         <translation>حدّد مقطعًا أولًا</translation>
     </message>
@@ -1346,6 +1346,27 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../annotator/ui/startup.py" line="129"/>
+        <source>unexpected error ({0}): {1}; the details are in the log file</source>
+        <translation>خطأ غير متوقّع ({0}): {1}؛ التفاصيل في ملف السجل</translation>
+    </message>
+</context>
+<context>
+    <name>StartupShell</name>
+    <message>
+        <location filename="../../annotator/ui/startup.py" line="47"/>
+        <source>Opening the database…</source>
+        <translation>جارٍ فتح قاعدة البيانات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/startup.py" line="76"/>
+        <source>Cannot open the database:</source>
+        <translation>تعذّر فتح قاعدة البيانات:</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPanel</name>
     <message>
         <location filename="../../annotator/ui/statistics.py" line="34"/>
@@ -1561,12 +1582,12 @@ Bring in a colleague&apos;s work: File &gt; Merge colleague&apos;s work… takes
 <context>
     <name>run_gui</name>
     <message>
-        <location filename="../../annotator/ui/app.py" line="57"/>
+        <location filename="../../annotator/ui/app.py" line="80"/>
         <source>Cannot open the database</source>
         <translation>تعذّر فتح قاعدة البيانات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/app.py" line="59"/>
+        <location filename="../../annotator/ui/app.py" line="82"/>
         <source>Check the path or URL given with --db (or ANNOTATOR_DB), that the folder is writable, and for PostgreSQL that the server is running.</source>
         <translation>تحقّق من المسار أو العنوان المعطى بـ ‎--db (أو ANNOTATOR_DB)، ومن إمكانية الكتابة في المجلد، ومن أن خادم PostgreSQL يعمل.</translation>
     </message>

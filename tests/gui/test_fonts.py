@@ -23,8 +23,7 @@ CHILD = """
 import sys
 from PySide6.QtGui import QFont
 from annotator.ui.app import make_application
-from annotator.ui.document_view import arabic_family
-from annotator.ui.fonts import has_glyph
+from annotator.ui.fonts import arabic_family, has_glyph
 from annotator.ui.main_window import MainWindow
 from annotator.workspace import Workspace
 from annotator.workspace.importing import import_paths

@@ -18,7 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from annotator.core.model import ImportedDocument, Relation, Span
 from annotator.ui.controller import AnnotationController
-from annotator.ui.document_view import DocumentView, arabic_family
+from annotator.ui.document_view import DocumentView
+from annotator.ui.fonts import arabic_family
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from annotator.ui.span_list import COLUMNS, SpanListModel

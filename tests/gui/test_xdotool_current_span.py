@@ -92,8 +92,7 @@ def test_a_click_then_keys_edit_only_the_span_clicked(tmp_path: Path) -> None:
             x("key", "--delay", "150", "Return", "Escape", key)
 
         try:
-            window = x("search", "--sync", "--onlyvisible", "--name", "sample_ar").split()[0]
-            x("windowactivate", "--sync", window)
+            xserver.activate(x, "sample_ar")
             find_and_tag("القاهرة", "4")
             eventually(lambda: entities(db), [(*CAIRO, "GPE")])
             find_and_tag("منظمة", "2")

@@ -73,8 +73,7 @@ def test_keys_in_the_real_window_tag_resize_undo_redo_and_mark_done(tmp_path: Pa
             return done.stdout
 
         try:
-            window = x("search", "--sync", "--onlyvisible", "--name", "sample_ar").split()[0]
-            x("windowactivate", "--sync", window)
+            xserver.activate(x, "sample_ar")
             x("key", "--delay", "80", "ctrl+f")
             x("type", "--delay", "60", "منظمة")  # find the word; Return selects the first hit
             x("key", "--delay", "120", "Return", "Escape", "2")  # close the bar, tag ORG
@@ -134,8 +133,7 @@ def test_label_and_command_keys_work_with_the_arabic_layout_active(tmp_path: Pat
             return done.stdout
 
         try:
-            window = x("search", "--sync", "--onlyvisible", "--name", "sample_ar").split()[0]
-            x("windowactivate", "--sync", window)
+            xserver.activate(x, "sample_ar")
             x("key", "--delay", "80", "ctrl+Arabic_beh")  # Ctrl+F under the Arabic layout
             x("type", "--delay", "60", "منظمة الصحة")
             x("key", "--delay", "120", "Return", "Escape", "Arabic_dad")  # Q: QUOTE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,3 +50,22 @@ def xvfb(log_dir: Path, window_manager: bool = False) -> Iterator[str]:
             wm.wait(timeout=10)
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def activate(x: Callable[..., str], name: str, timeout: float = 20.0) -> str:
+    """Find the visible window whose title has ``name`` and make it the active one; its id.
+
+    Right after start-up the window manager may still be managing the new window (the
+    start-up shell gives way to the workbench): activation is retried until it takes. Another
+    process's window offers no signal to await, hence the polling.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        window = x("search", "--sync", "--onlyvisible", "--name", name).split()[-1]
+        try:
+            x("windowactivate", "--sync", window)
+            return window
+        except subprocess.CalledProcessError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -8,8 +8,13 @@ from helpers.review_refs import kd_alpha, reference_tags, same, sk_kappa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.corpus_agreement import (
+    AnnotatedDocument,
+    agreement_report,
+    alpha,
+    pair_report,
+)
 from annotator.core.model import Span
-from annotator.core.review import AnnotatedDocument, agreement_report, alpha, pair_report
 from annotator.core.text import tokenize
 
 WORDS = ["قال", "الرئيس", "لوكاشينكو", "في", "موسكو", "،", "وبوتين", "«", "نعم", "»"]

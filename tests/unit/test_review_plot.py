@@ -12,8 +12,8 @@ import pytest
 from matplotlib import ft2font
 from matplotlib.text import Text
 
+from annotator.core.corpus_agreement import AnnotatedDocument, agreement_report
 from annotator.core.model import Span, text_sha256
-from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.display import plotting
 from annotator.display.visual import visual
 from annotator.workspace import Workspace

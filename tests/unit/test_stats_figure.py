@@ -8,8 +8,8 @@ import math
 from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 
+from annotator.core.corpus_agreement import AnnotatedDocument, agreement_report
 from annotator.core.model import Span
-from annotator.core.review import AnnotatedDocument, agreement_report
 from annotator.workspace.stats_plot import build_figure
 
 TEXT = "قالَ الرئيـــس في القاهرة ٢٠٢٤"

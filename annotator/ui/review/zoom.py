@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.ui.document_view import arabic_family
+from annotator.ui.fonts import arabic_family
 from annotator.ui.review.pane import ReviewPane
 from annotator.ui.settings import Settings
 
