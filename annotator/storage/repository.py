@@ -692,7 +692,15 @@ class Repository:
                     SPAN.c.uuid,
                 ).where(SPAN.c.document_id == doc_id)
             )
-            return {(self.annotator_name(r[0]), r[1], r[2], r[3], r[4]): r[5] for r in rows}
+            # a name looked up once per annotator, not per span: inside a write transaction
+            # annotator_name does not cache (a rolled-back annotator must not linger)
+            names: dict[int, str] = {}
+            out = {}
+            for aid, start, end, layer, label, uuid in rows:
+                if aid not in names:
+                    names[aid] = self.annotator_name(aid)
+                out[(names[aid], start, end, layer, label)] = uuid
+            return out
 
     def existing_relation_keys(self, doc_id: int) -> set[tuple[str, str, str] | str]:
         """(kind, head, tail) and the uuid of every link of the document: a re-import doubles
