@@ -96,7 +96,7 @@ class DocumentView(QPlainTextEdit):
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(lambda: self.set_overlay("flash", []))
-        # a selection to tag exactly as it stands (an Alt+drag, or the ``-`` step): held as
+        # a selection to tag exactly as it stands (a Ctrl/Alt+drag, or the ``-`` step): held as
         # its extent, so it lasts while that extent is what is highlighted, whatever keys
         # come between (Shift, Ctrl+C), and ends as soon as the selection changes
         self._exact: tuple[int, int] | None = None
@@ -276,7 +276,10 @@ class DocumentView(QPlainTextEdit):
         self.context_menu_requested.emit(self.position_at(event.pos()), event.globalPos())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        self._alt_press = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        # Alt or Ctrl held: keep exact characters (window managers take Alt+drag to move the
+        # window, so Ctrl is the way that reaches the view everywhere)
+        exact = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ControlModifier
+        self._alt_press = bool(event.modifiers() & exact)
         self._exact = None
         super().mousePressEvent(event)
 
@@ -287,7 +290,7 @@ class DocumentView(QPlainTextEdit):
         if not self.textCursor().hasSelection():
             self.controller.select_at(self.position_at(event.position().toPoint()))
         elif self._alt_press:
-            self.keep_exact()  # an Alt+drag keeps exact characters
+            self.keep_exact()  # a Ctrl+drag or Alt+drag keeps exact characters
 
     # -- hover and link markers ----------------------------------------------------------
 

@@ -10,8 +10,9 @@ of openbox (``/etc/xdg/openbox/rc.xml``), GNOME (mutter, gnome-shell) and KDE Pl
 * **Alt+F1 … Alt+F10**, Alt+Tab, Alt+Space, Alt+Escape belong to window managers (menus,
   close, move, resize), **Ctrl+F1 … Ctrl+F4** switch desktops in KDE, and Super (Meta) is the
   window manager's own modifier everywhere: none is used.
-* **Alt+drag** moves the window (openbox, KDE): where it does, an exact selection is made with
-  ``-`` (off the proclitic) or View > Exact selection (Ctrl+E) instead of an Alt+drag.
+* **Alt+drag** moves the window (openbox, KDE): an exact selection is also made by a Ctrl+drag,
+  which reaches the view everywhere (or with ``-`` off the proclitic, or View > Exact
+  selection, Ctrl+E).
 * **Arrow keys with Ctrl or Shift** move and extend the text cursor in the document (keyboard
   selection), so resizing a span uses **Alt+arrows**, which none of these bind: Alt+Left and
   Alt+Right move the span's end (Left is forward in right-to-left text), Alt+Up and Alt+Down

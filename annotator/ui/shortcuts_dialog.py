@@ -52,7 +52,7 @@ def shortcuts_markdown(rows: list[tuple[str, str, str]]) -> str:
         "",
         "The document view is right to left: Left moves forward in the text. Label keys tag",
         "the selection (snapped to whole words unless Exact selection is on or the drag began",
-        "with Alt held); with no selection they relabel the selected span. Help >",
+        "with Ctrl or Alt held); with no selection they relabel the selected span. Help >",
         "Keyboard shortcuts shows the keys in use, built from the same actions; Edit >",
         "Keyboard shortcuts changes them (kept in the settings; Reset to defaults).",
         "",
