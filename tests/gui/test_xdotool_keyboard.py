@@ -105,14 +105,33 @@ def quotes(db: Path) -> list[tuple[int, int, str, str]]:
 def test_label_and_command_keys_work_with_the_arabic_layout_active(tmp_path: Path) -> None:
     """Arabic is the active layout (ara,us: the first group is on), so every key sends its
     Arabic letter, as on an annotator's laptop: ض on Q tags QUOTE, ي on D switches it to
-    indirect, Ctrl with ب (the F key) opens Find, and Alt+Down (the new start key) resizes."""
+    indirect, Ctrl with ب (the F key) opens Find, and Alt+Down (the new start key) resizes.
+
+    Under Xvfb, right after ``setxkbmap`` switches to two layouts, the window manager now and
+    then fails to activate the new window, or the first keys are lost before they reach Qt
+    (about one session in three here, never the program's doing: nothing reaches it). A
+    whole new session (X server, layout, program, database) is then started, up to five
+    times; every check below must hold in one session from start to end.
+    """
     xdotool, setxkbmap = shutil.which("xdotool"), shutil.which("setxkbmap")
     assert xdotool and setxkbmap, "xdotool and setxkbmap are installed by .ci/run"
-    db = tmp_path / "db.sqlite3"
+    failures: list[str] = []
+    for attempt in range(5):
+        try:
+            _arabic_layout_session(tmp_path / f"session{attempt}", xdotool, setxkbmap)
+            return
+        except (AssertionError, subprocess.CalledProcessError) as exc:
+            failures.append(f"session {attempt}: {exc}")
+    raise AssertionError("every session failed:\n" + "\n".join(failures))
+
+
+def _arabic_layout_session(folder: Path, xdotool: str, setxkbmap: str) -> None:
+    folder.mkdir()
+    db = folder / "db.sqlite3"
     with Workspace.open(str(db), WHO) as ws:
         import_sample(ws)
-    home = tmp_path / "home"
-    with xserver.xvfb(tmp_path, window_manager=True) as display:
+    home = folder / "home"
+    with xserver.xvfb(folder, window_manager=True) as display:
         env = {
             **os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "HOME": str(home),
             "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
@@ -120,7 +139,7 @@ def test_label_and_command_keys_work_with_the_arabic_layout_active(tmp_path: Pat
         env.pop("WAYLAND_DISPLAY", None)
         subprocess.run([setxkbmap, "-layout", "ara,us", "-option", "grp:alt_shift_toggle"],
                        env=env, check=True, timeout=30)
-        log = (tmp_path / "gui.log").open("wb")
+        log = (folder / "gui.log").open("wb")
         app = subprocess.Popen(
             [sys.executable, "-m", "annotator.cli", "gui", "--db", str(db),
              "--annotator", WHO, "--open", "sample_ar"],
@@ -133,11 +152,11 @@ def test_label_and_command_keys_work_with_the_arabic_layout_active(tmp_path: Pat
             return done.stdout
 
         try:
-            xserver.activate(x, "sample_ar")
+            xserver.activate(x, "sample_ar", timeout=10.0)
             x("key", "--delay", "80", "ctrl+Arabic_beh")  # Ctrl+F under the Arabic layout
             x("type", "--delay", "60", "منظمة الصحة")
             x("key", "--delay", "120", "Return", "Escape", "Arabic_dad")  # Q: QUOTE
-            eventually(lambda: quotes(db), [(16, 27, "QUOTE", "direct")])
+            eventually(lambda: quotes(db), [(16, 27, "QUOTE", "direct")], timeout=8.0)
             x("key", "--delay", "120", "Arabic_yeh")  # D: direct <-> indirect
             eventually(lambda: quotes(db), [(16, 27, "QUOTE", "indirect")])
             x("key", "--delay", "120", "alt+Down")  # the start one word forward

@@ -56,16 +56,20 @@ def activate(x: Callable[..., str], name: str, timeout: float = 20.0) -> str:
     """Find the visible window whose title has ``name`` and make it the active one; its id.
 
     Right after start-up the window manager may still be managing the new window (the
-    start-up shell gives way to the workbench): activation is retried until it takes. Another
-    process's window offers no signal to await, hence the polling.
+    start-up shell gives way to the workbench): every window found is tried, activation is
+    retried until the window manager reports it active. Another process's window offers no
+    signal to await, hence the polling.
     """
     deadline = time.monotonic() + timeout
     while True:
-        window = x("search", "--sync", "--onlyvisible", "--name", name).split()[-1]
-        try:
-            x("windowactivate", "--sync", window)
-            return window
-        except subprocess.CalledProcessError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
+        for window in x("search", "--sync", "--onlyvisible", "--name", name).split():
+            try:
+                x("windowactivate", window)
+                x("windowfocus", window)
+                if x("getactivewindow").strip() == window:
+                    return window
+            except subprocess.CalledProcessError:
+                pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no window named {name!r} could be activated")
+        time.sleep(0.2)
