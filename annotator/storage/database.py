@@ -41,8 +41,10 @@ def resolve_url(db: str | None = None) -> str:
     return f"sqlite:///{path}"
 
 
-def default_annotator() -> str:
-    name = os.environ.get("ANNOTATOR_NAME")
+def default_annotator(remembered: str | None = None) -> str:
+    """Who annotates when no name is given: $ANNOTATOR_NAME, then ``remembered`` (the name
+    last set in the window), then the login name."""
+    name = os.environ.get("ANNOTATOR_NAME") or remembered
     if name:
         return name
     try:

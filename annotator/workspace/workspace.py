@@ -15,7 +15,6 @@ imports none of them.
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
@@ -128,8 +127,7 @@ class Workspace:
                     "instead)"
                 )
             annotator, policy = who.login, TeamPolicy(who)
-        name = annotator or os.environ.get("ANNOTATOR_NAME") or remembered or default_annotator()
-        repo = Repository(engine, name)
+        repo = Repository(engine, annotator or default_annotator(remembered))
         schema = load_schema(schema_path) if schema_path is not None else project_schema(repo)
         return cls(engine, repo, schema, url, policy)
 
