@@ -19,7 +19,7 @@ from annotator.core.text import (
     iter_matches,
     proclitic_candidates,
     token_at,
-    tokenize,
+    tokenize_cached,
 )
 
 __all__ = ["MatchOptions", "Occurrence", "find_matches", "occurrence"]
@@ -51,7 +51,7 @@ def find_matches(
             if end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
                 continue  # the word goes on: cheaper to see than to tokenize the text
             if tokens is None:
-                tokens = tokenize(text)
+                tokens = tokenize_cached(text)
             if not _on_word_edges(text, tokens, start, end):
                 continue
         matches.append((start, end))

@@ -39,6 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 
 __all__ = [
@@ -181,6 +182,18 @@ def is_separator(ch: str) -> bool:
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Code-point [start, end) pairs of tokens, in order."""
     return [m.span() for m in _token_re(text).finditer(text)]
+
+
+@lru_cache(maxsize=2)
+def tokenize_cached(text: str) -> list[tuple[int, int]]:
+    """:func:`tokenize`, remembered for the last texts asked about (the open document is
+    searched again at every Find key and every echo); the list is shared: never change it."""
+    return tokenize(text)
+
+
+@lru_cache(maxsize=2)
+def _normalized_cached(text: str, options: SearchOptions) -> tuple[str, list[int]]:
+    return normalize(text, options)
 
 
 def token_texts(text: str) -> list[str]:
@@ -457,7 +470,7 @@ def iter_matches(
     wanted, _ = normalize(needle, options)
     if not wanted:
         return
-    haystack, origin = normalize(text, options)
+    haystack, origin = _normalized_cached(text, options)
     i = haystack.find(wanted)
     while i >= 0:
         j = i + len(wanted)

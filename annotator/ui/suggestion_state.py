@@ -4,16 +4,26 @@ Suggestions come from ``workspace.suggestions``; accepting and rejecting go thro
 controller (the one door, then the undo stack), so Edit > Undo takes them back like any tag.
 A suggestion overlapping one of the annotator's spans of its layer is not shown: once tagged
 (or accepted) there, it has nothing left to say; undoing the tag shows it again.
+
+A span tagged in the window is echoed (``workspace.suggestions.echoes_of``): its other
+occurrences in the document are offered at once, before any training, and take the place of
+the model's suggestions they overlap (the annotator has just said what that text is). Echoes
+are held here, not stored: the next training's gazetteer offers the same from the database.
+They are worked out after the tag has been painted, and go when the last span of their text
+and label does (an undo).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from annotator.core.commands import Change
-from annotator.core.suggest.model import DEFAULT_THRESHOLD, Suggestion
+from annotator.core.model import Span
+from annotator.core.suggest.echo import KeepsClitic
+from annotator.core.suggest.model import DEFAULT_THRESHOLD, SUGGESTED_LAYER, Suggestion
+from annotator.core.suggest.units import normal_form
 from annotator.core.text import sentences
 from annotator.ui.controller import AnnotationController
 from annotator.workspace import suggestions
@@ -38,17 +48,28 @@ class SuggestionState(QObject):
         self.controller = controller
         self.threshold = DEFAULT_THRESHOLD
         self._offered: list[Suggestion] = []
+        self._refused: set[tuple[int, int, str, str]] = set()
+        # echoes by the (normalised text, label) of the spans they echo
+        self._echoes: dict[tuple[str, str], list[Suggestion]] = {}
+        self._to_echo: list[Span] = []
+        self._habit: tuple[int, KeepsClitic | None] = (-1, None)  # model version, its habit
         self.shown: list[Suggestion] = []
         self.current = ""
-        controller.document_opened.connect(lambda _doc: self.reload())
+        controller.document_opened.connect(self._opened)
         controller.changed.connect(self._on_change)
 
     # -- what is shown ---------------------------------------------------------------------
+
+    def _opened(self, _doc_id: int) -> None:
+        self._echoes = {}
+        self._to_echo = []
+        self.reload()
 
     def reload(self) -> None:
         """Read the document's suggestions again (opened, retrained, a rejection)."""
         c = self.controller
         self._offered = [] if c.doc_id < 0 else suggestions.offered(c.ws, c.doc_id)
+        self._refused = set() if c.doc_id < 0 else suggestions.refused(c.ws, c.doc_id)
         self._refilter()
 
     def set_threshold(self, threshold: float) -> None:
@@ -57,14 +78,93 @@ class SuggestionState(QObject):
 
     def _on_change(self, change: Change) -> None:
         if change.added or change.removed or change.updated:
+            self._forget_echoes([*change.removed, *(before for before, _ in change.updated)])
             self._refilter()  # tags come and go: the overlap filter, from the index
+            new = [*change.added, *(after for _, after in change.updated)]
+            self._echo_later([s for s in new if s.layer == SUGGESTED_LAYER])
         else:
             self.reload()  # a rejection (or its undo) lives in the database only
+
+    # -- echoes ----------------------------------------------------------------------------
+
+    def _echo_later(self, spans: list[Span]) -> None:
+        """Echo after the tag has been painted (a zero timer runs after posted paints)."""
+        if spans:
+            if not self._to_echo:
+                QTimer.singleShot(0, self._echo_pending)
+            self._to_echo += spans
+
+    def _echo_pending(self) -> None:
+        spans, self._to_echo = self._to_echo, []
+        c = self.controller
+        if c.doc_id < 0:
+            return
+        version, keeps = self._clitic_habit()
+        found = False
+        for span in spans:
+            if span.uuid not in c.index.spans:
+                continue  # undone before its echo was worked out
+            key = self._echo_key(span)
+            made = suggestions.echoes_of(c.text, span, version, keeps)
+            known = {e.key() for e in self._echoes.get(key, [])}
+            fresh = [e for e in made if e.key() not in known]
+            if fresh:
+                self._echoes.setdefault(key, []).extend(fresh)
+                found = True
+        if found:
+            self._refilter()
+
+    def _clitic_habit(self) -> tuple[int, KeepsClitic | None]:
+        """The newest model's proclitic habit, read again only when a training saved one."""
+        ws = self.controller.ws
+        version = suggestions.model_version(ws)
+        if version != self._habit[0]:
+            self._habit = (version, suggestions.clitic_habit(ws) if version else None)
+        return self._habit
+
+    def _echo_key(self, span: Span) -> tuple[str, str]:
+        return normal_form(self.controller.text[span.start : span.end]), span.label
+
+    def _forget_echoes(self, gone: list[Span]) -> None:
+        """Drop the echoes of a text and label no span of the document has any longer."""
+        keys = {self._echo_key(s) for s in gone if s.layer == SUGGESTED_LAYER} & set(self._echoes)
+        if not keys:
+            return
+        for span in self.controller.index.spans.values():
+            if span.layer == SUGGESTED_LAYER:
+                keys.discard(self._echo_key(span))
+        for key in keys:
+            del self._echoes[key]
+
+    def _candidates(self) -> list[Suggestion]:
+        """The stored suggestions and the echoes; an echo replaces what it overlaps."""
+        stored = {s.key() for s in self._offered}
+        echoes = [e for group in self._echoes.values() for e in group
+                  if e.key() not in stored and e.key() not in self._refused]
+        if not echoes:
+            return self._offered
+        # the stretches echoes cover, merged: one bisection per stored suggestion
+        covered: list[list[int]] = []
+        for e in sorted(echoes, key=lambda e: e.start):
+            if covered and e.start <= covered[-1][1]:
+                covered[-1][1] = max(covered[-1][1], e.end)
+            else:
+                covered.append([e.start, e.end])
+        starts = [a for a, _ in covered]
+
+        def under_echo(s: Suggestion) -> bool:
+            i = bisect_right(starts, s.end - 1) - 1  # the last stretch starting before s ends
+            return i >= 0 and covered[i][1] > s.start
+
+        kept = [s for s in self._offered if not under_echo(s)]
+        return sorted(kept + echoes, key=lambda s: (s.start, s.end))
+
+    # -- filtering -------------------------------------------------------------------------
 
     def _refilter(self) -> None:
         index = self.controller.index
         self.shown = [
-            s for s in self._offered
+            s for s in self._candidates()
             if s.score >= self.threshold
             and not any(x.layer == s.layer for x in index.spans_overlapping(s.start, s.end))
         ]

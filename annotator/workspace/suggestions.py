@@ -11,6 +11,9 @@ What the engines learn from (:func:`training_documents`): the annotator's docume
 done, and the finished part of those in progress (up to the end of the sentence holding their
 last span). The GUI retrains after :data:`RETRAIN_EVERY` new spans or when a document is
 marked done, in a separate process (``annotator suggest train``), so the window never waits.
+Between trainings, a span just tagged is echoed at once (:func:`echoes_of`): its other
+occurrences in the document are offered, held by the window only, until the next training's
+gazetteer offers them from the database.
 """
 
 from __future__ import annotations
@@ -26,10 +29,12 @@ from annotator.core.errors import AnnotatorError, EditError
 from annotator.core.model import DONE, IN_PROGRESS, ImportedDocument, Span
 from annotator.core.schema import Schema
 from annotator.core.suggest import engine as engines
+from annotator.core.suggest.echo import KeepsClitic, echoes
 from annotator.core.suggest.evaluation import Scores, score_spans, total
 from annotator.core.suggest.gazetteer import TrainingDocument
 from annotator.core.suggest.model import (
     DEFAULT_THRESHOLD,
+    GAZETTEER,
     IMPORTED,
     SUGGESTED_LAYER,
     Suggestion,
@@ -52,10 +57,14 @@ __all__ = [
     "accept",
     "accept_all",
     "apply",
+    "clitic_habit",
+    "echoes_of",
     "evaluate",
     "import_as_suggestions",
     "load",
+    "model_version",
     "offered",
+    "refused",
     "reject",
     "train",
     "training_documents",
@@ -129,6 +138,31 @@ def offered(ws: Workspace, doc_id: int, threshold: float = 0.0) -> list[Suggesti
     refused = store.rejections(ws.repo).get(doc_id, set())
     return [s for s in store.suggestions(ws.repo, doc_id)
             if s.score >= threshold and s.key() not in refused]
+
+
+def refused(ws: Workspace, doc_id: int) -> set[tuple[int, int, str, str]]:
+    """The (start, end, layer, label) the annotator rejected in the document."""
+    return store.rejections(ws.repo).get(doc_id, set())
+
+
+def model_version(ws: Workspace) -> int:
+    """The annotator's newest model version; 0 when none was trained yet."""
+    return store.next_model_version(ws.repo) - 1
+
+
+def clitic_habit(ws: Workspace) -> KeepsClitic | None:
+    """Whether the annotator's spans take a proclitic, as their newest model learned it (None
+    without a model: echoes then leave proclitics out, as our spans are stored)."""
+    suggester = load(ws)
+    return None if suggester is None else suggester.gazetteer.keeps_clitic
+
+
+def echoes_of(text: str, span: Span, version: int,
+              keeps_clitic: KeepsClitic | None = None) -> list[Suggestion]:
+    """A span just tagged, suggested wherever else its text occurs (``core.suggest.echo``):
+    engine ``gazetteer`` (the live gazetteer), score 1, the model version they sit beside."""
+    return [Suggestion(a, b, span.layer, span.label, 1.0, GAZETTEER, version)
+            for a, b in echoes(text, span.start, span.end, keeps_clitic)]
 
 
 def visible(ws: Workspace, doc_id: int, threshold: float = 0.0) -> list[Suggestion]:

@@ -1,0 +1,56 @@
+"""Echoes: a name just tagged, suggested at once wherever else it occurs in the document.
+
+A trained model only learns a new name at its next training (after some spans, or when the
+document is marked done); until then, an annotator who has tagged الرازي once would tag
+every other الرازي of the article by hand. An echo offers those at once, with no training:
+the other occurrences of the span's text, found by the rule Find and Annotate all use
+(:func:`annotator.core.matching.find_matches`: whole word, clitic-aware, diacritics, tatweel and
+hamza folded), so a name tagged as دمشق is echoed as the stem of ودمشق.
+
+Whether an echo then takes that proclitic follows the annotator's habit where one is known
+(the trained gazetteer's :meth:`~annotator.core.suggest.gazetteer.Gazetteer.keeps_clitic`:
+AQMAR keeps ب and و with the name, our own spans leave them out), else it leaves it out, the
+way our spans are stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from annotator.core.matching import find_matches
+from annotator.core.suggest.units import token_units
+from annotator.core.text import token_at, tokenize_cached
+
+KeepsClitic = Callable[[str], bool]  # the normalised proclitic -> whether spans take it
+
+__all__ = ["KeepsClitic", "echoes"]
+
+
+def echoes(text: str, start: int, end: int,
+           keeps_clitic: KeepsClitic | None = None) -> list[tuple[int, int]]:
+    """The other occurrences of ``text[start:end]`` in ``text``, in order, as [start, end)
+    code points; none overlaps the span itself."""
+    found = []
+    for a, b in find_matches(text, text[start:end]):
+        if a < end and start < b:
+            continue
+        if keeps_clitic is not None:
+            a = _widened(text, a, keeps_clitic)
+        found.append((a, b))
+    return found
+
+
+def _widened(text: str, start: int, keeps_clitic: KeepsClitic) -> int:
+    """``start`` moved back over the proclitics before it that the annotator's spans take
+    (nearest first, as the gazetteer does)."""
+    tokens = tokenize_cached(text)
+    i = token_at(tokens, start)
+    if i is None or tokens[i][0] == start:
+        return start
+    units = token_units(text, *tokens[i])
+    first = next((k for k, u in enumerate(units) if u.start == start), None)
+    if first is None:  # the hit starts inside the token's own letters (the article kept)
+        return start
+    while first > 0 and units[first - 1].clitic and keeps_clitic(units[first - 1].norm):
+        first -= 1
+    return units[first].start
