@@ -165,7 +165,8 @@ def tag_latency_while_training(
     imported = [ImportedDocument(name, docs[name].text, spans=[
         Span(s, e, "entity", label) for s, e, label in docs[name].spans
     ], status=DONE) for name in TRAIN]
-    imported.append(ImportedDocument("held_out", docs[HELD_OUT[0]].text))
+    opened = docs[HELD_OUT[1]]  # Damascus: the held-out article with the most entities
+    imported.append(ImportedDocument("held_out", opened.text))
     ids = store(ws, imported).doc_ids
     app = make_application()
     window = MainWindow(ws, Settings(QSettings(str(tmp / "s.ini"), QSettings.Format.IniFormat)))
@@ -177,8 +178,12 @@ def tag_latency_while_training(
     window.view.viewport().installEventFilter(watch)
     trainer = window.suggestion_actions.trainer
     text = window.controller.text
-    # words to tag (a selection of punctuation alone is refused, and paints nothing)
-    free = iter([(s, e) for s, e in tokenize(text) if any(c.isalpha() for c in text[s:e])])
+    # what an annotator tags: the article's entities in reading order (each then echoed at its
+    # other occurrences), then its other words (a selection of punctuation alone is refused)
+    entities = sorted((s, e) for s, e, _ in opened.spans)
+    words = [(s, e) for s, e in tokenize(text) if any(c.isalpha() for c in text[s:e])
+             and not any(a < e and s < b for a, b in entities)]
+    free = iter(entities + words)
     view = window.view
     view.setFocus()
 

@@ -60,13 +60,13 @@ def paint(view: QPlainTextEdit) -> None:
             continue
         color = QColor(colors.color(s.layer, s.label))
         current = s.uuid == state.current
-        for rect in _rects(view, offsets.to_qt(s.start), offsets.to_qt(s.end)):
+        rects = _rects(view, offsets.to_qt(s.start), offsets.to_qt(s.end))
+        for rect in rects:
             pen = QPen(color, 2.0 if current else 1.2, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
-        rects = _rects(view, offsets.to_qt(s.start), offsets.to_qt(s.start) + 1)
-        if rects:
+        if rects:  # above the first line's right end: where a right-to-left name begins
             _label(painter, metrics, rects[0], s, color)
     painter.end()
 
@@ -75,7 +75,6 @@ def _label(painter: QPainter, metrics: QFontMetricsF, at: QRectF, s: Suggestion,
            color: QColor) -> None:
     text = f"{s.label}?"
     width = metrics.horizontalAdvance(text) + 4
-    # above the word's right edge: where a right-to-left word begins
     box = QRectF(at.right() - width, at.top() - metrics.height() + 2, width, metrics.height())
     painter.setPen(color)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)

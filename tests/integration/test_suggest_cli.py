@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 from test_cli import annotator
@@ -86,3 +88,18 @@ def test_import_as_suggestions_adds_suggestions_not_spans(tmp_path: Path) -> Non
     exported = annotator("export", "--format", "jsonl", "--db", db, "--annotator", "layla")
     rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert [r["spans"] for r in rows if r["text"] == OPEN] == [[]]
+
+
+def test_low_priority_takes_only_an_idle_core() -> None:
+    """The window's training asks for Linux's idle class (else the lowest nice): a tag must
+    never wait for a core the training holds."""
+    probe = (
+        "import os\n"
+        "from annotator.clicmd.suggest import lower_priority\n"
+        "lower_priority()\n"
+        "idle = hasattr(os, 'SCHED_IDLE') and os.sched_getscheduler(0) == os.SCHED_IDLE\n"
+        "print('idle' if idle else os.nice(0))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out in ("idle", "19")
