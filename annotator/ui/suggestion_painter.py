@@ -30,7 +30,10 @@ def attach(view: QPlainTextEdit, state: SuggestionState) -> None:
 def paint(view: QPlainTextEdit) -> None:
     """Outline the suggestions of the visible paragraphs (called from the view's paintEvent)."""
     state = _STATES.get(view)
-    if state is None or not state.shown:
+    if state is None:
+        return
+    state.painted()
+    if not state.shown:
         return
     controller = state.controller
     index, offsets = controller.index, controller.offsets

@@ -9,13 +9,13 @@ A span tagged in the window is echoed (``workspace.suggestions.echoes_of``): its
 occurrences in the document are offered at once, before any training, and take the place of
 the model's suggestions they overlap (the annotator has just said what that text is). Echoes
 are held here, not stored: the next training's gazetteer offers the same from the database.
-They are worked out after the tag has been painted, and go when the last span of their text
+They are worked out once the tag has been painted, and go when the last span of their text
 and label does (an undo).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +27,11 @@ from annotator.core.suggest.units import normal_form
 from annotator.core.text import sentences
 from annotator.ui.controller import AnnotationController
 from annotator.workspace import suggestions
+
+# echoes wait for the tag to be painted and shown, but no longer than the second figure when
+# the view does not paint; both far below the time between an annotator's two keys
+ECHO_AFTER_PAINT_MS = 15
+ECHO_AT_THE_LATEST_MS = 250
 
 
 class SuggestionState(QObject):
@@ -53,6 +58,10 @@ class SuggestionState(QObject):
         self._echoes: dict[tuple[str, str], list[Suggestion]] = {}
         self._to_echo: list[Span] = []
         self._habit: tuple[int, KeepsClitic | None] = (-1, None)  # model version, its habit
+        self._all: list[Suggestion] = []  # the candidates, by position
+        self._starts: list[int] = []
+        self._longest = 0
+        self._covered: set[str] = set()  # uuids of candidates under one of the annotator's spans
         self.shown: list[Suggestion] = []
         self.current = ""
         controller.document_opened.connect(self._opened)
@@ -74,25 +83,36 @@ class SuggestionState(QObject):
 
     def set_threshold(self, threshold: float) -> None:
         self.threshold = threshold
-        self._refilter()
+        self._publish()
 
     def _on_change(self, change: Change) -> None:
         if change.added or change.removed or change.updated:
-            self._forget_echoes([*change.removed, *(before for before, _ in change.updated)])
-            self._refilter()  # tags come and go: the overlap filter, from the index
-            new = [*change.added, *(after for _, after in change.updated)]
-            self._echo_later([s for s in new if s.layer == SUGGESTED_LAYER])
+            before = [*change.removed, *(old for old, _ in change.updated)]
+            after = [*change.added, *(new for _, new in change.updated)]
+            if self._forget_echoes(before):
+                self._refilter()
+            else:  # tags come and go: the overlap filter, from the index, where they did
+                self._refilter_near(before + after)
+            self._echo_later([s for s in after if s.layer == SUGGESTED_LAYER])
         else:
             self.reload()  # a rejection (or its undo) lives in the database only
 
     # -- echoes ----------------------------------------------------------------------------
 
     def _echo_later(self, spans: list[Span]) -> None:
-        """Echo after the tag has been painted (a zero timer runs after posted paints)."""
+        """Echo once the tag has been painted (:meth:`painted`), so the key's answer never
+        waits for a search of the document; a view that does not paint (hidden) gets them a
+        little later all the same."""
         if spans:
             if not self._to_echo:
-                QTimer.singleShot(0, self._echo_pending)
+                QTimer.singleShot(ECHO_AT_THE_LATEST_MS, self._echo_pending)
             self._to_echo += spans
+
+    def painted(self) -> None:
+        """The view has painted (the suggestion painter calls this): pending echoes next,
+        once the frame is out (a zero timer would run in the same turn of the event loop)."""
+        if self._to_echo:
+            QTimer.singleShot(ECHO_AFTER_PAINT_MS, self._echo_pending)
 
     def _echo_pending(self) -> None:
         spans, self._to_echo = self._to_echo, []
@@ -125,16 +145,18 @@ class SuggestionState(QObject):
     def _echo_key(self, span: Span) -> tuple[str, str]:
         return normal_form(self.controller.text[span.start : span.end]), span.label
 
-    def _forget_echoes(self, gone: list[Span]) -> None:
-        """Drop the echoes of a text and label no span of the document has any longer."""
+    def _forget_echoes(self, gone: list[Span]) -> bool:
+        """Drop the echoes of a text and label no span of the document has any longer;
+        whether any went."""
         keys = {self._echo_key(s) for s in gone if s.layer == SUGGESTED_LAYER} & set(self._echoes)
         if not keys:
-            return
+            return False
         for span in self.controller.index.spans.values():
             if span.layer == SUGGESTED_LAYER:
                 keys.discard(self._echo_key(span))
         for key in keys:
             del self._echoes[key]
+        return bool(keys)
 
     def _candidates(self) -> list[Suggestion]:
         """The stored suggestions and the echoes; an echo replaces what it overlaps."""
@@ -142,7 +164,7 @@ class SuggestionState(QObject):
         echoes = [e for group in self._echoes.values() for e in group
                   if e.key() not in stored and e.key() not in self._refused]
         if not echoes:
-            return self._offered
+            return sorted(self._offered, key=lambda s: (s.start, s.end))
         # the stretches echoes cover, merged: one bisection per stored suggestion
         covered: list[list[int]] = []
         for e in sorted(echoes, key=lambda e: e.start):
@@ -162,12 +184,34 @@ class SuggestionState(QObject):
     # -- filtering -------------------------------------------------------------------------
 
     def _refilter(self) -> None:
-        index = self.controller.index
-        self.shown = [
-            s for s in self._candidates()
-            if s.score >= self.threshold
-            and not any(x.layer == s.layer for x in index.spans_overlapping(s.start, s.end))
-        ]
+        """Work out every candidate's overlap with the annotator's spans again."""
+        self._all = self._candidates()
+        self._starts = [s.start for s in self._all]
+        self._longest = max((s.end - s.start for s in self._all), default=0)
+        self._covered = {s.uuid for s in self._all if self._under_a_span(s)}
+        self._publish()
+
+    def _refilter_near(self, spans: list[Span]) -> None:
+        """Only the candidates overlapping ``spans`` can have changed: a tag in a document of
+        thousands of suggestions looks at a few."""
+        for span in spans:
+            lo = bisect_left(self._starts, span.start - self._longest)
+            hi = bisect_left(self._starts, span.end)
+            for s in self._all[lo:hi]:
+                if s.end > span.start and s.layer == span.layer:
+                    if self._under_a_span(s):
+                        self._covered.add(s.uuid)
+                    else:
+                        self._covered.discard(s.uuid)
+        self._publish()
+
+    def _under_a_span(self, s: Suggestion) -> bool:
+        spans = self.controller.index.spans_overlapping(s.start, s.end)
+        return any(x.layer == s.layer for x in spans)
+
+    def _publish(self) -> None:
+        self.shown = [s for s in self._all
+                      if s.score >= self.threshold and s.uuid not in self._covered]
         if self.current not in {s.uuid for s in self.shown}:
             self.current = ""
         self.changed.emit()
