@@ -2,20 +2,29 @@
 
 Each script prints one JSON object per line: {"name": ..., "value": ..., "unit": ...}.
 ``--quick`` is passed on: the scale scripts then leave out their largest sizes.
-A failing script is reported on stderr and makes the run exit non-zero.
+A failing script is reported on stderr and makes the run exit non-zero. The run also prints
+how long each script took and the machine's load average before and after (the other tenants of
+a shared machine move every figure), which ``scaling_table.py`` puts under its table.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+
+from common import emit
 
 
 def main() -> int:
     here = Path(__file__).parent
     failed = []
+    began = time.perf_counter()
+    emit("bench.load_average_start", os.getloadavg()[0], "load")
     for script in sorted(here.glob("bench_*.py")):
+        t0 = time.perf_counter()
         proc = subprocess.run(
             # only the scale scripts take options (bench_suggest reads its first argument
             # as a corpus folder)
@@ -26,9 +35,12 @@ def main() -> int:
         )
         sys.stdout.write(proc.stdout)
         sys.stdout.flush()
+        emit(f"bench.{script.stem}_s", time.perf_counter() - t0, "s")
         if proc.returncode != 0:
             failed.append(script.name)
             sys.stderr.write(f"{script.name} failed:\n{proc.stderr}\n")
+    emit("bench.load_average_end", os.getloadavg()[0], "load")
+    emit("bench.total_s", time.perf_counter() - began, "s")
     return 1 if failed else 0
 
 
