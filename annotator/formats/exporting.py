@@ -229,7 +229,10 @@ def tag_document(
                 report.drop(doc.name, span, "covers no token (only spaces or invisible marks)")
                 continue
             report.spans_written += 1
-            if any(value not in (None, False) for value in span.attributes.values()):
+            # nearly every span has no attributes: no generator for an empty dict
+            if span.attributes and any(
+                value not in (None, False) for value in span.attributes.values()
+            ):
                 with_attributes += 1
             if j - i > 1:
                 crossing.append((i + 1, j))

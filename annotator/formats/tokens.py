@@ -110,14 +110,8 @@ def _word_tokens(sentences: list[Any], length: int) -> Tokens:
 
 
 def _core_tokens(text: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    sentence_starts: list[int] = []
-    for sentence in coretext.sentence_tokens(text):
-        sentence_starts.append(len(starts))
-        starts.extend(s for s, _ in sentence)
-        ends.extend(e for _, e in sentence)
-    return Tokens(starts, ends, sentence_starts)
+    words, starts, ends, sentence_starts = coretext.token_arrays(text)
+    return Tokens(starts, ends, sentence_starts, words)
 
 
 def split_at(tokens: Tokens, edges: Iterable[int]) -> int:

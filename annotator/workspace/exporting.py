@@ -14,10 +14,10 @@ import shutil
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentRow, Relation
+from annotator.core.model import DocumentRow
 from annotator.formats.exporting import (
     DOC_SEPARATORS,
     ExportDocument,
@@ -27,6 +27,7 @@ from annotator.formats.exporting import (
 )
 from annotator.formats.registry import FORMATS, Format
 from annotator.formats.tagging import BIOES
+from annotator.storage import export_read
 from annotator.workspace.workspace import Workspace
 
 __all__ = [
@@ -112,22 +113,11 @@ class StoredDocuments(Sequence[ExportDocument]):
         spans = repo.spans(row.id, annotator)
         if self._layers is not None:
             spans = [s for s in spans if s.layer in self._layers]
-        kept = {s.uuid for s in spans}
-        relations: list[Relation] = []
-        provenance: dict[str, dict[str, Any]] = {}
-        if kept:  # links and provenance hang on spans: without spans there are none to ask for
-            relations = [
-                r for r in repo.relations(row.id, annotator) if r.head in kept and r.tail in kept
-            ]
-            provenance = {
-                uuid: prov
-                for uuid, prov in repo.span_provenances(row.id, annotator).items()
-                if uuid in kept
-            }
+        extras = export_read.document_extras(repo, row.id, annotator, {s.uuid for s in spans})
         return ExportDocument(
-            name=row.name, text=repo.document_text(row.id), sha256=row.sha256,
-            spans=spans, relations=relations, meta=repo.document_meta(row.id),
-            annotator=annotator, status=row.status, provenance=provenance,
+            name=row.name, text=extras.text, sha256=row.sha256,
+            spans=spans, relations=extras.relations, meta=extras.meta,
+            annotator=annotator, status=row.status, provenance=extras.provenance,
         )
 
 

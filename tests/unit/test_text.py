@@ -24,6 +24,7 @@ from annotator.core.text import (
     sentence_tokens,
     sentences,
     snap_to_tokens,
+    token_arrays,
     token_at,
     token_texts,
     tokenize,
@@ -457,3 +458,23 @@ def test_seed_texts_tokenize_cleanly() -> None:
     # the news article: these words come out whole (tanwin kept, no clitic split off)
     [article] = [text for name, text in seeds if name.startswith("000_")]
     assert {"ووفقًا", "لوكاشينكو", "بيلاروسيا", "موسكو"} <= set(token_texts(article))
+
+
+# the characters the tokenizer treats each its own way: letters, digits and their inner
+# separators, marks, tatweel, joiners, bidi marks, spaces and line breaks, sentence ends,
+# repeated punctuation, C++, emoji with modifiers, flags, "_"
+_AWKWARD = (
+    "بمحمدال ٣٫5,١ab C+#\u064e\u0640\u200c\u200d\u00ad\u2060\u200f\u061c\n\r\u2028 \t"
+    ".!?؟…-_«»\"()\U0001f44d\U0001f3fd\ufe0f\u20e3\U0001f1f8\U0001f1e6\x00\ufeff"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_AWKWARD, max_size=80), st.integers(min_value=1, max_value=12))
+def test_token_arrays_are_the_tokens_and_sentences(text: str, max_chars: int) -> None:
+    # the export's tokenizer (one regex split) against finditer's tokens and the sentences
+    words, starts, ends, firsts = token_arrays(text, max_chars)
+    assert list(zip(starts, ends, strict=True)) == tokenize(text)
+    assert words == token_texts(text)
+    bounds = [*firsts, len(starts)]
+    assert [(starts[a], ends[b - 1]) for a, b in pairwise(bounds)] == sentences(text, max_chars)
