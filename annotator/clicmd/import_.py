@@ -47,7 +47,9 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     options = importing.read_options(args.encoding, args.map_tags, args.map_relations)
-    with open_workspace(args) as ws:  # closed on a refusal too (a server connection)
+    # the workspace is closed on a refusal too (a server connection); the cycle collector
+    # waits while the input is read and stored (importing.paused_gc)
+    with open_workspace(args) as ws, importing.paused_gc():
         return _import(ws, args, options)
 
 

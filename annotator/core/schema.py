@@ -90,6 +90,10 @@ class Schema:
     layers: tuple[Layer, ...]
     relations: tuple[RelationType, ...]
     _by_label: dict[tuple[str, str], Label] = field(default_factory=dict, compare=False)
+    # a bare label's layer (the first that has it), asked once per span an import reads
+    _layer_of: dict[str, str] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
     # the annotation guidelines (Markdown) the schema names with ``guidelines = "FILE.md"``,
     # read beside the schema file; why they could not be read, when they could not
     guidelines: str = ""
@@ -99,6 +103,7 @@ class Schema:
         for layer in self.layers:
             for label in layer.labels:
                 self._by_label[(layer.name, label.name)] = label
+                self._layer_of.setdefault(label.name, layer.name)
 
     @property
     def layer_names(self) -> tuple[str, ...]:
@@ -143,10 +148,7 @@ class Schema:
 
     def layer_of_label(self, name: str) -> str | None:
         """The layer a bare label belongs to (labels are unique across layers by default)."""
-        for layer, label in self._by_label:
-            if label == name:
-                return layer
-        return None
+        return self._layer_of.get(name)
 
     def relation(self, name: str) -> RelationType | None:
         for rel in self.relations:

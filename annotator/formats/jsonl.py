@@ -37,6 +37,7 @@ from annotator.core.schema import Schema
 from annotator.formats import doccano, prodigy
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import ExportDocument, ExportReport, Progress
+from annotator.formats.ids import fresh_uuids
 from annotator.formats.json_input import parse_json
 from annotator.formats.jsonl_spans import (
     Line,
@@ -79,6 +80,11 @@ class FileReading:
     dialect: str | None = None  # None: each line is read as its keys say
     seen: Seen = field(default_factory=Seen)
     tally: Tally = field(default_factory=Tally)
+    # a line without a name is named after the file: its stem made once, not once per line
+    stem: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.stem = Path(self.path).stem
 
     def line(self, number: int, ends: LineEnds) -> Line:
         return Line(
@@ -137,11 +143,16 @@ def read_line(line_text: str, number: int, reading: FileReading) -> ImportedDocu
     # the sha256 of the stored text (our exports) or of the text as written
     if sha is not None and sha not in (text_sha256(text), text_sha256(raw_text)):
         raise line.error("'sha256' does not match 'text' (was the text edited after export?)")
-    spans = [read_span(raw, line, i) for i, raw in enumerate(shaped.spans)]
+    # one request to the OS for the line's new uuids, not one per span (formats.ids)
+    fresh = fresh_uuids(len(shaped.spans))
+    spans = [
+        read_span(raw, line, i, uuid)
+        for i, (raw, uuid) in enumerate(zip(shaped.spans, fresh, strict=True))
+    ]
     relations = read_relations(shaped.relations, spans, line)
     _count_line_ends(line.ends, reading.tally)
     meta = shaped.meta
-    name = str(obj.get("name") or meta.get("name") or f"{Path(path).stem}-{number}")
+    name = str(obj.get("name") or meta.get("name") or f"{reading.stem}-{number}")
     status = string(obj.get("status"), "'status'", line)
     if status is not None and status not in STATUSES:
         raise line.error(f"'status' {status!r} is not one of {', '.join(STATUSES)}")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
-from annotator.core.model import ImportedDocument
+from sqlalchemy import Connection
+
+from annotator.core.model import ImportedDocument, Span
+from annotator.storage.merge_insert import large_cache
 from annotator.storage.repository import Repository
+from annotator.storage.tables import insert_span_rows
 
 
 @dataclass
@@ -24,6 +28,32 @@ class ImportReport:
     warnings: list[str] = field(default_factory=list)
 
 
+# span rows written in one executemany across documents: each call costs SQLAlchemy more than
+# SQLite's insert of a document's 20 rows; bounded, so a huge import keeps few rows waiting
+FLUSH_ROWS = 5000
+
+
+class _PendingSpans:
+    """Span rows read for the documents stored so far, not yet written (kept in file order,
+    so the rows get the ids a per-document insert gave them)."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.rows: list[tuple[Any, ...]] = []
+
+    def add(self, rows: list[tuple[Any, ...]]) -> None:
+        self.rows += rows
+        if len(self.rows) >= FLUSH_ROWS:
+            self.write()
+
+    def write(self) -> None:
+        """Before anything reads spans or points at them (a link's ends, a stored document's
+        span keys) and at the end."""
+        if self.rows:
+            insert_span_rows(self.conn, self.rows)
+            self.rows = []
+
+
 def store_documents(
     repo: Repository,
     docs: Sequence[ImportedDocument],
@@ -32,17 +62,19 @@ def store_documents(
 ) -> ImportReport:
     """Add documents, matching existing ones by text SHA-256; spans are added, never doubled."""
     report = ImportReport()
-    with repo.transaction():
+    # the larger page cache: at 200,000 spans the random uuid index outgrew SQLite's default
+    with repo.transaction() as conn, large_cache(conn):
         # the importing annotator exists from now on, even before their first span, so that
         # `export --annotator NAME` right after an import is not refused as a typo
         repo.annotator_id(annotator or repo.annotator)
+        shas = [doc.sha256 for doc in docs]
         # asked once for the whole input, not once per document: at 10,000 documents the
         # per-document queries were most of the import
-        seen_in_batch = repo.documents_by_sha(doc.sha256 for doc in docs)
+        seen_in_batch = repo.documents_by_sha(shas)
         taken = repo.existing_uuids(s.uuid for doc in docs for s in doc.spans)
         batch_uuids: set[str] = set()
-        for n, doc in enumerate(docs, start=1):
-            sha = doc.sha256
+        pending = _PendingSpans(conn)
+        for n, (doc, sha) in enumerate(zip(docs, shas, strict=True), start=1):
             doc_id = seen_in_batch.get(sha)
             is_new = doc_id is None
             if doc_id is None:
@@ -51,15 +83,21 @@ def store_documents(
                 report.added_ids.append(doc_id)
             else:
                 report.already_present.append(doc.name)
+                pending.write()  # its stored spans are read next
             seen_in_batch[sha] = doc_id
             report.doc_ids.append(doc_id)
             report.warnings += doc.warnings
             owner = doc.annotator or annotator or repo.annotator
-            _store_spans(repo, doc_id, doc, owner, report, taken, batch_uuids, is_new)
+            stored_as = _store_spans(repo, doc_id, doc, owner, report, taken, batch_uuids,
+                                     is_new, pending)
+            if doc.spans and doc.relations:
+                pending.write()  # a link points at its spans' rows
+                _store_relations(repo, doc_id, doc, owner, report, stored_as, is_new)
             if doc.status:
                 repo.set_status(doc_id, doc.status, owner)
             if progress is not None:
                 progress(n, len(docs))
+        pending.write()
     return report
 
 
@@ -72,11 +110,16 @@ def _store_spans(
     taken: set[str],
     batch_uuids: set[str],
     is_new: bool,
-) -> None:
-    """``taken``: span UUIDs the database held before this import; ``batch_uuids``: those
-    this import has stored so far."""
+    pending: _PendingSpans,
+) -> dict[str, str]:
+    """Queue the document's spans not stored yet; a file's span -> the stored span its links
+    go to (itself, or the one it duplicates).
+
+    ``taken``: span UUIDs the database held before this import; ``batch_uuids``: those this
+    import has stored so far."""
+    stored_as: dict[str, str] = {}
     if not doc.spans:
-        return
+        return stored_as
     # a document inserted a moment ago has no spans yet: no need to ask
     keys = {} if is_new else repo.existing_span_keys(doc_id)
     clashes = sum(1 for s in doc.spans if s.uuid in batch_uuids)
@@ -87,27 +130,32 @@ def _store_spans(
             "those spans were not added again"
         )
     fresh = []
-    # a file's span -> the stored span its links go to: itself, or the one it duplicates
-    stored_as: dict[str, str] = {}
     for span in doc.spans:
+        uuid = span.uuid
         key = (span.annotator or owner, span.start, span.end, span.layer, span.label)
         # (batch_uuids is checked, not merged into ``taken``: a copy per document made a
         # 10,000-document import quadratic)
-        if span.uuid in taken or span.uuid in batch_uuids or key in keys:
+        if uuid in taken or uuid in batch_uuids or key in keys:
             report.spans_skipped += 1
             if key in keys:
-                stored_as[span.uuid] = keys[key]
+                stored_as[uuid] = keys[key]
             continue
-        keys[key] = span.uuid
+        keys[key] = uuid
         fresh.append(span)
-        stored_as[span.uuid] = span.uuid
-        batch_uuids.add(span.uuid)
-    # one batch per run of spans with the same provenance (most have none), in file order
-    for _, run in groupby(fresh, key=lambda s: _key(doc.provenance.get(s.uuid))):
+        stored_as[uuid] = uuid
+        batch_uuids.add(uuid)
+    if not doc.provenance:  # most documents: one batch, no provenance
+        runs: Iterable[tuple[Any, Iterable[Span]]] = [("", fresh)] if fresh else []
+    else:
+        # one batch per run of spans with the same provenance, in file order
+        runs = groupby(fresh, key=lambda s: _key(doc.provenance.get(s.uuid)))
+    for _, run in runs:
         batch = list(run)
         prov = doc.provenance.get(batch[0].uuid)
-        report.spans_added += repo.insert_spans(doc_id, batch, provenance=prov, annotator=owner)
-    _store_relations(repo, doc_id, doc, owner, report, stored_as, is_new)
+        rows = repo.span_rows(doc_id, batch, provenance=prov, annotator=owner)
+        report.spans_added += len(rows)
+        pending.add(rows)
+    return stored_as
 
 
 def _store_relations(

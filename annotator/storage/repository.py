@@ -500,6 +500,22 @@ class Repository:
         without an annotator belongs to ``annotator`` (default: the current one).
         """
         with self.transaction() as conn:
+            rows = self.span_rows(doc_id, spans, provenance, annotator)
+            if rows:
+                insert_span_rows(conn, rows)
+        return len(rows)
+
+    def span_rows(
+        self,
+        doc_id: int,
+        spans: Iterable[Span],
+        provenance: dict[str, Any] | None = None,
+        annotator: str | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The rows :meth:`insert_spans` writes, in the driver's form, for a caller that
+        writes many documents' rows in one executemany (``tables.insert_span_rows``, in the
+        open write transaction: an annotator named here may be created in it)."""
+        with self.transaction() as conn:
             dialect = conn.dialect
             stamp = bound(SPAN.c.created.type, dialect, utcnow())
             # SQLite's JSON type serialises in Python; psycopg's leaves it to the driver, which
@@ -508,7 +524,7 @@ class Repository:
             empty = serialise({})
             prov = serialise(provenance) if provenance is not None else None
             default_aid = self.annotator_id(annotator)
-            rows = [
+            return [
                 (
                     s.uuid,
                     doc_id,
@@ -525,9 +541,6 @@ class Repository:
                 )
                 for s in spans
             ]
-            if rows:
-                insert_span_rows(conn, rows)
-        return len(rows)
 
     def delete_span(self, uuid: str, expected_version: int | None = None) -> Span:
         """Delete a span; with ``expected_version``, only if nobody changed it since then."""

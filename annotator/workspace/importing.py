@@ -9,7 +9,9 @@ file and nothing at all is stored. The rule for extensions is the registry's
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable, Sequence
+import gc
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
@@ -34,6 +36,7 @@ __all__ = [
     "format_of",
     "import_paths",
     "import_sample",
+    "paused_gc",
     "read_documents",
     "read_options",
     "store",
@@ -170,6 +173,21 @@ def store(
     )
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Python's cycle collector paused while a command reads and stores its input: the
+    documents and spans it makes hold no cycles and live until it ends, yet each full
+    collection walked all of them again (a tenth of a 10,000-document import). Reference
+    counting frees everything else as before. Not for the window: the pause is process-wide."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def import_paths(
     ws: Workspace,
     paths: Sequence[str | Path],
@@ -180,8 +198,9 @@ def import_paths(
 ) -> ImportReport:
     """Read files and folders (all of them first), then store them all or nothing."""
     options = read_options(encoding, map_tags, map_relations)
-    docs = read_documents(paths, fmt, ws.schema, options)
-    return store(ws, docs)
+    with paused_gc():
+        docs = read_documents(paths, fmt, ws.schema, options)
+        return store(ws, docs)
 
 
 def import_sample(ws: Workspace) -> int:
