@@ -19,10 +19,16 @@ Reading the other side is ``storage.merge_read`` for a database (never written t
 checked by ``storage.merge_rows``) and
 ``workspace.merging`` for an export;
 the bulk insert of new spans ``storage.merge_insert``; review decisions ``storage.merge_decisions``.
+
+From an SQLite file, the plain spans stay in the source's private copy, checked there by SQL
+(``storage.merge_plain``): the loop below decides only the others and those that meet a span
+of ours (same uuid, or same place in a document we had), and ``merge_insert.BulkInsert``
+writes the rest with the loop's, in the order the loop alone would have written them.
 """
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,8 +39,9 @@ from sqlalchemy import ColumnElement, Connection, Row, Text, bindparam, insert, 
 from annotator.core.model import Span, text_sha256
 from annotator.storage.annotations import span_from_row
 from annotator.storage.merge_decisions import DecisionConflict, DecisionMerge, merge_decisions
-from annotator.storage.merge_insert import insert_spans, large_cache
-from annotator.storage.merge_read import SourceDocument, SourceSpan, json_value
+from annotator.storage.merge_insert import BulkInsert, bulk_insert, insert_spans, large_cache
+from annotator.storage.merge_read import SourceDocument, SourceSpan, bulk_spans, json_value
+from annotator.storage.merge_source import BulkSpans
 from annotator.storage.repository import Repository
 from annotator.storage.tables import ANN, DOC, REL, SPAN, STATUS, utcnow
 
@@ -136,12 +143,13 @@ def merge_documents(
 ) -> MergeReport:
     """Add the other side's work to ours in one transaction (see the module's rules)."""
     report = MergeReport()
-    with repo.transaction() as conn, large_cache(conn):
-        merger = _Merger(repo, conn, report)
+    with repo.transaction() as conn, large_cache(conn), bulk_insert(conn, docs) as bulk:
+        merger = _Merger(repo, conn, report, bulk)
         for n, doc in enumerate(docs, start=1):
             merger.document(doc)
             if progress is not None:
                 progress(n, len(docs))
+        merger.flush()
     return report
 
 
@@ -162,10 +170,13 @@ _OURS_BY_UUID = select(
 class _Merger:
     """One merge in progress: caches of annotators and the documents seen so far."""
 
-    def __init__(self, repo: Repository, conn: Connection, report: MergeReport) -> None:
+    def __init__(
+        self, repo: Repository, conn: Connection, report: MergeReport, bulk: BulkInsert | None
+    ) -> None:
         self.repo = repo
         self.conn = conn
         self.report = report
+        self.bulk = bulk
         self.names = {r.id: r.name for r in conn.execute(select(ANN.c.id, ANN.c.name))}
         self.ids = {name: aid for aid, name in self.names.items()}
         # UUIDs of the spans this merge added: into a database with no span yet (a fresh copy,
@@ -174,6 +185,10 @@ class _Merger:
         self.added: set[str] | None = (
             None if conn.scalar(select(SPAN.c.id).limit(1)) is not None else set()
         )
+        # texts that were ours before their document came: only there can a span of theirs
+        # meet one of ours at the same place (a document added here holds what this added)
+        self.matched: set[str] = set()
+        self.bulks_seen: set[BulkSpans] = set()
 
     def annotator(self, name: str) -> int:
         name = name or self.repo.annotator  # an export line that names nobody: like an import
@@ -185,8 +200,11 @@ class _Merger:
         return aid
 
     def document(self, doc: SourceDocument) -> None:
-        sha = text_sha256(doc.text)
+        sha = doc.sha256 or text_sha256(doc.text)
         doc_id = self.repo.document_by_sha(sha)
+        if doc_id is not None:
+            self.matched.add(sha)
+            self.flush()  # its spans are compared with ours: the kept ones must be there
         if doc_id is None:
             taken = doc.uuid and self.conn.scalar(select(DOC.c.id).where(DOC.c.uuid == doc.uuid))
             doc_id = self.repo.insert_document(
@@ -195,39 +213,46 @@ class _Merger:
             self.report.documents_added.append(doc.name)
         else:
             self.report.documents_matched.append(doc.name)
-        uuid_map = self.spans(doc_id, doc)
+        uuid_map = self.spans(doc_id, doc, new=sha not in self.matched)
+        if doc.relations:
+            self.flush()  # a link is merged when both its spans are here
         self.relations(doc_id, doc, uuid_map)
         self.statuses(doc_id, doc)
         merge_decisions(
             self.conn, doc_id, doc.name, doc.decisions, self.annotator, self.report.decisions
         )
 
-    def spans(self, doc_id: int, doc: SourceDocument) -> dict[str, str]:
-        """Insert the new spans; returns their UUID -> our UUID for spans we had by content."""
+    def spans(self, doc_id: int, doc: SourceDocument, *, new: bool) -> dict[str, str]:
+        """Insert the new spans; returns their UUID -> our UUID for spans we had by content.
+
+        ``new``: the document was added by this merge (no span of ours was on it before).
+        """
+        spans, ids = self._decided_here(doc_id, doc, new=new)
         added = self.added
         ours_by_uuid = self._spans_by_uuid(
-            s.uuid for s in doc.spans if added is None or s.uuid in added
+            s.uuid for s in spans if added is None or s.uuid in added
         )
         # (annotator, place, label) -> [(uuid, attributes)]: spans we have by their content
         ours_by_key: dict[tuple[int, int, int, str, str], list[tuple[str, dict[str, Any]]]] = {}
-        for r in self.conn.execute(
-            select(
-                SPAN.c.uuid,
-                SPAN.c.annotator_id,
-                SPAN.c.start,
-                SPAN.c.end,
-                SPAN.c.layer,
-                SPAN.c.label,
-                type_coerce(SPAN.c.attributes, Text),
-            ).where(SPAN.c.document_id == doc_id)
-        ):
+        ours_query = select(
+            SPAN.c.uuid,
+            SPAN.c.annotator_id,
+            SPAN.c.start,
+            SPAN.c.end,
+            SPAN.c.layer,
+            SPAN.c.label,
+            type_coerce(SPAN.c.attributes, Text),
+        ).where(SPAN.c.document_id == doc_id)
+        # a document this merge just added holds no span yet: nothing to ask
+        for r in [] if new else self.conn.execute(ours_query):
             ours_by_key.setdefault(
                 (r.annotator_id, r.start, r.end, r.layer, r.label), []
             ).append((r.uuid, json_value(r[6]) or {}))
         uuid_map: dict[str, str] = {}
         rows: list[tuple[SourceSpan, int]] = []
+        row_ids: list[int] = []  # the source ids of ``rows``, when the copy's spans join them
         known = self.ids.get  # the annotator's id without a call per span
-        for span in doc.spans:
+        for n, span in enumerate(spans):
             aid = known(span.annotator) if span.annotator else None
             if aid is None:
                 aid = self.annotator(span.annotator)
@@ -258,11 +283,50 @@ class _Merger:
                 continue
             same_place.append((span.uuid, span.attributes))
             rows.append((span, aid))
-        insert_spans(self.conn, doc_id, rows)
+            if ids is not None:
+                row_ids.append(ids[n])
+        if ids is not None and self.bulk is not None and doc.bulk is not None:
+            triples = [(i, s, aid) for i, (s, aid) in zip(row_ids, rows, strict=True)]
+            self.report.spans_added += self.bulk.add(doc.bulk, doc_id, triples)  # and flush
+        else:
+            self.flush()  # the kept spans come first, as they were decided first
+            insert_spans(self.conn, doc_id, rows)
+            self.report.spans_added += len(rows)
         if added is not None:
             added.update(span.uuid for span, _ in rows)
-        self.report.spans_added += len(rows)
         return uuid_map
+
+    def flush(self) -> None:
+        """Write the spans kept for the bulk insert (``merge_insert.BulkInsert``)."""
+        if self.bulk is not None:
+            self.report.spans_added += self.bulk.flush()
+
+    def _decided_here(
+        self, doc_id: int, doc: SourceDocument, *, new: bool
+    ) -> tuple[Sequence[SourceSpan], list[int] | None]:
+        """The spans of ``doc`` this loop decides, and their source ids when the rest (plain
+        spans left in the source's copy, that meet nothing of ours) go by ``INSERT ... SELECT``.
+
+        Those meet nothing the loop sees either: their uuids are the source's own (unique
+        there), and no other span of the document is at their place (``merge_plain``).
+        """
+        bulk = doc.bulk
+        if bulk is None:
+            return doc.spans, None
+        for name in bulk.annotators:  # added in the order the loop would meet them
+            if name not in self.ids:
+                self.annotator(name)
+        again = bulk in self.bulks_seen  # the same document twice in one merge
+        self.bulks_seen.add(bulk)
+        if self.bulk is None or again:  # ours is not SQLite: every span through the loop
+            return bulk_spans(doc), None
+        self.bulk.map_annotators(bulk, self.ids)
+        # into a database that had no span, only this merge's can share a uuid with theirs,
+        # and those are the source's others (its uuids are unique)
+        clashing = self.bulk.clashing(bulk, doc_id, by_uuid=self.added is None, by_place=not new)
+        self.bulk.exclude(i for i, _ in clashing)
+        both = list(heapq.merge(zip(bulk.ids, doc.spans, strict=True), clashing, key=_first))
+        return [s for _, s in both], [i for i, _ in both]
 
     def _span(self, row: Row[*tuple[Any, ...]]) -> Span:
         return span_from_row(row, self.names.get(row.annotator_id, "?"))
@@ -350,6 +414,10 @@ class _Merger:
                 self.report.statuses_added += 1
             elif ours != status:
                 self.report.statuses_kept += 1
+
+
+def _first(pair: tuple[int, SourceSpan]) -> int:
+    return pair[0]
 
 
 def _differences(

@@ -26,32 +26,50 @@ from annotator.storage.database import (
     open_engine,
 )
 from annotator.storage.merge_rows import read_rows
-from annotator.storage.merge_source import SourceDocument, SourceSpan
+from annotator.storage.merge_source import SourceCopy, SourceDocument, SourceSpan
 
-__all__ = ["SourceDocument", "SourceSpan", "json_value", "read_database_file", "read_database_url"]
+__all__ = [
+    "SourceDocument",
+    "SourceSpan",
+    "bulk_spans",
+    "json_value",
+    "read_database_file",
+    "read_database_url",
+]
 
 
-def read_database_file(path: Path, schema: Schema) -> list[SourceDocument]:
+def read_database_file(path: Path, schema: Schema, *, in_sql: bool = True) -> list[SourceDocument]:
     """Another SQLite database of ours, read from a private copy (the file is not touched),
-    every row checked against ``schema`` as an import would be (``storage.merge_rows``)."""
-    with tempfile.TemporaryDirectory(prefix="annotator-merge-") as tmp:
-        copy = Path(tmp) / "source.sqlite3"
+    every row checked against ``schema`` as an import would be (``storage.merge_rows``).
+
+    With ``in_sql`` the plain spans are checked by SQL and stay in the copy (each document's
+    ``bulk``), which then lives as long as the documents do; without it (the tests' witness)
+    every span is read into ``spans``.
+    """
+    copy = SourceCopy(Path(tempfile.mkdtemp(prefix="annotator-merge-")))
+    try:
         try:
             src = sqlite3.connect(_read_only_uri(path), uri=True)
             try:
-                with sqlite3.connect(copy) as dst:
+                with sqlite3.connect(copy.path) as dst:
                     src.backup(dst)
                 dst.close()
             finally:
                 src.close()
         except sqlite3.DatabaseError as exc:
             raise InputError(str(path), f"not a database this program can read: {exc}") from exc
-        engine = create_db_engine(f"sqlite:///{copy}")
+        engine = create_db_engine(f"sqlite:///{copy.path}")
         try:
             _check_ours(engine, str(path), upgrade_copy=True)
-            return _read_engine(engine, str(path), schema)
+            docs = _read_engine(engine, str(path), schema, copy if in_sql else None)
         finally:
             engine.dispose()
+    except BaseException:
+        copy.remove()
+        raise
+    if not any(doc.bulk is not None for doc in docs):
+        copy.remove()  # nothing left in it
+    return docs
 
 
 def _read_only_uri(path: Path) -> str:
@@ -99,13 +117,43 @@ def _check_ours(engine: Engine, origin: str, *, upgrade_copy: bool) -> None:
         raise InputError(origin, f"cannot bring its schema up to date: {exc}") from exc
 
 
-def _read_engine(engine: Engine, origin: str, schema: Schema) -> list[SourceDocument]:
+def _read_engine(
+    engine: Engine, origin: str, schema: Schema, copy: SourceCopy | None = None
+) -> list[SourceDocument]:
     try:
         with engine.connect() as conn:
-            return read_rows(conn, origin, schema)
+            return read_rows(conn, origin, schema, copy=copy)
     except SQLAlchemyError as exc:  # a table missing or mistyped beyond what the rows check
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
         raise InputError(origin, f"cannot read the database: {reason}") from exc
+
+
+def bulk_spans(doc: SourceDocument) -> list[SourceSpan]:
+    """All the spans of ``doc``, in the source's order: its ``spans`` and those left in the
+    private copy (``doc.bulk``), for a merge into a database that cannot attach the copy."""
+    bulk = doc.bulk
+    if bulk is None:
+        return doc.spans
+    read = dict(zip(bulk.ids, doc.spans, strict=True))
+    names = bulk.copy.names
+    out = []
+    con = sqlite3.connect(f"{bulk.copy.path.as_uri()}?mode=ro", uri=True)
+    try:
+        rows = con.execute(
+            'SELECT id, uuid, annotator_id, layer, label, start, "end" FROM span '
+            "WHERE document_id = ? ORDER BY id",
+            (bulk.source_id,),
+        )
+        for i, uuid, aid, layer, label, start, end in rows:
+            span = read.get(i)
+            out.append(
+                span
+                if span is not None
+                else SourceSpan(uuid, names[aid], layer, label, start, end, {}, None)
+            )
+    finally:
+        con.close()
+    return out
 
 
 def json_value(value: Any) -> Any:

@@ -14,7 +14,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, Text, select, type_coerce
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Connection,
+    Table,
+    Text,
+    column,
+    select,
+    table,
+    type_coerce,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.adjudication import DecisionRecord
@@ -37,7 +47,8 @@ from annotator.core.invariants import (
 )
 from annotator.core.model import Relation, text_sha256
 from annotator.core.schema import Schema
-from annotator.storage.merge_source import SourceDocument, SourceSpan
+from annotator.storage.merge_plain import classify, plain_layers
+from annotator.storage.merge_source import SourceCopy, SourceDocument, SourceSpan
 from annotator.storage.tables import ANN, DECISION, DOC, REL, SPAN, STATUS
 
 
@@ -84,21 +95,25 @@ class _Rows:
             self.refused.add((table.name, ident))
 
     def fetch(
-        self, table: Table, columns: Sequence[Any], key: Sequence[Column[Any]]
+        self,
+        table: Table,
+        columns: Sequence[Any],
+        key: Sequence[Column[Any]],
+        *where: ColumnElement[bool],
     ) -> Iterator[Any]:
         """The rows of ``columns`` (``key`` first, which name a row in messages), in key order.
 
         A value the driver cannot decode (SQLite text that is not UTF-8) fails the whole
         query; the table is then read row by row, and the rows at fault refused.
         """
-        query = select(*key, *columns).order_by(*key)
+        query = select(*key, *columns).where(*where).order_by(*key)
         try:
             yield from self.conn.execute(query).all()
             return
         except SQLAlchemyError as exc:
             reason = _reason(exc)
         try:
-            idents = self.conn.execute(select(*key).order_by(*key)).all()
+            idents = self.conn.execute(select(*key).where(*where).order_by(*key)).all()
         except SQLAlchemyError:
             idents = None
         if idents is None:
@@ -133,17 +148,29 @@ class _Rows:
 
 
 def read_rows(
-    conn: Connection, origin: str, schema: Schema, problems: list[str] | None = None
+    conn: Connection,
+    origin: str,
+    schema: Schema,
+    problems: list[str] | None = None,
+    copy: SourceCopy | None = None,
 ) -> list[SourceDocument]:
     """Every document of the source with everybody's work on it, each row checked.
 
     Without ``problems`` the first bad row raises :class:`InputError` naming ``origin``;
     with it (``check``), every bad row is described there and left out of the result.
+    ``conn`` on ``copy`` (a merge's private copy of an SQLite file): the plain spans are
+    checked by SQL and left there (``storage.merge_plain``), the others read as always.
     """
     r = _Rows(conn, origin, schema, problems)
     _annotators(r)
     _documents(r)
-    _spans(r)
+    in_sql = (
+        copy is not None and problems is None and classify(conn, copy, r.docs, r.names, r.plain)
+    )
+    _spans(r, in_sql)
+    if in_sql:
+        for doc_id, uuid, layer in plain_layers(conn):
+            r.layers[doc_id][uuid] = layer
     _relations(r)
     _statuses(r)
     _decisions(r)
@@ -169,11 +196,11 @@ def _documents(r: _Rows) -> None:
                 or meta_problem
                 or (None if sha == text_sha256(text) else "its text does not match its SHA-256")
             )
-            r.docs[doc_id] = SourceDocument(name, text, dict(meta), uuid)
+            r.docs[doc_id] = SourceDocument(name, text, dict(meta), uuid, sha256=sha)
             r.layers[doc_id] = {}
 
 
-def _spans(r: _Rows) -> None:
+def _spans(r: _Rows, in_sql: bool) -> None:
     columns = [
         SPAN.c.document_id,
         SPAN.c.annotator_id,
@@ -186,7 +213,10 @@ def _spans(r: _Rows) -> None:
         type_coerce(SPAN.c.provenance, Text),
     ]
     docs, names, plain, layers = r.docs, r.names, r.plain, r.layers
-    for row in r.fetch(SPAN, columns, [SPAN.c.id]):
+    # with the plain spans left in the copy, only the others (merge_plain.classify)
+    slow = table("merge_slow", column("id"), schema="temp")
+    where = [SPAN.c.id.in_(select(slow.c.id))] if in_sql else []
+    for row in r.fetch(SPAN, columns, [SPAN.c.id], *where):
         span_id, doc_id, aid, uuid, layer, label, start, end, raw_attributes, raw_prov = row
         doc, name = docs.get(doc_id), names.get(aid)
         # the common span (no attributes, no provenance, a plain label) passes in a few
@@ -208,6 +238,8 @@ def _spans(r: _Rows) -> None:
         ):
             doc.spans.append(SourceSpan(uuid, name, layer, label, start, end, {}, None))
             layers[doc_id][uuid] = layer
+            if doc.bulk is not None:
+                doc.bulk.ids.append(span_id)
             continue
         with r.row(SPAN, span_id, f"{span_id} (span {uuid})"):
             doc = r.reference(DOC, "document", r.docs, doc_id)
@@ -238,6 +270,8 @@ def _spans(r: _Rows) -> None:
                 SourceSpan(uuid, name, layer, label, start, end, dict(attributes), provenance)
             )
             r.layers[doc_id][uuid] = layer
+            if doc.bulk is not None:
+                doc.bulk.ids.append(span_id)
 
 
 def _relations(r: _Rows) -> None:
