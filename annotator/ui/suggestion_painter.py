@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTextLayout
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPen,
+    QTextBlock,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.suggest.model import Suggestion
@@ -33,7 +41,7 @@ def paint(view: QPlainTextEdit) -> None:
     if state is None:
         return
     state.painted()
-    if not state.shown:
+    if not state.has_candidates():
         return
     controller = state.controller
     index, offsets = controller.index, controller.offsets
@@ -52,25 +60,36 @@ def paint(view: QPlainTextEdit) -> None:
     lo, _ = index.block_range(first.blockNumber())
     _, hi = index.block_range(last)
     painter = QPainter(view.viewport())
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     font = QFont(view.font())
     font.setPointSizeF(max(6.0, font.pointSizeF() * 0.6))
     painter.setFont(font)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
     metrics = QFontMetricsF(font)
     colors = view.highlighter  # type: ignore[attr-defined]  # DocumentView's highlighter
-    for s in state.shown:
-        if s.end <= lo or s.start >= hi:
-            continue
-        color = QColor(colors.color(s.layer, s.label))
+    # what every outline of this paint shares, worked out once: a page may show a hundred
+    # (echoes of frequent words), and each layout query is a call into Qt
+    geometry = _Geometry(view)
+    pens: dict[tuple[str, bool], QPen] = {}
+    for s in state.shown_between(lo, hi):
         current = s.uuid == state.current
-        rects = _rects(view, offsets.to_qt(s.start), offsets.to_qt(s.end))
-        for rect in rects:
-            pen = QPen(color, 2.0 if current else 1.2, Qt.PenStyle.DashLine)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+        pen = pens.get((s.label, current))
+        if pen is None:
+            pen = QPen(QColor(colors.color(s.layer, s.label)), 2.0 if current else 1.0,
+                       Qt.PenStyle.DashLine)
+            pen.setCosmetic(not current)
+            pens[s.label, current] = pen
+        rects = geometry.rects(offsets.to_qt(s.start), offsets.to_qt(s.end))
+        painter.setPen(pen)
+        if current:  # drawn smooth and rounded, to stand out
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            for rect in rects:
+                painter.drawRoundedRect(rect.adjusted(-1, 0, 1, 0), 3, 3)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        else:  # a thin dashed box: Qt's fast path for cosmetic lines (a page may hold a hundred)
+            for rect in rects:
+                painter.drawRect(rect.adjusted(-1, 0, 1, -1))
         if rects:  # above the first line's right end: where a right-to-left name begins
-            _label(painter, metrics, rects[0], s, color)
+            _label(painter, metrics, rects[0], s, pen.color())
     painter.end()
 
 
@@ -83,28 +102,47 @@ def _label(painter: QPainter, metrics: QFontMetricsF, at: QRectF, s: Suggestion,
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def _rects(view: QPlainTextEdit, start: int, end: int) -> list[QRectF]:
-    """The on-screen rectangles of Qt positions ``[start, end)``, one per line it spans."""
-    doc = view.document()
-    out: list[QRectF] = []
-    block = doc.findBlock(start)
-    offset = view.contentOffset()
-    while block.isValid() and block.position() < end:
-        layout: QTextLayout = block.layout()
-        origin = view.blockBoundingGeometry(block).translated(offset).topLeft()
-        a = max(start, block.position()) - block.position()
-        b = min(end, block.position() + block.length() - 1) - block.position()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            la, lb = max(a, line.textStart()), min(b, line.textStart() + line.textLength())
-            if la >= lb:
-                continue
-            x1, x2 = _x(line.cursorToX(la)), _x(line.cursorToX(lb))
-            out.append(QRectF(min(x1, x2) + origin.x() + layout.position().x(),
-                              line.y() + origin.y() + layout.position().y(),
-                              abs(x2 - x1), line.height()))
-        block = block.next()
-    return out
+class _Geometry:
+    """On-screen rectangles of text positions, for one paint: each block's origin is asked of
+    Qt once, and a position's line is found directly."""
+
+    def __init__(self, view: QPlainTextEdit) -> None:
+        self.view = view
+        self.doc = view.document()
+        self.offset = view.contentOffset()
+        self.origins: dict[int, QPointF] = {}
+
+    def _origin(self, block: QTextBlock) -> QPointF:
+        n = block.blockNumber()
+        origin = self.origins.get(n)
+        if origin is None:
+            origin = self.view.blockBoundingGeometry(block).translated(self.offset).topLeft()
+            origin += block.layout().position()
+            self.origins[n] = origin
+        return origin
+
+    def rects(self, start: int, end: int) -> list[QRectF]:
+        """The rectangles of Qt positions ``[start, end)``, one per line it spans."""
+        out: list[QRectF] = []
+        block = self.doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            layout: QTextLayout = block.layout()
+            origin = self._origin(block)
+            a = max(start, block.position()) - block.position()
+            b = min(end, block.position() + block.length() - 1) - block.position()
+            first = max(0, layout.lineForTextPosition(a).lineNumber())
+            for i in range(first, layout.lineCount()):
+                line = layout.lineAt(i)
+                if line.textStart() >= b:
+                    break
+                la, lb = max(a, line.textStart()), min(b, line.textStart() + line.textLength())
+                if la >= lb:
+                    continue
+                x1, x2 = _x(line.cursorToX(la)), _x(line.cursorToX(lb))
+                out.append(QRectF(min(x1, x2) + origin.x(), line.y() + origin.y(),
+                                  abs(x2 - x1), line.height()))
+            block = block.next()
+        return out
 
 
 def _x(value: object) -> float:

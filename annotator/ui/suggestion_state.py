@@ -16,6 +16,7 @@ and label does (an undo).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from operator import attrgetter
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -41,7 +42,6 @@ class SuggestionState(QObject):
         changed(): the shown suggestions or the current one changed (repaint).
 
     Attributes:
-        shown: the suggestions drawn, by position.
         current: the uuid of the current suggestion ('' for none).
         threshold: suggestions scored below it are hidden (View menu).
     """
@@ -61,8 +61,11 @@ class SuggestionState(QObject):
         self._all: list[Suggestion] = []  # the candidates, by position
         self._starts: list[int] = []
         self._longest = 0
+        self._keys: set[tuple[int, int, str, str]] = set()  # the candidates' (start, end, ...)
+        self._by_uuid: dict[str, Suggestion] = {}
+        self._echo_ids: set[str] = set()
         self._covered: set[str] = set()  # uuids of candidates under one of the annotator's spans
-        self.shown: list[Suggestion] = []
+        self._shown: list[Suggestion] | None = []  # None: to be worked out when asked
         self.current = ""
         controller.document_opened.connect(self._opened)
         controller.changed.connect(self._on_change)
@@ -108,6 +111,10 @@ class SuggestionState(QObject):
                 QTimer.singleShot(ECHO_AT_THE_LATEST_MS, self._echo_pending)
             self._to_echo += spans
 
+    def echo_pending(self) -> bool:
+        """Whether a span's echoes are still to be worked out (after the next paint)."""
+        return bool(self._to_echo)
+
     def painted(self) -> None:
         """The view has painted (the suggestion painter calls this): pending echoes next,
         once the frame is out (a zero timer would run in the same turn of the event loop)."""
@@ -120,19 +127,20 @@ class SuggestionState(QObject):
         if c.doc_id < 0:
             return
         version, keeps = self._clitic_habit()
-        found = False
+        fresh: list[Suggestion] = []
         for span in spans:
             if span.uuid not in c.index.spans:
                 continue  # undone before its echo was worked out
             key = self._echo_key(span)
-            made = suggestions.echoes_of(c.text, span, version, keeps)
-            known = {e.key() for e in self._echoes.get(key, [])}
-            fresh = [e for e in made if e.key() not in known]
-            if fresh:
-                self._echoes.setdefault(key, []).extend(fresh)
-                found = True
-        if found:
-            self._refilter()
+            made = [e for e in suggestions.echoes_of(c.text, span, version, keeps)
+                    if e.key() not in self._keys and e.key() not in self._refused]
+            for e in made:
+                self._keys.add(e.key())
+            if made:
+                self._echoes.setdefault(key, []).extend(made)
+                fresh += made
+        if fresh:
+            self._add_echoes(fresh)
 
     def _clitic_habit(self) -> tuple[int, KeepsClitic | None]:
         """The newest model's proclitic habit, read again only when a training saved one."""
@@ -164,7 +172,7 @@ class SuggestionState(QObject):
         echoes = [e for group in self._echoes.values() for e in group
                   if e.key() not in stored and e.key() not in self._refused]
         if not echoes:
-            return sorted(self._offered, key=lambda s: (s.start, s.end))
+            return sorted(self._offered, key=_position)
         # the stretches echoes cover, merged: one bisection per stored suggestion
         covered: list[list[int]] = []
         for e in sorted(echoes, key=lambda e: e.start):
@@ -179,45 +187,95 @@ class SuggestionState(QObject):
             return i >= 0 and covered[i][1] > s.start
 
         kept = [s for s in self._offered if not under_echo(s)]
-        return sorted(kept + echoes, key=lambda s: (s.start, s.end))
+        return sorted(kept + echoes, key=_position)
 
     # -- filtering -------------------------------------------------------------------------
+    #
+    # The candidates are kept by position with their starts, so that what a tag, an echo or a
+    # paint touches is found by bisection: a document may hold tens of thousands of them.
 
     def _refilter(self) -> None:
         """Work out every candidate's overlap with the annotator's spans again."""
-        self._all = self._candidates()
-        self._starts = [s.start for s in self._all]
-        self._longest = max((s.end - s.start for s in self._all), default=0)
+        self._index(self._candidates())
         self._covered = {s.uuid for s in self._all if self._under_a_span(s)}
+        self._publish()
+
+    def _index(self, candidates: list[Suggestion]) -> None:
+        self._all = candidates
+        self._starts = [s.start for s in candidates]
+        self._longest = max((s.end - s.start for s in candidates), default=0)
+        self._keys = {s.key() for s in candidates}
+        self._by_uuid = {s.uuid: s for s in candidates}
+        self._echo_ids = {e.uuid for group in self._echoes.values() for e in group}
+
+    def _add_echoes(self, fresh: list[Suggestion]) -> None:
+        """Echoes join the candidates, taking the place of stored suggestions they overlap."""
+        self._echo_ids.update(e.uuid for e in fresh)
+        gone = {s.uuid: s for e in fresh for s in self._around(e.start, e.end)
+                if s.uuid not in self._echo_ids}
+        kept = [s for s in self._all if s.uuid not in gone] if gone else self._all
+        # two sorted runs: Timsort merges them in one pass, in C
+        self._all = sorted(kept + fresh, key=_position)
+        self._starts = [s.start for s in self._all]
+        self._longest = max(self._longest, *(e.end - e.start for e in fresh))
+        for s in gone.values():
+            self._keys.discard(s.key())
+            del self._by_uuid[s.uuid]
+            self._covered.discard(s.uuid)
+        self._keys.update(e.key() for e in fresh)
+        self._by_uuid.update((e.uuid, e) for e in fresh)
+        self._covered.update(e.uuid for e in fresh if self._under_a_span(e))
         self._publish()
 
     def _refilter_near(self, spans: list[Span]) -> None:
         """Only the candidates overlapping ``spans`` can have changed: a tag in a document of
         thousands of suggestions looks at a few."""
         for span in spans:
-            lo = bisect_left(self._starts, span.start - self._longest)
-            hi = bisect_left(self._starts, span.end)
-            for s in self._all[lo:hi]:
-                if s.end > span.start and s.layer == span.layer:
+            for s in self._around(span.start, span.end):
+                if s.layer == span.layer:
                     if self._under_a_span(s):
                         self._covered.add(s.uuid)
                     else:
                         self._covered.discard(s.uuid)
         self._publish()
 
+    def _around(self, start: int, end: int) -> list[Suggestion]:
+        """The candidates overlapping [start, end)."""
+        lo = bisect_left(self._starts, start - self._longest)
+        hi = bisect_left(self._starts, end)
+        return [s for s in self._all[lo:hi] if s.end > start]
+
     def _under_a_span(self, s: Suggestion) -> bool:
         spans = self.controller.index.spans_overlapping(s.start, s.end)
         return any(x.layer == s.layer for x in spans)
 
+    def _visible(self, s: Suggestion) -> bool:
+        return s.score >= self.threshold and s.uuid not in self._covered
+
     def _publish(self) -> None:
-        self.shown = [s for s in self._all
-                      if s.score >= self.threshold and s.uuid not in self._covered]
-        if self.current not in {s.uuid for s in self.shown}:
+        self._shown = None
+        if self.current_suggestion() is None:
             self.current = ""
         self.changed.emit()
 
+    @property
+    def shown(self) -> list[Suggestion]:
+        """The suggestions drawn, by position."""
+        if self._shown is None:
+            self._shown = [s for s in self._all if self._visible(s)]
+        return self._shown
+
+    def has_candidates(self) -> bool:
+        """Whether the document has any suggestion at all (shown or not)."""
+        return bool(self._all)
+
+    def shown_between(self, start: int, end: int) -> list[Suggestion]:
+        """The suggestions drawn that overlap [start, end) (what a paint needs)."""
+        return [s for s in self._around(start, end) if self._visible(s)]
+
     def current_suggestion(self) -> Suggestion | None:
-        return next((s for s in self.shown if s.uuid == self.current), None)
+        now = self._by_uuid.get(self.current)
+        return now if now is not None and self._visible(now) else None
 
     def step(self, forward: bool = True, pos: int | None = None) -> Suggestion | None:
         """Make the next (or previous) suggestion current, after the current one or ``pos``;
@@ -292,3 +350,7 @@ class SuggestionState(QObject):
             self.current = (later[0] if later else self.shown[0]).uuid
             self.changed.emit()
         return ok
+
+
+# a candidate's place, read in C: sorting tens of thousands of echoes is a hot path
+_position = attrgetter("start", "end")

@@ -47,9 +47,13 @@ from annotator.workspace.workspace import Workspace
 
 # the GUI retrains after this many new spans of the annotator (tagged or accepted)
 RETRAIN_EVERY = 20
+# a span is echoed at most at this many occurrences, the nearest: a word that recurs more
+# (a frequent word tagged in a large document) is left to the next training's gazetteer
+ECHO_LIMIT = 100
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "ECHO_LIMIT",
     "RETRAIN_EVERY",
     "AcceptSuggestion",
     "RejectSuggestions",
@@ -159,10 +163,11 @@ def clitic_habit(ws: Workspace) -> KeepsClitic | None:
 
 def echoes_of(text: str, span: Span, version: int,
               keeps_clitic: KeepsClitic | None = None) -> list[Suggestion]:
-    """A span just tagged, suggested wherever else its text occurs (``core.suggest.echo``):
-    engine ``gazetteer`` (the live gazetteer), score 1, the model version they sit beside."""
+    """A span just tagged, suggested wherever else its text occurs (``core.suggest.echo``),
+    at its :data:`ECHO_LIMIT` nearest occurrences: engine ``gazetteer`` (the live gazetteer),
+    score 1, the model version they sit beside."""
     return [Suggestion(a, b, span.layer, span.label, 1.0, GAZETTEER, version)
-            for a, b in echoes(text, span.start, span.end, keeps_clitic)]
+            for a, b in echoes(text, span.start, span.end, keeps_clitic, ECHO_LIMIT)]
 
 
 def visible(ws: Workspace, doc_id: int, threshold: float = 0.0) -> list[Suggestion]:

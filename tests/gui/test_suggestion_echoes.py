@@ -91,8 +91,8 @@ def test_a_rejected_echo_never_returns(win: MainWindow, qtbot) -> None:
     # tagging the name again elsewhere echoes it again, except where it was rejected
     at = find_nth(TEXT, "بُوتِـين")
     select_and_press(win, at, at + len("بُوتِـين"), "1")
-    assert state._to_echo  # its echo is worked out after the paint
-    qtbot.waitUntil(lambda: not state._to_echo)
+    assert state.echo_pending()  # its echo is worked out after the paint
+    qtbot.waitUntil(lambda: not state.echo_pending())
     assert refused not in {s.key() for s in state.shown}
     assert [t for _, t, _ in shown(win)] == ["بوتين"]  # وبوتين's stem only
 

@@ -56,3 +56,12 @@ def test_a_latin_name_and_digits() -> None:
     assert [text[a:b] for a, b in echoes(text, start, start + 7)] == ["Reuters"]
     digits = text.index("١٢")
     assert echoes(text, digits, digits + 2) == [(text.rindex("١٢"), text.rindex("١٢") + 2)]
+
+
+def test_a_limit_keeps_the_nearest_occurrences_in_order() -> None:
+    text = " ".join(["بوتين"] * 9)
+    middle = text.index("بوتين", 20)  # the fifth
+    near = echoes(text, middle, middle + 5, limit=4)
+    assert near == sorted(near) and len(near) == 4
+    assert [text[a:b] for a, b in near] == ["بوتين"] * 4
+    assert max(abs(a - middle) for a, _ in near) == 12  # the two each side

@@ -26,18 +26,17 @@ KeepsClitic = Callable[[str], bool]  # the normalised proclitic -> whether spans
 __all__ = ["KeepsClitic", "echoes"]
 
 
-def echoes(text: str, start: int, end: int,
-           keeps_clitic: KeepsClitic | None = None) -> list[tuple[int, int]]:
+def echoes(text: str, start: int, end: int, keeps_clitic: KeepsClitic | None = None,
+           limit: int | None = None) -> list[tuple[int, int]]:
     """The other occurrences of ``text[start:end]`` in ``text``, in order, as [start, end)
-    code points; none overlaps the span itself."""
-    found = []
-    for a, b in find_matches(text, text[start:end]):
-        if a < end and start < b:
-            continue
-        if keeps_clitic is not None:
-            a = _widened(text, a, keeps_clitic)
-        found.append((a, b))
-    return found
+    code points; none overlaps the span itself. With ``limit``, only that many, the nearest
+    to the span (a word tagged in a large document may recur thousands of times)."""
+    hits = [(a, b) for a, b in find_matches(text, text[start:end]) if not (a < end and start < b)]
+    if limit is not None and len(hits) > limit:
+        hits = sorted(sorted(hits, key=lambda h: abs(h[0] - start))[:limit])
+    if keeps_clitic is None:
+        return hits
+    return [(_widened(text, a, keeps_clitic), b) for a, b in hits]
 
 
 def _widened(text: str, start: int, keeps_clitic: KeepsClitic) -> int:
