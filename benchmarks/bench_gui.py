@@ -76,6 +76,7 @@ def wait_echoed(app: QApplication, window: MainWindow) -> float:
         if time.perf_counter() > deadline:
             raise SystemExit("bench_gui: a tag's echoes took more than 10 s")
         app.processEvents()
+    app.processEvents()  # and painted: the repaint they asked for is a posted event
     return time.perf_counter()
 
 

@@ -18,8 +18,9 @@ from annotator.core.text import (
     is_separator,
     iter_matches,
     proclitic_candidates,
+    remembered_tokens,
     token_at,
-    tokenize_cached,
+    tokens_around,
 )
 
 __all__ = ["MatchOptions", "Occurrence", "find_matches", "occurrence"]
@@ -42,16 +43,16 @@ def find_matches(
     """
     if not needle.strip() or all(is_separator(ch) for ch in needle):
         return []
-    tokens: list[tuple[int, int]] | None = None  # tokenized once, and only when needed
     matches: list[tuple[int, int]] = []
+    whole = remembered_tokens(text) if options.whole_word else None
     for start, end in iter_matches(text, needle, options.folding):
         if matches and start < matches[-1][1]:
             continue
         if options.whole_word:
             if end < len(text) and _in_word(text[end - 1]) and _in_word(text[end]):
                 continue  # the word goes on: cheaper to see than to tokenize the text
-            if tokens is None:
-                tokens = tokenize_cached(text)
+            # a text too large to keep its tokens: those of the hit's stretch (the same there)
+            tokens = whole if whole is not None else tokens_around(text, start, end)
             if not _on_word_edges(text, tokens, start, end):
                 continue
         matches.append((start, end))

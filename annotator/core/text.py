@@ -63,6 +63,7 @@ __all__ = [
     "normalize",
     "proclitic_candidates",
     "proclitic_length",
+    "remembered_tokens",
     "sentence_tokens",
     "sentences",
     "snap_to_tokens",
@@ -70,6 +71,7 @@ __all__ = [
     "token_at",
     "token_texts",
     "tokenize",
+    "tokens_around",
 ]
 
 
@@ -192,16 +194,32 @@ def tokenize(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _token_re(text).finditer(text)]
 
 
-@lru_cache(maxsize=2)
-def tokenize_cached(text: str) -> list[tuple[int, int]]:
-    """:func:`tokenize`, remembered for the last texts asked about (the open document is
-    searched again at every Find key and every echo); the list is shared: never change it."""
-    return tokenize(text)
+# the open document is searched again at every Find key and every echo: its folding is
+# remembered, up to this size (its offset map costs ~36 bytes a code point)
+_REMEMBERED_UP_TO = 2_000_000
 
 
 @lru_cache(maxsize=2)
 def _normalized_cached(text: str, options: SearchOptions) -> tuple[str, list[int]]:
     return normalize(text, options)
+
+
+def _normalized(text: str, options: SearchOptions) -> tuple[str, list[int]]:
+    if len(text) <= _REMEMBERED_UP_TO:
+        return _normalized_cached(text, options)
+    return normalize(text, options)
+
+
+@lru_cache(maxsize=2)
+def _tokens_cached(text: str) -> list[tuple[int, int]]:
+    return tokenize(text)
+
+
+def remembered_tokens(text: str) -> list[tuple[int, int]] | None:
+    """:func:`tokenize` of ``text``, remembered for the last two texts asked about, when it is
+    small enough to keep (see ``_REMEMBERED_UP_TO``); None for a larger one. The list is
+    shared: never change it."""
+    return _tokens_cached(text) if len(text) <= _REMEMBERED_UP_TO else None
 
 
 def token_texts(text: str) -> list[str]:
@@ -240,7 +258,7 @@ def snap_to_tokens(
     if lo == hi:
         return (start, start)
     if tokens is None:
-        tokens = _tokens_around(text, lo, hi)
+        tokens = tokens_around(text, lo, hi)
     first = bisect_right(tokens, lo, key=_END)  # first token ending after lo
     if first < len(tokens) and tokens[first][0] < hi:
         lo = min(lo, tokens[first][0])
@@ -250,7 +268,7 @@ def snap_to_tokens(
     return (lo, hi)
 
 
-def _tokens_around(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+def tokens_around(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Tokens of the stretch of ``text`` around [lo, hi) bounded by hard separators.
 
     A token never crosses a hard separator and the token pattern does not look across one, so
@@ -497,7 +515,7 @@ def iter_matches(
     wanted, _ = normalize(needle, options)
     if not wanted:
         return
-    haystack, origin = _normalized_cached(text, options)
+    haystack, origin = _normalized(text, options)
     i = haystack.find(wanted)
     while i >= 0:
         j = i + len(wanted)

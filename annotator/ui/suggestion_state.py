@@ -31,7 +31,7 @@ from annotator.workspace import suggestions
 
 # echoes wait for the tag to be painted and shown, but no longer than the second figure when
 # the view does not paint; both far below the time between an annotator's two keys
-ECHO_AFTER_PAINT_MS = 15
+ECHO_AFTER_PAINT_MS = 40
 ECHO_AT_THE_LATEST_MS = 250
 
 

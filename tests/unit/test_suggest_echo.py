@@ -65,3 +65,15 @@ def test_a_limit_keeps_the_nearest_occurrences_in_order() -> None:
     assert near == sorted(near) and len(near) == 4
     assert [text[a:b] for a, b in near] == ["بوتين"] * 4
     assert max(abs(a - middle) for a, _ in near) == 12  # the two each side
+
+
+def test_a_very_large_document_is_searched_around_the_span(monkeypatch) -> None:
+    from annotator.core.suggest import echo
+
+    monkeypatch.setattr(echo, "ECHO_WINDOW", 40)
+    lines = [f"سطر {n} قال بوتين شيئا" for n in range(12)]
+    text = "\n".join(lines)
+    middle = text.index("بوتين", text.index("سطر 6"))
+    found = echoes(text, middle, middle + 5)
+    assert 0 < len(found) < 11  # the lines near the span, not all eleven others
+    assert all(abs(a - middle) < 40 + len(lines[0]) * 2 for a, _ in found)

@@ -19,9 +19,10 @@ from collections.abc import Callable
 
 from annotator.core.matching import find_matches
 from annotator.core.suggest.units import token_units
-from annotator.core.text import token_at, tokenize_cached
+from annotator.core.text import remembered_tokens, token_at, tokens_around
 
 KeepsClitic = Callable[[str], bool]  # the normalised proclitic -> whether spans take it
+ECHO_WINDOW = 1_000_000  # code points searched each side of the span
 
 __all__ = ["KeepsClitic", "echoes"]
 
@@ -31,7 +32,14 @@ def echoes(text: str, start: int, end: int, keeps_clitic: KeepsClitic | None = N
     """The other occurrences of ``text[start:end]`` in ``text``, in order, as [start, end)
     code points; none overlaps the span itself. With ``limit``, only that many, the nearest
     to the span (a word tagged in a large document may recur thousands of times)."""
-    hits = [(a, b) for a, b in find_matches(text, text[start:end]) if not (a < end and start < b)]
+    # a very large document is searched around the span only (ECHO_WINDOW each side, cut at a
+    # line break): what is further is left to the next training, like what is past ``limit``
+    lo = max(0, text.rfind("\n", 0, max(0, start - ECHO_WINDOW)))
+    hi = text.find("\n", end + ECHO_WINDOW)
+    hi = len(text) if hi < 0 else hi
+    window = text if (lo, hi) == (0, len(text)) else text[lo:hi]
+    hits = [(a + lo, b + lo) for a, b in find_matches(window, text[start:end])
+            if not (a + lo < end and start < b + lo)]
     if limit is not None and len(hits) > limit:
         hits = sorted(sorted(hits, key=lambda h: abs(h[0] - start))[:limit])
     if keeps_clitic is None:
@@ -42,7 +50,7 @@ def echoes(text: str, start: int, end: int, keeps_clitic: KeepsClitic | None = N
 def _widened(text: str, start: int, keeps_clitic: KeepsClitic) -> int:
     """``start`` moved back over the proclitics before it that the annotator's spans take
     (nearest first, as the gazetteer does)."""
-    tokens = tokenize_cached(text)
+    tokens = remembered_tokens(text) or tokens_around(text, start, start + 1)
     i = token_at(tokens, start)
     if i is None or tokens[i][0] == start:
         return start
