@@ -57,6 +57,8 @@ class SuggestionState(QObject):
         # echoes by the (normalised text, label) of the spans they echo
         self._echoes: dict[tuple[str, str], list[Suggestion]] = {}
         self._to_echo: list[Span] = []
+        self._echo_timer = QTimer(self, singleShot=True)
+        self._echo_timer.timeout.connect(self._echo_pending)
         self._habit: tuple[int, KeepsClitic | None] = (-1, None)  # model version, its habit
         self._all: list[Suggestion] = []  # the candidates, by position
         self._starts: list[int] = []
@@ -105,10 +107,10 @@ class SuggestionState(QObject):
     def _echo_later(self, spans: list[Span]) -> None:
         """Echo once the tag has been painted (:meth:`painted`), so the key's answer never
         waits for a search of the document; a view that does not paint (hidden) gets them a
-        little later all the same."""
+        little later all the same. One timer: a stale one would fire in a later key's turn."""
         if spans:
             if not self._to_echo:
-                QTimer.singleShot(ECHO_AT_THE_LATEST_MS, self._echo_pending)
+                self._echo_timer.start(ECHO_AT_THE_LATEST_MS)
             self._to_echo += spans
 
     def echo_pending(self) -> bool:
@@ -119,9 +121,10 @@ class SuggestionState(QObject):
         """The view has painted (the suggestion painter calls this): pending echoes next,
         once the frame is out (a zero timer would run in the same turn of the event loop)."""
         if self._to_echo:
-            QTimer.singleShot(ECHO_AFTER_PAINT_MS, self._echo_pending)
+            self._echo_timer.start(ECHO_AFTER_PAINT_MS)
 
     def _echo_pending(self) -> None:
+        self._echo_timer.stop()
         spans, self._to_echo = self._to_echo, []
         c = self.controller
         if c.doc_id < 0:

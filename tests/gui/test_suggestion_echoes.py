@@ -61,6 +61,15 @@ def test_a_tag_is_echoed_at_once_without_a_model(win: MainWindow, qtbot) -> None
     ]
 
 
+def test_no_echo_work_is_left_for_a_later_key(win: MainWindow, qtbot) -> None:
+    """Once a tag's echoes are shown nothing of it is still scheduled: a stale timer would do
+    the next tag's echo work inside that key's turn, before its paint."""
+    tag_first_putin(win, qtbot)
+    state = win.suggestion_actions.state
+    qtbot.waitUntil(lambda: not state.echo_pending())
+    assert not state._echo_timer.isActive()
+
+
 def test_accept_an_echo_then_undo_everything(win: MainWindow, qtbot) -> None:
     tag_first_putin(win, qtbot)
     state = win.suggestion_actions.state
