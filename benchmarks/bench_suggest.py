@@ -149,7 +149,7 @@ def tag_latency_while_training(
 ) -> tuple[list[float], list[float]]:
     """Key press -> tag painted, in the window: with nothing else running, then while
     ``annotator suggest train`` runs in its own process on the 22 training articles."""
-    from bench_gui import PaintWatch, wait_painted
+    from bench_gui import PaintWatch, wait_echoed, wait_painted
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
 
@@ -196,12 +196,16 @@ def tag_latency_while_training(
         QTest.keyClick(view, Qt.Key.Key_1)
         wait_painted(app, watch, before)
         took = (time.perf_counter() - t0) * 1000
+        # what the tag leaves for after its paint (its echoes) is done before the next key,
+        # as at any human pace
+        wait_echoed(app, window)
         QTest.qWait(20)  # an annotator's pace, faster than any human
         return took
 
     trainer.new_spans = -10**6  # no automatic training while the baseline is measured
     alone = [tag_one() for _ in range(100)]
     assert trainer.start()
+    trainer.new_spans = -10**6  # one training measured: none started again by these tags
     training: list[float] = []
     while trainer.running() and len(training) < 2000:
         training.append(tag_one())

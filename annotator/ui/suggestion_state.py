@@ -200,8 +200,32 @@ class SuggestionState(QObject):
     def _refilter(self) -> None:
         """Work out every candidate's overlap with the annotator's spans again."""
         self._index(self._candidates())
-        self._covered = {s.uuid for s in self._all if self._under_a_span(s)}
+        self._covered = self._all_covered()
         self._publish()
+
+    def _all_covered(self) -> set[str]:
+        """The candidates under one of the annotator's spans of their layer, in one pass:
+        per layer, the furthest end among the spans starting before each point (a training's
+        hundreds of new suggestions arrive at once)."""
+        by_layer: dict[str, list[tuple[int, int]]] = {}
+        for span in self.controller.index.spans.values():
+            by_layer.setdefault(span.layer, []).append((span.start, span.end))
+        reach: dict[str, tuple[list[int], list[int]]] = {}
+        for layer, extents in by_layer.items():
+            extents.sort()
+            furthest, ends = 0, []
+            for _, end in extents:
+                furthest = max(furthest, end)
+                ends.append(furthest)
+            reach[layer] = ([a for a, _ in extents], ends)
+        covered = set()
+        for s in self._all:
+            if s.layer in reach:
+                starts, ends = reach[s.layer]
+                i = bisect_left(starts, s.end) - 1  # the last span starting before s ends
+                if i >= 0 and ends[i] > s.start:
+                    covered.add(s.uuid)
+        return covered
 
     def _index(self, candidates: list[Suggestion]) -> None:
         self._all = candidates

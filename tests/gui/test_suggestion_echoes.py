@@ -118,3 +118,32 @@ def test_an_echo_takes_the_place_of_the_model_suggestion_it_overlaps(
     tag_first_putin(win, qtbot)
     assert (second, "بُوتِـين", "PER") in shown(win)
     assert not any(label == "ORG" for _, _, label in shown(win))
+
+
+def test_the_one_pass_overlap_agrees_with_asking_each_suggestion(win: MainWindow) -> None:
+    """What a training's new suggestions go through at once (a sweep over the spans) hides
+    exactly those the per-suggestion question hides: nested, touching and far spans."""
+    import random
+
+    ws = win.controller.ws
+    rng = random.Random(5)
+    n = len(TEXT)
+    made = [Span(40, 45, "entity", "PER")]  # under a long span, past a short one inside it
+    for _ in range(60):
+        a = rng.randrange(n - 1)
+        made.append(Span(a, min(n, a + rng.randint(1, 12)), "entity", "PER"))
+    suggestions.import_as_suggestions(ws, [ImportedDocument("open", TEXT, spans=made)], "r")
+    c = win.controller
+    ws.add_span(c.doc_id, 0, 60, "ORG")
+    ws.add_span(c.doc_id, 5, 10, "PER")
+    for _ in range(8):
+        a = rng.randrange(n - 1)
+        ws.add_span(c.doc_id, a, min(n, a + rng.randint(1, 20)), "PER")
+    doc = c.doc_id
+    other = ws.repo.insert_document("other", "نص آخر .", text_sha256("نص آخر ."))
+    win.open_document(other)
+    win.open_document(doc)  # the index and the suggestions read again
+    state = win.suggestion_actions.state
+    assert state._all
+    assert state._all_covered() == {s.uuid for s in state._all if state._under_a_span(s)}
+    assert 0 < len(state._all_covered()) < len(state._all)
