@@ -63,7 +63,9 @@ class SuggestionActions(QObject):
             self.window.controller.message.emit(self.tr("Training suggestions…"))
 
     def _trained(self, ok: bool, line: str) -> None:
-        self.state.reload()
+        # the end of a training arrives whenever it does, maybe in the middle of a key: its
+        # suggestions are read a moment later, so that key's answer never waits for them
+        self.state.reload_soon()
         self.window.controller.message.emit(
             line if ok else self.tr("Suggestions not trained: %1").replace("%1", line)
         )

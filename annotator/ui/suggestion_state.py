@@ -33,6 +33,8 @@ from annotator.workspace import suggestions
 # the view does not paint; both far below the time between an annotator's two keys
 ECHO_AFTER_PAINT_MS = 40
 ECHO_AT_THE_LATEST_MS = 250
+# a training's new suggestions are read this long after it ends (see reload_soon)
+RELOAD_AFTER_MS = 40
 
 
 class SuggestionState(QObject):
@@ -59,6 +61,8 @@ class SuggestionState(QObject):
         self._to_echo: list[Span] = []
         self._echo_timer = QTimer(self, singleShot=True)
         self._echo_timer.timeout.connect(self._echo_pending)
+        self._reload_timer = QTimer(self, singleShot=True)
+        self._reload_timer.timeout.connect(self.reload)
         self._habit: tuple[int, KeepsClitic | None] = (-1, None)  # model version, its habit
         self._all: list[Suggestion] = []  # the candidates, by position
         self._starts: list[int] = []
@@ -85,6 +89,11 @@ class SuggestionState(QObject):
         self._offered = [] if c.doc_id < 0 else suggestions.offered(c.ws, c.doc_id)
         self._refused = set() if c.doc_id < 0 else suggestions.refused(c.ws, c.doc_id)
         self._refilter()
+
+    def reload_soon(self) -> None:
+        """:meth:`reload` once the event loop has finished what it is doing (a key, a paint):
+        after :data:`RELOAD_AFTER_MS`."""
+        self._reload_timer.start(RELOAD_AFTER_MS)
 
     def set_threshold(self, threshold: float) -> None:
         self.threshold = threshold

@@ -153,7 +153,8 @@ def test_training_in_the_background_does_not_block_a_tag(win: MainWindow, qtbot)
     timer.stop()
     assert finished.args is not None and finished.args[0], finished.args
     assert "model v2" in finished.args[1] or "suggestion(s)" in finished.args[1]
-    assert win.suggestion_actions.state.shown  # the new model's suggestions are read
+    # the new model's suggestions are read once the event loop is free
+    qtbot.waitUntil(lambda: bool(win.suggestion_actions.state.shown))
 
 
 def test_a_training_can_be_stopped_without_a_trace(win: MainWindow) -> None:
