@@ -67,7 +67,7 @@ class SuggestionState(QObject):
         self._all: list[Suggestion] = []  # the candidates, by position
         self._starts: list[int] = []
         self._longest = 0
-        self._keys: set[tuple[int, int, str, str]] = set()  # the candidates' (start, end, ...)
+        self._keys: set[tuple[int, int, str, str]] = set()  # the echoes' (start, end, ...)
         self._by_uuid: dict[str, Suggestion] = {}
         self._echo_ids: set[str] = set()
         self._covered: set[str] = set()  # uuids of candidates under one of the annotator's spans
@@ -81,6 +81,8 @@ class SuggestionState(QObject):
     def _opened(self, _doc_id: int) -> None:
         self._echoes = {}
         self._to_echo = []
+        self._echo_timer.stop()
+        self._habit = (-1, None)  # another database may have a model of the same version
         self.reload()
 
     def reload(self) -> None:
@@ -129,7 +131,8 @@ class SuggestionState(QObject):
     def painted(self) -> None:
         """The view has painted (the suggestion painter calls this): pending echoes next,
         once the frame is out (a zero timer would run in the same turn of the event loop)."""
-        if self._to_echo:
+        # never later than already set: paints in a row (scrolling) must not put echoes off
+        if self._to_echo and self._echo_timer.remainingTime() > ECHO_AFTER_PAINT_MS:
             self._echo_timer.start(ECHO_AFTER_PAINT_MS)
 
     def _echo_pending(self) -> None:
@@ -145,12 +148,13 @@ class SuggestionState(QObject):
                 continue  # undone before its echo was worked out
             key = self._echo_key(span)
             made = [e for e in suggestions.echoes_of(c.text, span, version, keeps)
-                    if e.key() not in self._keys and e.key() not in self._refused]
+                    if e.key() not in self._keys]
             for e in made:
                 self._keys.add(e.key())
             if made:
+                # kept even where rejected: undoing the rejection shows them again
                 self._echoes.setdefault(key, []).extend(made)
-                fresh += made
+                fresh += [e for e in made if e.key() not in self._refused]
         if fresh:
             self._add_echoes(fresh)
 
@@ -180,9 +184,10 @@ class SuggestionState(QObject):
 
     def _candidates(self) -> list[Suggestion]:
         """The stored suggestions and the echoes; an echo replaces what it overlaps."""
-        stored = {s.key() for s in self._offered}
+        # an echo takes the place of a stored suggestion with its very place and label too (one
+        # scored below the threshold would otherwise hide it)
         echoes = [e for group in self._echoes.values() for e in group
-                  if e.key() not in stored and e.key() not in self._refused]
+                  if e.key() not in self._refused]
         if not echoes:
             return sorted(self._offered, key=_position)
         # the stretches echoes cover, merged: one bisection per stored suggestion
@@ -240,9 +245,10 @@ class SuggestionState(QObject):
         self._all = candidates
         self._starts = [s.start for s in candidates]
         self._longest = max((s.end - s.start for s in candidates), default=0)
-        self._keys = {s.key() for s in candidates}
         self._by_uuid = {s.uuid: s for s in candidates}
         self._echo_ids = {e.uuid for group in self._echoes.values() for e in group}
+        # the echoes made so far, rejected ones included: a span tagged again echoes nothing new
+        self._keys = {e.key() for group in self._echoes.values() for e in group}
 
     def _add_echoes(self, fresh: list[Suggestion]) -> None:
         """Echoes join the candidates, taking the place of stored suggestions they overlap."""
@@ -255,10 +261,8 @@ class SuggestionState(QObject):
         self._starts = [s.start for s in self._all]
         self._longest = max(self._longest, *(e.end - e.start for e in fresh))
         for s in gone.values():
-            self._keys.discard(s.key())
             del self._by_uuid[s.uuid]
             self._covered.discard(s.uuid)
-        self._keys.update(e.key() for e in fresh)
         self._by_uuid.update((e.uuid, e) for e in fresh)
         self._covered.update(e.uuid for e in fresh if self._under_a_span(e))
         self._publish()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import find_nth, press, select_and_press
 
+from annotator.core.commands import RemoveSpan
 from annotator.core.model import ImportedDocument, Span, text_sha256
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
@@ -147,3 +148,46 @@ def test_the_one_pass_overlap_agrees_with_asking_each_suggestion(win: MainWindow
     assert state._all
     assert state._all_covered() == {s.uuid for s in state._all if state._under_a_span(s)}
     assert 0 < len(state._all_covered()) < len(state._all)
+
+
+def test_an_echo_replaces_a_weak_stored_suggestion_at_its_very_place(
+    win: MainWindow, qtbot
+) -> None:
+    """A stored suggestion below the threshold with the echo's own place and label must not
+    hide the echo (it is not drawn itself)."""
+    from annotator.core.suggest.model import Suggestion
+    from annotator.storage import suggestions as store
+
+    ws = win.controller.ws
+    second = find_nth(TEXT, "بُوتِـين")
+    weak = Suggestion(second, second + len("بُوتِـين"), "entity", "PER", 0.2, "gazetteer", 1)
+    ws.write_in_bulk("a weak suggestion", lambda repo: store.replace_suggestions(
+        repo, win.controller.doc_id, [weak], engines=["gazetteer"]))
+    state = win.suggestion_actions.state
+    state.reload()
+    assert shown(win) == []  # below the threshold
+    tag_first_putin(win, qtbot)
+    assert (second, "بُوتِـين", "PER") in shown(win)
+
+
+def test_undoing_a_rejection_shows_the_echo_again_after_its_span_came_back(
+    win: MainWindow, qtbot
+) -> None:
+    """Tag, reject an echo, delete the tag, then undo twice: the tag and its echoes come back,
+    and once the rejection is undone the rejected echo shows again."""
+    tag_first_putin(win, qtbot)
+    state = win.suggestion_actions.state
+    c = win.controller
+    state.current = state.shown[0].uuid
+    refused = state.shown[0].key()
+    press(win, "Ctrl+Backspace")  # reject one echo
+    assert refused not in {s.key() for s in state.shown}
+    at = find_nth(TEXT, "بوتين")
+    tagged = next(s for s in c.index.spans.values() if s.start == at)
+    assert c.execute(RemoveSpan(tagged.uuid))  # through the door, onto the undo stack
+    assert shown(win) == []  # no span of that name: no echo
+    press(win, "Ctrl+Z")  # the deletion: the tag is back, and echoed again
+    qtbot.waitUntil(lambda: not state.echo_pending())
+    assert refused not in {s.key() for s in state.shown} and len(shown(win)) == 2
+    press(win, "Ctrl+Z")  # the rejection
+    assert refused in {s.key() for s in state.shown}
