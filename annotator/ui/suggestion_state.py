@@ -64,6 +64,7 @@ class SuggestionState(QObject):
         self._reload_timer = QTimer(self, singleShot=True)
         self._reload_timer.timeout.connect(self.reload)
         self._habit: tuple[int, KeepsClitic | None] = (-1, None)  # model version, its habit
+        self._model_version = 0  # the newest, as of the last reload
         self._all: list[Suggestion] = []  # the candidates, by position
         self._starts: list[int] = []
         self._longest = 0
@@ -88,8 +89,12 @@ class SuggestionState(QObject):
     def reload(self) -> None:
         """Read the document's suggestions again (opened, retrained, a rejection)."""
         c = self.controller
-        self._offered = [] if c.doc_id < 0 else suggestions.offered(c.ws, c.doc_id)
         self._refused = set() if c.doc_id < 0 else suggestions.refused(c.ws, c.doc_id)
+        self._offered = [] if c.doc_id < 0 else suggestions.offered(
+            c.ws, c.doc_id, rejected=self._refused)
+        # a new model version only comes with a training, whose end reloads: asked here, not
+        # at every echo
+        self._model_version = suggestions.model_version(c.ws)
         self._refilter()
 
     def reload_soon(self) -> None:
@@ -160,9 +165,9 @@ class SuggestionState(QObject):
 
     def _clitic_habit(self) -> tuple[int, KeepsClitic | None]:
         """The newest model's proclitic habit, read again only when a training saved one."""
-        ws = self.controller.ws
-        version = suggestions.model_version(ws)
+        version = self._model_version
         if version != self._habit[0]:
+            ws = self.controller.ws
             self._habit = (version, suggestions.clitic_habit(ws) if version else None)
         return self._habit
 

@@ -137,11 +137,14 @@ class RejectSuggestions(Command):
 # -- what the annotator sees -----------------------------------------------------------------
 
 
-def offered(ws: Workspace, doc_id: int, threshold: float = 0.0) -> list[Suggestion]:
-    """The document's suggestions scored at least ``threshold``, never a rejected one."""
-    refused = store.rejections(ws.repo).get(doc_id, set())
+def offered(ws: Workspace, doc_id: int, threshold: float = 0.0,
+            rejected: set[tuple[int, int, str, str]] | None = None) -> list[Suggestion]:
+    """The document's suggestions scored at least ``threshold``, never a rejected one
+    (``rejected``: :func:`refused`, when the caller has read it already)."""
+    if rejected is None:
+        rejected = refused(ws, doc_id)
     return [s for s in store.suggestions(ws.repo, doc_id)
-            if s.score >= threshold and s.key() not in refused]
+            if s.score >= threshold and s.key() not in rejected]
 
 
 def refused(ws: Workspace, doc_id: int) -> set[tuple[int, int, str, str]]:
