@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -64,6 +65,46 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
     # NORMAL in WAL loses no committed row on a process kill (only on power loss)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+
+
+# SQLite copies the write-ahead log back into the database file (a checkpoint: a copy and an
+# fsync, ~10 ms) at the commit that takes the log past 1,000 pages: every ~250 tags a key
+# waits for it. A window leaves that to its user's pauses (:func:`checkpoint`); past this many
+# pages (~40 MB) SQLite still does it at a commit, so the log cannot grow without end.
+IDLE_CHECKPOINT_PAGES = 10_000
+
+
+def checkpoint_when_idle(engine: Engine) -> None:
+    """Leave the log's copy-back of this engine's SQLite connections to :func:`checkpoint`.
+
+    Nothing is less durable: a commit is in the log, and a killed process loses none of it.
+    """
+    if engine.dialect.name != "sqlite" or event.contains(engine, "connect", _idle_checkpoints):
+        return
+    event.listen(engine, "connect", _idle_checkpoints)
+    engine.dispose()  # the pooled connections were made without it; new ones get it
+
+
+def _idle_checkpoints(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:
+    dbapi_conn.execute(f"PRAGMA wal_autocheckpoint={IDLE_CHECKPOINT_PAGES}")
+
+
+def checkpoint(engine: Engine) -> bool:
+    """Copy SQLite's log back into the database file as far as no reader needs it, without
+    waiting for anyone (``PASSIVE``); whether it could run. Other databases: nothing to do."""
+    if engine.dialect.name != "sqlite":
+        return True
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        row = cursor.fetchone()
+        cursor.close()
+    except sqlite3.Error:  # a disk error says so at the next commit, in words; not here
+        return False
+    finally:
+        conn.close()
+    return row is not None and not row[0]  # (busy, pages in the log, pages copied back)
 
 
 def _sqlite_read_only(dbapi_conn: Any, _record: ConnectionPoolEntry) -> None:

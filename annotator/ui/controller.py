@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Hashable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from annotator.core.clitics import occurs_as_word
@@ -42,6 +42,9 @@ from annotator.workspace import Workspace
 # how long one wait for a busy database lasts, and how long an edit waits in all
 BUSY_STEP_MS = 200
 BUSY_PATIENCE_S = 10.0
+# a pause in the work: SQLite's log is copied back into the database file then, not inside a
+# key's commit (Workspace.checkpoint_when_idle)
+CHECKPOINT_AFTER_IDLE_MS = 1500
 
 
 class AnnotationController(QObject):
@@ -81,7 +84,11 @@ class AnnotationController(QObject):
         super().__init__(parent)
         self.busy_patience = BUSY_PATIENCE_S
         self.ws = ws
-        self._wait_when_busy(ws)
+        self._checkpoint_timer = QTimer(self)
+        self._checkpoint_timer.setSingleShot(True)
+        self._checkpoint_timer.setInterval(CHECKPOINT_AFTER_IDLE_MS)
+        self._checkpoint_timer.timeout.connect(lambda: self.ws.checkpoint())
+        self._work_interactively(ws)
         # whose spans are shown and edited: the workspace's annotator, or (review) another
         self.annotator = ws.annotator if annotator is None else annotator
         # the workspace history this controller's undo stacks mirror: per document (None), or
@@ -142,7 +149,7 @@ class AnnotationController(QObject):
             stack.deleteLater()
         self._stacks.clear()
         self.ws = ws
-        self._wait_when_busy(ws)
+        self._work_interactively(ws)
         self.annotator = ws.annotator
         self.doc_id = -1
         self.text = ""
@@ -195,11 +202,13 @@ class AnnotationController(QObject):
         stack.push(UndoAdapter(self.ws, scope, command, change, self._apply, self._report))
         return True
 
-    def _wait_when_busy(self, ws: Workspace) -> None:
+    def _work_interactively(self, ws: Workspace) -> None:
         # SQLite's 5 s busy timeout would freeze the window without a word: wait in short
         # steps instead, saying so and painting between them
         ws.wait_when_busy(BUSY_STEP_MS)
         ws.on_busy = self._busy
+        # and no key waits for the log's copy-back: it happens in a pause (_checkpoint_timer)
+        ws.checkpoint_when_idle()
 
     def _busy(self, waited: float) -> bool:
         """Another program holds the database's write lock: note it, let the window paint
@@ -258,6 +267,7 @@ class AnnotationController(QObject):
             index.link(rel)
         if self.current and self.current not in index.spans:
             self.set_current("")
+        self._checkpoint_timer.start()
         self.changed.emit(change)
 
     # -- selection of spans --------------------------------------------------------------

@@ -12,19 +12,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-MAX_LINE = 2000  # code points of a paragraph as shown; a 2,000-character paragraph lays out
-# and re-highlights in well under a frame
+MAX_LINE = 2000  # a line longer than this (code points) is not a paragraph a person wrote
+MAX_PIECE = 500  # ... and is shown in pieces of at most this: a sentence or a few. A tag
+# re-lays out, re-highlights and repaints its piece, so the piece's size is a tag's cost
 _ENDS = ".!?؟۔…"  # a space after one of these ends a sentence (Latin and Arabic marks)
 
 
-def display_text(text: str, limit: int = MAX_LINE) -> str:
-    """``text`` with one space turned into ``\\n`` wherever a line would pass ``limit``.
+def display_text(text: str, limit: int = MAX_LINE, piece: int = MAX_PIECE) -> str:
+    """``text`` with each line longer than ``limit`` broken into pieces of at most
+    ``min(piece, limit)``, by turning one space into ``\\n`` at a sentence end (or, failing
+    one, at the last space that fits).
 
     The result has the same length as ``text`` and differs from it only where it holds
-    ``\\n`` for a space. A stretch of ``limit`` characters with no space stays as it is.
+    ``\\n`` for a space. A stretch of a piece's length with no space stays as it is.
     """
+    piece = min(piece, limit)
     breaks = [
-        at for start, end in _long_lines(text, limit) for at in _breaks(text, start, end, limit)
+        at for start, end in _long_lines(text, limit) for at in _breaks(text, start, end, piece)
     ]
     if not breaks:
         return text

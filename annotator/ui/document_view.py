@@ -171,10 +171,7 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.rehighlight_blocks(blocks)
         for number in blocks:
             self._mark_cache.pop(number, None)
-        if self.labels_shown:
-            # a new tag or bracket may not change the paragraph's formats (an attribute, a
-            # span nested in one of the same look), so Qt would not repaint it on its own
-            self._update_blocks(blocks)
+        self._update_blocks(blocks)
         self._show_current(self.controller.current)
         if change.linked or change.unlinked or self._touches_sidebar(change):
             self.viewport().update()
@@ -329,7 +326,7 @@ class DocumentView(QPlainTextEdit):
             self._paint_labels(event.rect())
         if self.controller.index.relations:
             self._paint_link_dots()
-        suggestion_painter.paint(self)  # dashed outlines of suggestions, if any are attached
+        suggestion_painter.paint(self, event.rect())  # dashed outlines of suggestions, if any
 
     def _paint_link_dots(self) -> None:
         index = self.controller.index
@@ -472,13 +469,16 @@ class DocumentView(QPlainTextEdit):
         return self.highlighter.color(span.layer, span.label)
 
     def _update_blocks(self, numbers: set[int]) -> None:
+        """Repaint the paragraphs ``numbers`` (the highlighter does not: see
+        ``rehighlight_blocks``), and the strip above each that its first line's tags reach."""
         offset, height = self.contentOffset(), self.viewport().height()
+        reach = self.mark_metrics().tag_height if self.labels_shown else 0.0
         for number in numbers:
             block = self.document().findBlockByNumber(number)
             if block.isValid():
                 rect = self.blockBoundingGeometry(block).translated(offset)
                 if rect.bottom() >= 0 and rect.top() <= height:
-                    self.viewport().update(rect.toAlignedRect())
+                    self.viewport().update(rect.adjusted(0, -reach, 0, 0).toAlignedRect())
 
     def _paint_sidebar(self, dirty: QRect) -> None:
         """The side bar beside each visible paragraph holding spans of a ``sidebar`` layer.

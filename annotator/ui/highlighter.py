@@ -42,7 +42,7 @@ def blend(colors: list[tuple[QColor, float]]) -> QColor:
 
 
 class SpanHighlighter(QSyntaxHighlighter):
-    """Formats each block from ``index``; ``rehighlight_blocks`` repaints only some blocks."""
+    """Formats each block from ``index``; ``rehighlight_blocks`` re-formats only some blocks."""
 
     def __init__(self, document: QTextDocument, schema: Schema) -> None:
         self.index = SpanIndex("")
@@ -94,19 +94,35 @@ class SpanHighlighter(QSyntaxHighlighter):
             self._formatting = False
 
     def rehighlight_blocks(self, blocks: set[int]) -> None:
-        """Re-format changed blocks that are already formatted; the rest wait to be shown."""
+        """Re-format changed blocks that are already formatted; the rest wait to be shown.
+
+        The view repaints the blocks (:meth:`DocumentView.apply_change`): this does not."""
         doc = self.document()
         if doc is None:
             return
+        layout = doc.documentLayout()
+        resized = False
         self._formatting = True
+        # Qt reports a block's new formats as a change of twice its length, which reaches
+        # into the next block and makes the plain-text layout repaint the whole viewport on
+        # every tag. Its signals are held while the block is re-laid out; the caller
+        # repaints the changed blocks, and only a block that changed height (which moves
+        # the ones below) still has the viewport and the scroll range brought up to date.
+        layout.blockSignals(True)
         try:
             for number in sorted(blocks):
                 if number < len(self._shown) and self._shown[number]:
                     block = doc.findBlockByNumber(number)
                     if block.isValid():
+                        height = layout.blockBoundingRect(block).height()
                         self.rehighlightBlock(block)
+                        resized |= layout.blockBoundingRect(block).height() != height
         finally:
+            layout.blockSignals(False)
             self._formatting = False
+        if resized:
+            layout.documentSizeChanged.emit(layout.documentSize())
+            layout.update.emit()  # Qt's default rectangle: everywhere
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         if not self._formatting:

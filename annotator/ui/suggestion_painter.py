@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,8 +35,9 @@ def attach(view: QPlainTextEdit, state: SuggestionState) -> None:
     state.changed.connect(view.viewport().update)
 
 
-def paint(view: QPlainTextEdit) -> None:
-    """Outline the suggestions of the visible paragraphs (called from the view's paintEvent)."""
+def paint(view: QPlainTextEdit, dirty: QRect) -> None:
+    """Outline the suggestions of the paragraphs the repainted rectangle ``dirty`` crosses
+    (called from the view's paintEvent: a tag repaints its paragraph, not the page)."""
     state = _STATES.get(view)
     if state is None:
         return
@@ -45,26 +46,29 @@ def paint(view: QPlainTextEdit) -> None:
         return
     controller = state.controller
     index, offsets = controller.index, controller.offsets
-    height = view.viewport().height()
-    first, last = view.firstVisibleBlock(), -1
-    block = first
+    font = QFont(view.font())
+    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.6))
+    metrics = QFontMetricsF(font)
+    # a suggestion's label stands above its first line: a paragraph just below reaches in
+    bottom = min(view.viewport().height(), dirty.bottom() + metrics.height())
+    first = last = -1
+    block = view.firstVisibleBlock()
     offset = view.contentOffset()
     while block.isValid():
-        top = view.blockBoundingGeometry(block).translated(offset).top()
-        if top > height:
+        box = view.blockBoundingGeometry(block).translated(offset)
+        if box.top() > bottom:
             break
-        last = block.blockNumber()
+        if box.bottom() >= dirty.top():
+            first = block.blockNumber() if first < 0 else first
+            last = block.blockNumber()
         block = block.next()
     if last < 0:
         return
-    lo, _ = index.block_range(first.blockNumber())
+    lo, _ = index.block_range(first)
     _, hi = index.block_range(last)
     painter = QPainter(view.viewport())
-    font = QFont(view.font())
-    font.setPointSizeF(max(6.0, font.pointSizeF() * 0.6))
     painter.setFont(font)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    metrics = QFontMetricsF(font)
     colors = view.highlighter  # type: ignore[attr-defined]  # DocumentView's highlighter
     # what every outline of this paint shares, worked out once: a page may show a hundred
     # (echoes of frequent words), and each layout query is a call into Qt

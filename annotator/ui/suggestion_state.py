@@ -275,14 +275,20 @@ class SuggestionState(QObject):
     def _refilter_near(self, spans: list[Span]) -> None:
         """Only the candidates overlapping ``spans`` can have changed: a tag in a document of
         thousands of suggestions looks at a few."""
+        moved = False
         for span in spans:
             for s in self._around(span.start, span.end):
-                if s.layer == span.layer:
-                    if self._under_a_span(s):
+                if s.layer != span.layer:
+                    continue
+                under = self._under_a_span(s)
+                if under != (s.uuid in self._covered):
+                    if under:
                         self._covered.add(s.uuid)
                     else:
                         self._covered.discard(s.uuid)
-        self._publish()
+                    moved = True
+        if moved:  # else nothing drawn changes: a tag away from suggestions repaints its block
+            self._publish()
 
     def _around(self, start: int, end: int) -> list[Suggestion]:
         """The candidates overlapping [start, end)."""

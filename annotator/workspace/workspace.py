@@ -52,6 +52,7 @@ from annotator.core.model import (
     Span,
 )
 from annotator.core.schema import Schema, load_schema, parse_schema
+from annotator.storage import database
 from annotator.storage.database import (
     default_annotator,
     is_read_only,
@@ -258,6 +259,16 @@ class Workspace:
         """Wait at most ``step_ms`` for a busy SQLite database before asking ``on_busy`` (a
         window: short steps, so it can paint a note between them; default: 5 s)."""
         self.repo.engine = self.repo.engine.execution_options(annotator_busy_ms=step_ms)
+
+    def checkpoint_when_idle(self) -> None:
+        """SQLite: copy the write-ahead log back into the database file only when
+        :meth:`checkpoint` asks (a window: when its user pauses), not inside an edit's commit.
+        """
+        database.checkpoint_when_idle(self.engine)
+
+    def checkpoint(self) -> bool:
+        """Copy the log back now, as far as no reader needs it; never waits. Whether it ran."""
+        return database.checkpoint(self.engine)
 
     def write_in_bulk(self, text: str, write: Callable[[Repository], R]) -> R:
         """Run a bulk write (an import, a merge) through the door as one transaction; it is

@@ -45,6 +45,39 @@ def test_display_text_only_turns_spaces_into_breaks(text: str, limit: int) -> No
         assert len(line) <= limit or " " not in line[1 : limit + 1]
 
 
+@given(st.text(alphabet=st.sampled_from(["ب", " ", ".", "؟", "\n", "😀", "a"]), max_size=80),
+       st.integers(6, 30), st.integers(2, 12))
+def test_a_line_over_the_limit_is_shown_in_pieces(text: str, limit: int, piece: int) -> None:
+    shown = display_text(text, limit, piece)
+    assert len(shown) == len(text)
+    for written, line in zip(text.split("\n"), _lines_of(shown, text), strict=True):
+        if len(written) <= limit:
+            assert line == [written]  # a line a person wrote is left as it is
+        else:
+            size = min(piece, limit)
+            assert all(len(p) <= size or " " not in p[1 : size + 1] for p in line)
+
+
+def _lines_of(shown: str, text: str) -> list[list[str]]:
+    """The pieces ``shown`` holds for each line of ``text``."""
+    out, at = [], 0
+    for written in text.split("\n"):
+        out.append(shown[at : at + len(written)].split("\n"))
+        at += len(written) + 1
+    return out
+
+
+def test_a_corpus_on_one_line_is_shown_a_few_sentences_a_paragraph() -> None:
+    """The default: a line over 2,000 code points is shown in pieces of at most 500, each
+    ending a sentence; a 1,900-character paragraph stays whole."""
+    lines = display_text(LONG).split("\n")
+    assert len(lines) > len(LONG) // 500
+    assert all(len(line) <= 500 for line in lines)
+    assert all(line.endswith("؟") for line in lines[:-1])
+    paragraph = (SENTENCE * 25)[:1900]
+    assert display_text(paragraph) == paragraph
+
+
 def test_breaks_fall_at_sentence_ends() -> None:
     shown = display_text(LONG, 500)
     lines = shown.split("\n")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from annotator.workspace import Workspace
 
@@ -19,6 +22,8 @@ WRITER = textwrap.dedent(
     from annotator.workspace import Workspace
 
     ws = Workspace.open(sys.argv[1], "killed")
+    if sys.argv[2] == "window":
+        ws.checkpoint_when_idle()  # as a window has it: the WAL copied back in pauses only
     doc = ws.repo.find_document("victim")
     i = 0
     while True:
@@ -31,7 +36,8 @@ WRITER = textwrap.dedent(
 )
 
 
-def test_sigkill_loses_no_committed_span(tmp_path: Path) -> None:
+@pytest.mark.parametrize("writer", ["command", "window"])
+def test_sigkill_loses_no_committed_span(tmp_path: Path, writer: str) -> None:
     db = str(tmp_path / "db.sqlite3")
     ws = Workspace.open(db, "setup")
     ws.repo.insert_document("victim", "نص " * 400, "sha-victim")
@@ -39,7 +45,7 @@ def test_sigkill_loses_no_committed_span(tmp_path: Path) -> None:
     reported: list[str] = []
     for round_ in range(5):
         proc = subprocess.Popen(
-            [sys.executable, "-c", WRITER, db], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WRITER, db, writer], stdout=subprocess.PIPE, text=True
         )
         assert proc.stdout is not None
         for _ in range(30 + round_ * 7):
@@ -58,3 +64,32 @@ def test_sigkill_loses_no_committed_span(tmp_path: Path) -> None:
     assert missing == [], f"{len(missing)} reported spans lost"
     assert len(reported) >= 5 * 30
     ws.close()
+
+
+def test_a_window_copies_the_log_back_in_its_pauses_not_in_its_commits(tmp_path: Path) -> None:
+    """SQLite copies its write-ahead log back into the database file (a checkpoint: a copy
+    and an fsync) at the commit that takes the log past 1,000 pages, every ~250 tags: one
+    tag in 250 waited for it. A window leaves it to its user's pauses (``checkpoint``).
+    Read from the database file alone: what a checkpoint has copied there."""
+    db = tmp_path / "db.sqlite3"
+    ws = Workspace.open(str(db), "layla")
+    ws.checkpoint_when_idle()
+    for i in range(30):  # ~100 pages each, one commit each: far past 1,000 pages of log
+        text = f"نص {i} " + "كلمة " * 40_000
+        ws.repo.insert_document(f"d{i}", text, f"sha-{i}")
+    assert _in_the_file_alone(db) == 0, "a commit copied the log back"
+    assert ws.checkpoint()
+    assert _in_the_file_alone(db) == 30
+    ws.close()
+
+
+def _in_the_file_alone(db: Path) -> int:
+    """Documents the database file holds without its write-ahead log."""
+    alone = db.with_name("alone.sqlite3")
+    alone.write_bytes(db.read_bytes())
+    conn = sqlite3.connect(alone)
+    try:
+        return int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
+    finally:
+        conn.close()
+        alone.unlink()
