@@ -60,8 +60,24 @@ def underline_of(shot: Image.Image, color: tuple[int, int, int]) -> tuple[int, i
 
 
 def test_a_click_then_keys_edit_only_the_span_clicked(tmp_path: Path) -> None:
+    """Under Xvfb on a loaded machine the first keys now and then never reach Qt (the window
+    manager has not yet given the new window the keyboard); a whole new session (X server,
+    program, database) is then started, up to three times. Every check holds in one session
+    from start to end, so a program that edits the wrong span fails them all."""
     xdotool = shutil.which("xdotool")
     assert xdotool, "xdotool is not installed (.ci/run installs it)"
+    failures: list[str] = []
+    for attempt in range(3):
+        try:
+            _session(tmp_path / f"session{attempt}", xdotool)
+            return
+        except (AssertionError, subprocess.CalledProcessError) as exc:
+            failures.append(f"session {attempt}: {exc}")
+    raise AssertionError("every session failed:\n" + "\n".join(failures))
+
+
+def _session(tmp_path: Path, xdotool: str) -> None:
+    tmp_path.mkdir()
     db = tmp_path / "db.sqlite3"
     with Workspace.open(str(db), WHO) as ws:
         import_sample(ws)
