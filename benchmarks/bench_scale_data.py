@@ -16,6 +16,8 @@ the first (every fifth span left out, every seventh a word longer, every elevent
 from __future__ import annotations
 
 import math
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -109,15 +111,43 @@ def second_reading(docs: list[ImportedDocument]) -> list[ImportedDocument]:
     return out
 
 
-def build(folder: Path, docs: list[ImportedDocument]) -> Path:
+def build(folder: Path, docs: list[ImportedDocument], name: str = "") -> Path:
+    """``docs`` stored in a new database of the benchmark's schema in ``folder``; a named
+    corpus is kept for the next script of the run (:func:`kept_corpus`)."""
     db = folder / "corpus.sqlite3"
+    _store(db, docs)
+    kept = _kept(name)
+    if kept is not None:
+        shutil.copyfile(db, kept)
+    return db
+
+
+def kept_corpus(folder: Path, name: str) -> Path | None:
+    """The corpus ``name`` built earlier in this ``make bench`` run, copied into ``folder``.
+
+    ``run_all`` names a folder for the run (``BENCH_CACHE``): the export and the merge
+    benchmarks both start from the replicated Wojood corpus, ~20 s to build at 1M spans.
+    """
+    kept = _kept(name)
+    if kept is None or not kept.exists():
+        return None
+    db = folder / "corpus.sqlite3"
+    shutil.copyfile(kept, db)
+    return db
+
+
+def _kept(name: str) -> Path | None:
+    cache = os.environ.get("BENCH_CACHE")
+    return Path(cache) / f"{name}.sqlite3" if cache and name else None
+
+
+def _store(db: Path, docs: list[ImportedDocument]) -> None:
     ws = Workspace.open(str(db), "bench")
     ws.repo.set_project_schema_toml(SCHEMA)
     ws.close()
     ws = Workspace.open(str(db), "bench")
     store(ws, docs)
     ws.close()
-    return db
 
 
 # runs a program and, as it exits, writes its peak resident memory (VmHWM: of this program
@@ -172,7 +202,8 @@ def main() -> None:
         for size in sizes:
             folder = Path(tmp) / str(size)
             folder.mkdir()
-            db = build(folder, replicated(seeds, size))
+            docs = replicated(seeds, size)
+            db = build(folder, docs, f"wojood-{size}")
             jsonl = folder / "corpus.jsonl"
             export = [*cli, "--db", str(db), "--annotator", "bench", "export"]
             run([*export, "--format", "jsonl", "-o", str(jsonl)])  # spaCy's input
@@ -190,7 +221,7 @@ def main() -> None:
             emit(f"scale.export_vs_spacy_{label}_ratio", t_spacy / t_ours, "x")
             ours[size] = t_ours
             if size >= 100_000:  # two sizes in the full run, for the growth exponent
-                agree(db, label, replicated(seeds, size), cli)
+                agree(db, label, docs, cli)
             for path in folder.iterdir():
                 path.unlink()
         small, big = sizes[-2], sizes[-1]

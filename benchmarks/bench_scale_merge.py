@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench_scale_data import SCHEMA, build, replicated, seed_documents
+from bench_scale_data import SCHEMA, build, kept_corpus, replicated, seed_documents
 from common import emit
 
 from annotator.workspace import Workspace, merging
@@ -100,7 +100,8 @@ def measure(size: int, rounds: int) -> None:
         seeds = seed_documents(ws)
         ws.close()
         (folder / "src").mkdir()
-        source = build(folder / "src", replicated(seeds, size))
+        source = kept_corpus(folder / "src", f"wojood-{size}") or build(
+            folder / "src", replicated(seeds, size), f"wojood-{size}")
         mine, floor, copy = [], [], []
         for _ in range(rounds):  # alternately, so that a change of load hits all three
             mine.append(ours(source, fresh(folder, "ours.sqlite3")))
