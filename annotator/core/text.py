@@ -40,7 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -144,7 +144,16 @@ _TOKEN_RE_NO_UNDERSCORE = _token_pattern(rf"[\w{_MARKS}]+")
 # The same patterns as one group: ``split`` then gives the text between tokens and the tokens,
 # alternately, in one pass of the regex engine with no Match object per token (an export
 # tokenizes whole corpora: a third less time than ``finditer`` and ``span()``).
-_TOKEN_SPLIT = {p: re.compile(f"({p.pattern})") for p in (_TOKEN_RE, _TOKEN_RE_NO_UNDERSCORE)}
+# Two shortcuts in front, which change no token (the tests hold the split to ``finditer``):
+# no token starts with a separator, so a separator fails at once instead of through every
+# alternative (most of the text between tokens is a space); and a run of letters and digits
+# that nothing can continue (no mark, joiner, number separator, "_", "+" or "#" after it) is
+# the word alternative's whole match, and C++'s alternative cannot match there.
+_PLAIN_WORD = rf"[^\W_]+(?![\w{_MARKS}{_JOINERS}{_NUMBER_INNER}+#])"
+_TOKEN_SPLIT = {
+    p: re.compile(f"((?![{_SEPARATORS}])(?:{_PLAIN_WORD}|{p.pattern}))")
+    for p in (_TOKEN_RE, _TOKEN_RE_NO_UNDERSCORE)
+}
 _SEPARATOR_RE = re.compile(f"[{_SEPARATORS}]")
 # A separator that is never inside a token (joiners can be): a safe edge for local tokenizing.
 _HARD_SEPARATOR_RE = re.compile(
@@ -163,6 +172,8 @@ _ARABIC_LETTER_RE = re.compile(
 
 _START = itemgetter(0)
 _END = itemgetter(1)
+_MATCH_START = re.Match.start
+_MATCH_END = re.Match.end
 
 
 # --- characters -----------------------------------------------------------------------------
@@ -336,9 +347,13 @@ def _sentence_ranges(
         raise ValueError(f"max_chars must be positive, got {max_chars}")
     if not starts:
         return []
-    # Each break is the number of tokens before it.
-    breaks = {bisect_right(starts, m.end() - 1) for m in _SENTENCE_END_RE.finditer(text)}
-    breaks.update(bisect_left(starts, m.start()) for m in _LINE_BREAK_RE.finditer(text))
+    # Each break is the number of tokens before it: those starting before a terminal run's end,
+    # or before a line break (bisected in C, with no Python frame per break: an export finds
+    # hundreds of thousands).
+    breaks = set(map(bisect_left, repeat(starts), map(_MATCH_END, _SENTENCE_END_RE.finditer(text))))
+    breaks.update(
+        map(bisect_left, repeat(starts), map(_MATCH_START, _LINE_BREAK_RE.finditer(text)))
+    )
     breaks.add(len(starts))
     breaks.discard(0)
     ranges: list[tuple[int, int]] = []

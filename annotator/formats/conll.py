@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import lt
 from pathlib import Path
 from typing import TextIO
 
@@ -95,6 +96,15 @@ def _separator(options: ExportOptions) -> str:
 def document_block(text: str, tagged: TaggedDocument) -> str:
     """The lines of one document, each sentence followed by a blank line."""
     rows = list(map("\t".join, zip(tagged.words(text), *tagged.columns, strict=True)))
+    firsts = tagged.tokens.sentence_starts
+    if firsts and firsts[0] == 0 and firsts[-1] < len(rows) and all(map(lt, firsts, firsts[1:])):
+        # sentences that cover the rows, none empty (as tokenizers make them): the last row
+        # of each takes the blank line, and one join writes the document (no slice of rows
+        # and no string per sentence)
+        for first in firsts[1:]:
+            rows[first - 1] += "\n"
+        rows[-1] += "\n"
+        return "\n".join(rows) + "\n"
     return "".join(
         "\n".join(rows[a:b]) + "\n\n" for a, b in tagged.tokens.sentence_ranges()
     )

@@ -20,6 +20,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter, le, neg
 from pathlib import Path
 
 from annotator.core.errors import InputError, clip
@@ -36,6 +38,8 @@ _WRITTEN = {IOB2: ("B-", "B-", "I-", "I-"), BIOES: ("S-", "B-", "I-", "E-"),
             BILOU: ("U-", "B-", "I-", "L-")}
 _TAG_RE = re.compile(r"([BIESLU])-(.+)\Z")
 _PREFIX = {"B": "B", "I": "I", "E": "E", "S": "S", "L": "E", "U": "S"}
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 # --- writing --------------------------------------------------------------------------------
@@ -47,7 +51,10 @@ def deal_into_columns(
     """Non-overlapping columns of spans, outer first, and the spans that fit in none (+ why)."""
     dealt: list[list[Span]] = [[] for _ in range(columns)]
     dropped: list[tuple[Span, str]] = []
-    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+    by_start = _by_start(list(spans))
+    if columns == 1:
+        return _one_column(by_start)
+    for span in by_start:
         for column in dealt:
             # spans arrive by start, so only the column's last span can overlap this one
             if not column or column[-1].end <= span.start:
@@ -56,6 +63,29 @@ def deal_into_columns(
         else:
             dropped.append((span, _blocked_reason(span, dealt[-1][-1], columns)))
     return dealt, dropped
+
+
+def _by_start(spans: list[Span]) -> list[Span]:
+    """``spans`` by start, longest first, ties in the given order; the keys are made in C, and
+    spans read from the database are in that order already (then nothing moves)."""
+    keys = list(zip(map(_START, spans), map(neg, map(_END, spans)), strict=True))
+    if all(map(le, keys, keys[1:])):
+        return spans
+    return [spans[k] for k in sorted(range(len(spans)), key=keys.__getitem__)]
+
+
+def _one_column(by_start: list[Span]) -> tuple[list[list[Span]], list[tuple[Span, str]]]:
+    """``deal_into_columns`` into one column (the default), with no loop over columns."""
+    column: list[Span] = []
+    dropped: list[tuple[Span, str]] = []
+    reach = -1  # where the column's last span ends (offsets are never negative)
+    for span in by_start:
+        if reach <= span.start:
+            column.append(span)
+            reach = span.end
+        else:
+            dropped.append((span, _blocked_reason(span, column[-1], 1)))
+    return [column], dropped
 
 
 def _blocked_reason(span: Span, blocker: Span, columns: int) -> str:
@@ -75,11 +105,15 @@ def encode_column(
     Tokens must already be cut at the span edges (:func:`tokens.split_at`).
     """
     tags = ["O"] * len(starts)
-    ranges: list[tuple[int, int]] = []
     single, first, inside, last = _WRITTEN[scheme]
-    for span in spans:
-        i, j = bisect_right(ends, span.start), bisect_left(starts, span.end)
-        ranges.append((i, j))
+    # the bisections without a Python call each: the first token ending after the start, the
+    # first starting at or after the end
+    ranges = list(zip(
+        map(bisect_right, repeat(ends), map(_START, spans)),
+        map(bisect_left, repeat(starts), map(_END, spans)),
+        strict=True,
+    ))
+    for span, (i, j) in zip(spans, ranges, strict=True):
         if i >= j:
             continue
         label = span.label

@@ -121,12 +121,11 @@ def split_at(tokens: Tokens, edges: Iterable[int]) -> int:
     span keeps its exact extent instead of being widened to the whole token.
     """
     starts, ends = tokens.starts, tokens.ends
-    # nearly every edge is a token edge already: a set test is cheaper than a bisection
-    at_edges = set(starts).union(ends)
+    # nearly every edge is a token edge already: those are struck off in C, each token edge
+    # looked up in the few span edges (a set of every token edge cost six times more)
+    loose = set(edges).difference(starts, ends)
     cuts: dict[int, list[int]] = {}
-    for edge in edges:
-        if edge in at_edges:
-            continue
+    for edge in loose:
         i = bisect_right(starts, edge) - 1
         if i >= 0 and starts[i] < edge < ends[i]:
             cuts.setdefault(i, []).append(edge)

@@ -109,15 +109,11 @@ class StoredDocuments(Sequence[ExportDocument]):
             yield self._read(row)
 
     def _read(self, row: DocumentRow) -> ExportDocument:
-        repo, annotator = self._ws.repo, self._annotator
-        spans = repo.spans(row.id, annotator)
-        if self._layers is not None:
-            spans = [s for s in spans if s.layer in self._layers]
-        extras = export_read.document_extras(repo, row.id, annotator, {s.uuid for s in spans})
+        stored = export_read.read_document(self._ws.repo, row.id, self._annotator, self._layers)
         return ExportDocument(
-            name=row.name, text=extras.text, sha256=row.sha256,
-            spans=spans, relations=extras.relations, meta=extras.meta,
-            annotator=annotator, status=row.status, provenance=extras.provenance,
+            name=row.name, text=stored.text, sha256=row.sha256,
+            spans=stored.spans, relations=stored.relations, meta=stored.meta,
+            annotator=self._annotator, status=row.status, provenance=stored.provenance,
         )
 
 

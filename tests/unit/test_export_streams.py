@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from annotator.core.model import Span
 from annotator.core.schema import resources_path
+from annotator.storage import export_read
+from annotator.storage.repository import Repository
 from annotator.workspace import Workspace
 from annotator.workspace.exporting import (
     ExportOptions,
@@ -67,13 +70,13 @@ def test_documents_are_read_when_the_writer_reaches_them(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reads: list[int] = []
-    spans_of = ws.repo.spans
+    read = export_read.read_document
 
-    def counted(doc_id: int, *args: str | None) -> list[Span]:
+    def counted(repo: Repository, doc_id: int, *args: Any) -> export_read.StoredDocument:
         reads.append(doc_id)
-        return spans_of(doc_id, *args)
+        return read(repo, doc_id, *args)
 
-    monkeypatch.setattr(ws.repo, "spans", counted)
+    monkeypatch.setattr(export_read, "read_document", counted)
     docs = stored_documents(ws, ws.annotator)
     assert len(docs) == 4 and reads == []
     first = next(iter(docs))
@@ -88,3 +91,31 @@ def test_a_missing_document_is_refused_before_anything_is_written(ws: Workspace)
 
     with pytest.raises(AnnotatorError, match="no document named 'nope'"):
         stored_documents(ws, ws.annotator, ["nope"])
+
+
+def test_the_export_reads_the_spans_the_repository_gives(ws: Workspace) -> None:
+    # spans sharing a start (the longer first, then by id), one with attributes, two layers:
+    # the export's own reading must give exactly what Repository.spans gives, in its order
+    repo = ws.repo
+    doc = repo.list_documents()[0]
+    text = repo.document_text(doc.id)
+    start = text.index(" ") + 1
+    added = [
+        Span(start, start + 2, "entity", "ORG"),
+        Span(start, start + 9, "entity", "LOC"),
+        Span(start, start + 2, "entity", "PER", attributes={"kind": "x"}),
+        Span(start, start + 5, "quote", "QUOTE"),
+    ]
+    assert export_read.read_document(repo, doc.id, ws.annotator).provenance == {}
+    repo.insert_spans(doc.id, added[:3])
+    repo.insert_spans(doc.id, added[3:], provenance={"model": "m1"})  # the one with an origin
+    expected = repo.spans(doc.id, ws.annotator)
+    assert {s.uuid for s in added} <= {s.uuid for s in expected}
+    stored = export_read.read_document(repo, doc.id, ws.annotator)
+    assert stored.spans == expected
+    assert stored.provenance == {added[3].uuid: {"model": "m1"}}
+    assert stored.text == text
+    assert export_read.read_document(repo, doc.id, ws.annotator, {"entity"}).provenance == {}
+    entity = export_read.read_document(repo, doc.id, ws.annotator, {"entity"}).spans
+    assert entity == [s for s in expected if s.layer == "entity"]
+    assert export_read.read_document(repo, doc.id, "nobody").spans == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -13,10 +14,17 @@ from annotator.core.errors import InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.core.schema import load_schema
 from annotator.core.text import tokenize
-from annotator.formats.conll import DOCSTART, parse_conll, write_conll
+from annotator.formats import tagging
+from annotator.formats.conll import DOCSTART, document_block, parse_conll, write_conll
 from annotator.formats.conllu import write_conllu
-from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport
+from annotator.formats.exporting import (
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    TaggedDocument,
+)
 from annotator.formats.jsonl import write_jsonl
+from annotator.formats.tokens import Tokens
 
 SCHEMA = load_schema()
 TEXT = "قال الرئيس للوكاشينكو في موسكو."
@@ -324,3 +332,43 @@ def test_bilou_writes_u_and_l_and_reads_back() -> None:
     assert [(s.covered(back.text), s.label) for s in back.spans] == [
         ("فلاديمير بوتين", "PER"), ("موسكو", "GPE"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence_starts",
+    [[0], [0, 1], [0, 2, 3], [], [0, 3], [0, 1, 1], [1, 2], [0, 2, 1]],
+)
+def test_a_document_block_is_its_sentences_each_with_a_blank_line(
+    sentence_starts: list[int],
+) -> None:
+    # the one-join writing of sentences, and the sentence by sentence one it falls back to
+    # for starts no tokenizer makes (empty, repeated, out of order, past the end)
+    words = ["w0", "w1", "w2", "w3"][: 3 if sentence_starts == [0, 3] else 4]
+    tokens = Tokens([0] * len(words), [1] * len(words), sentence_starts, words)
+    tagged = TaggedDocument(tokens, [[f"t{k}" for k in range(len(words))]])
+    lines = [f"{w}\tt{k}" for k, w in enumerate(words)]
+    bounds = [*sentence_starts, len(words)]
+    expected = "".join(
+        "\n".join(lines[a:b]) + "\n\n" for a, b in pairwise(bounds)
+    )
+    assert document_block("", tagged) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(1, 4), st.sampled_from("ABC")),
+                max_size=12))
+def test_spans_are_dealt_by_start_longest_first_in_the_given_order_of_ties(
+    raw: list[tuple[int, int, str]],
+) -> None:
+    # sorted or not (the database gives them sorted, other callers need not), ties included
+    spans = [Span(start, start + width, "entity", label) for start, width, label in raw]
+    for columns in (1, 2):
+        # the rule, plainly: each span by (start, -end), stable, to the first column it fits
+        expected: list[list[Span]] = [[] for _ in range(columns)]
+        left_out = []
+        for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+            free = [c for c in expected if not c or c[-1].end <= span.start]
+            free[0].append(span) if free else left_out.append(span)
+        dealt, dropped = tagging.deal_into_columns(spans, columns)
+        assert dealt == expected
+        assert [s for s, _ in dropped] == left_out
