@@ -57,6 +57,8 @@ def text_problem(text: object) -> str | None:
         return f"the text is {_kind(text)}, not text"
     if not text:
         return "the text is empty"
+    if "\x00" not in text and "\r" not in text and (text.isascii() or _no_surrogate(text)):
+        return None  # the common text, in a fraction of the search's time (1M spans: ~0.1 s)
     found = _BAD_TEXT.search(text)
     if found is None:
         return None
@@ -67,6 +69,16 @@ def text_problem(text: object) -> str | None:
         f"{_character(found.group())} at line {line}, column {column} of the text; "
         "stored text holds none"
     )
+
+
+def _no_surrogate(text: str) -> bool:
+    """No code point of ``text`` is a surrogate: UTF-16 holds none (ours would be lone) and its
+    encoder is a copy of the text where the search looks at every character."""
+    try:
+        text.encode("utf-16-le")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def character_problem(value: str) -> str | None:

@@ -52,6 +52,8 @@ def read_database_file(path: Path, schema: Schema, *, in_sql: bool = True) -> li
             src = sqlite3.connect(_read_only_uri(path), uri=True)
             try:
                 with sqlite3.connect(copy.path) as dst:
+                    # the copy is thrown away with the merge: no fsync of it (1M spans: ~0.2 s)
+                    dst.execute("PRAGMA synchronous=OFF")
                     src.backup(dst)
                 dst.close()
             finally:

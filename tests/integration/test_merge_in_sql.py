@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import create_engine
 from sqlalchemy import text as sql
 
 from annotator.core.errors import InputError
 from annotator.core.model import Relation, Span, text_sha256
 from annotator.storage import merge as storage_merge
+from annotator.storage import merge_plain
 from annotator.storage.merge_read import read_database_file
 from annotator.workspace import Workspace
 from annotator.workspace.merging import MergeReport, merge
@@ -200,6 +202,8 @@ def test_the_sql_path_leaves_the_database_the_python_path_leaves(
     assert results["through python"] == python
 
 
+# the one uuid of the source that is not ASCII, made ASCII
+ASCII_UUIDS = "UPDATE span SET uuid = 'moscow-1' WHERE uuid = 'موسكو-1'"
 DAMAGE = {
     "uuid with a NUL": "UPDATE span SET uuid = uuid || char(0) WHERE id = 5",
     "uuid not UTF-8": "UPDATE span SET uuid = CAST(X'61D9' AS TEXT) WHERE id = 5",
@@ -213,8 +217,17 @@ DAMAGE = {
     "provenance not an object": "UPDATE span SET provenance = '[1]' WHERE id = 5",
     "unknown annotator": "UPDATE span SET annotator_id = 99 WHERE id = 5",
     "unknown document": "UPDATE span SET document_id = 99 WHERE id = 5",
+    "document id not UTF-8": "UPDATE span SET document_id = CAST(X'61D9' AS TEXT) WHERE id = 5",
     "a link to a plain span of another layer": "UPDATE relation SET head_uuid = "
     "(SELECT uuid FROM span WHERE label = 'LOC' LIMIT 1)",
+    # every other uuid printable ASCII: the SQL path then tests a uuid by its length alone
+    "uuid too long, the others ASCII": f"{ASCII_UUIDS}; UPDATE span SET uuid = uuid || uuid "
+    "WHERE id = 5",
+    "uuid empty, the others ASCII": f"{ASCII_UUIDS}; UPDATE span SET uuid = '' WHERE id = 5",
+    "uuid bytes, the others ASCII": f"{ASCII_UUIDS}; "
+    "UPDATE span SET uuid = CAST('5' AS BLOB) WHERE id = 5",
+    "uuid with a NUL, the others ASCII": f"{ASCII_UUIDS}; "
+    "UPDATE span SET uuid = uuid || char(0) WHERE id = 5",
 }
 
 
@@ -224,8 +237,32 @@ def test_a_damaged_span_is_refused_in_the_same_words(
 ) -> None:
     con = sqlite3.connect(source)  # foreign keys off, as in the sqlite3 shell
     with con:
-        con.execute(DAMAGE[case])
+        con.executescript(DAMAGE[case])
     con.close()
+    assert_refused_in_the_same_words(source, tmp_path)
+
+
+def test_null_attributes_where_the_table_takes_them_are_refused_in_the_same_words(
+    source: Path, tmp_path: Path
+) -> None:
+    """A span table edited by another tool: NULL attributes are no plain span's."""
+    con = sqlite3.connect(source)
+    with con:
+        con.execute("PRAGMA writable_schema = ON")
+        con.execute(
+            "UPDATE sqlite_master SET sql = replace(sql, 'attributes JSON NOT NULL', "
+            "'attributes JSON') WHERE name = 'span'"
+        )
+    con.close()
+    con = sqlite3.connect(source)  # the table as edited
+    with con:
+        con.execute("UPDATE span SET attributes = NULL WHERE id = 5")
+    con.close()
+    assert_refused_in_the_same_words(source, tmp_path)
+
+
+def assert_refused_in_the_same_words(source: Path, tmp_path: Path) -> None:
+    """The merge of ``source`` is refused by both paths, in the same words, writing nothing."""
     messages = []
     for in_sql in (False, True):
         ours = tmp_path / f"ours-{in_sql}.sqlite3"
@@ -240,6 +277,56 @@ def test_a_damaged_span_is_refused_in_the_same_words(
         messages.append(str(caught.value))
     assert messages[0] == messages[1]
     assert "table span" in messages[0] or "table relation" in messages[0]
+
+
+def test_with_every_uuid_ascii_a_span_s_uuid_is_tested_by_its_length(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No Python call per span then (``merge_plain``); the database left is the one the
+    Python path leaves."""
+    con = sqlite3.connect(source)
+    with con:
+        con.execute(ASCII_UUIDS)
+    con.close()
+
+    def per_span(uuid: object) -> bool:
+        raise AssertionError(f"uuid {uuid!r} asked of Python")
+
+    results = []
+    for in_sql in (False, True):
+        ours = tmp_path / f"ours-{in_sql}.sqlite3"
+        ws = Workspace.open(str(ours), "layla")
+        try:
+            with monkeypatch.context() as patch:
+                patch.setattr(merge_plain, "_plain_uuid", per_span)
+                docs = read_database_file(source, ws.schema, in_sql=in_sql)
+            if in_sql:  # the odd spans came into Python, now but the one with an ASCII uuid
+                assert all(d.bulk is not None for d in docs)
+                assert sum(len(d.spans) for d in docs) == 4
+            report = merge(ws, docs)
+        finally:
+            ws.close()
+        results.append((report.to_json(), dump(ours)))
+    assert results[0][0]["spans_added"] > 20
+    assert results[1] == results[0]
+
+
+@pytest.mark.parametrize(("bad", "printable"), [(None, True), (0, False), (4, False), (6, False)])
+def test_the_uuids_are_looked_at_a_chunk_at_a_time(
+    bad: int | None, printable: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every chunk, the last one too, whatever the gaps between ids."""
+    monkeypatch.setattr(merge_plain, "UUID_CHUNK", 2)
+    engine = create_engine("sqlite://")
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("CREATE TABLE span (id INTEGER PRIMARY KEY, uuid TEXT)")
+            ids = [1, 2, 5, 9, 10, 11, 40]
+            rows = [(i, f"u{i}" + ("\t" if n == bad else "")) for n, i in enumerate(ids)]
+            conn.exec_driver_sql("INSERT INTO span VALUES (?, ?)", rows)
+            assert merge_plain._printable_uuids(conn) is printable
+    finally:
+        engine.dispose()
 
 
 def test_documents_that_come_twice_in_one_merge_are_merged_once(

@@ -208,3 +208,29 @@ def test_check_of_a_span_with_start_after_end_does_not_crash(tmp_path: Path) -> 
         assert "table span" in problem and "[9, 5)" in problem
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (TEXT, None),
+        ("plain ASCII\nover two lines", None),
+        (TEXT + "\n" + TEXT, None),
+        ("ab\ncd\x00", "a NUL character (U+0000) at line 2, column 3"),
+        (TEXT + "\r\n", f"a carriage return (U+000D) at line 1, column {len(TEXT) + 1}"),
+        ("قال\nهو \ud800", "a lone surrogate (U+D800), which is not text at line 2, column 4"),
+        # a pair of surrogates is two code points, neither of them text (not the emoji)
+        ("😀\ud83d\ude00", "a lone surrogate (U+D83D), which is not text at line 1, column 2"),
+        ("ascii \udfff", "a lone surrogate (U+DFFF), which is not text at line 1, column 7"),
+    ],
+)
+def test_text_problem_names_the_first_character_no_stored_text_holds(
+    text: str, reason: str | None
+) -> None:
+    """The common text passes without the search; any NUL, CR or surrogate is still found
+    and named where it is."""
+    problem = invariants.text_problem(text)
+    if reason is None:
+        assert problem is None
+    else:
+        assert problem == f"{reason} of the text; stored text holds none"
