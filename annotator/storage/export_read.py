@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Row, Text, select, type_coerce
+from sqlalchemy import Connection, Row, Select, Text, select, type_coerce
 
 from annotator.core.errors import EditError
 from annotator.core.model import Relation, Span
@@ -61,8 +61,7 @@ def read_document(
     relations: list[Relation] = []
     provenance: dict[str, dict[str, Any]] = {}
     with repo._read() as conn:  # one snapshot without the write lock, as Repository reads
-        # all rows in one fetch: iterating the result fetches them one call each
-        rows = list(conn.execute(query.order_by(SPAN.c.start, SPAN.c.id)).all())
+        rows = _fetch_all(conn, query.order_by(SPAN.c.start, SPAN.c.id))
         doc = conn.execute(select(DOC.c.text, DOC.c.meta).where(DOC.c.id == doc_id)).first()
         if doc is None:
             raise EditError(f"no document with id {doc_id}")
@@ -99,6 +98,17 @@ def read_document(
     return StoredDocument(spans, str(doc.text), dict(doc.meta or {}), relations, provenance)
 
 
+def _fetch_all(conn: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
+    """Every row of ``query`` in one fetch, as the driver's own tuples: these columns need no
+    conversion (integers, text, a truth value read by truth), and a SQLAlchemy ``Row`` per
+    span was a twentieth of an export (iterating the result instead fetches one call a row)."""
+    result = conn.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
 # Span is a frozen dataclass: its __init__ sets each field through object.__setattr__ and calls
 # __post_init__, half the time of reading a span back. The export sets the slots of a new Span
 # directly and checks its offsets as __post_init__ does. The fields are named here so that a
@@ -109,7 +119,7 @@ if tuple(f.name for f in fields(Span)) != _FIELDS:
 _SETTERS = tuple(getattr(Span, name).__set__ for name in _FIELDS)
 
 
-def _stored_spans(rows: Sequence[Row[*tuple[Any, ...]]], annotator: str) -> list[Span]:
+def _stored_spans(rows: Sequence[tuple[Any, ...]], annotator: str) -> list[Span]:
     """Spans of rows of ``_SPAN_COLUMNS``, all ``annotator``'s."""
     set_start, set_end, set_layer, set_label, set_uuid, set_attributes, set_annotator, \
         set_version = _SETTERS
