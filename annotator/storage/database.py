@@ -12,6 +12,7 @@ from urllib.parse import quote
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from annotator.core.errors import AnnotatorError
 from annotator.storage.sqlite_file import check_ours, read_only
@@ -94,13 +95,18 @@ def checkpoint(engine: Engine) -> bool:
     waiting for anyone (``PASSIVE``); whether it could run. Other databases: nothing to do."""
     if engine.dialect.name != "sqlite":
         return True
-    conn = engine.raw_connection()
+    # a window asks from a timer, where an exception would be a crash dialog: the file gone,
+    # unreadable or damaged is said in words by the next edit, not here
+    try:
+        conn = engine.raw_connection()
+    except (SQLAlchemyError, sqlite3.Error):
+        return False
     try:
         cursor = conn.cursor()
         cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
         row = cursor.fetchone()
         cursor.close()
-    except sqlite3.Error:  # a disk error says so at the next commit, in words; not here
+    except sqlite3.Error:
         return False
     finally:
         conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -93,3 +94,15 @@ def _in_the_file_alone(db: Path) -> int:
     finally:
         conn.close()
         alone.unlink()
+
+
+def test_a_checkpoint_where_the_database_went_says_so_and_raises_nothing(tmp_path: Path) -> None:
+    """The window asks in a pause, from a timer: an exception there would be a crash dialog.
+    The next edit says in words what is wrong with the database."""
+    folder = tmp_path / "gone"
+    folder.mkdir()
+    ws = Workspace.open(str(folder / "db.sqlite3"), "layla")
+    ws.checkpoint_when_idle()  # its pooled connections go: the next one opens the file again
+    shutil.rmtree(folder)
+    assert ws.checkpoint() is False
+    ws.close()
