@@ -338,20 +338,30 @@ def test_bilou_writes_u_and_l_and_reads_back() -> None:
     "sentence_starts",
     [[0], [0, 1], [0, 2, 3], [], [0, 3], [0, 1, 1], [1, 2], [0, 2, 1]],
 )
+@pytest.mark.parametrize("columns", [0, 1, 3])
 def test_a_document_block_is_its_sentences_each_with_a_blank_line(
-    sentence_starts: list[int],
+    sentence_starts: list[int], columns: int
 ) -> None:
     # the one-join writing of sentences, and the sentence by sentence one it falls back to
-    # for starts no tokenizer makes (empty, repeated, out of order, past the end)
+    # for starts no tokenizer makes (empty, repeated, out of order, past the end); no tag
+    # column, one, or several (--nested, --layers)
     words = ["w0", "w1", "w2", "w3"][: 3 if sentence_starts == [0, 3] else 4]
     tokens = Tokens([0] * len(words), [1] * len(words), sentence_starts, words)
-    tagged = TaggedDocument(tokens, [[f"t{k}" for k in range(len(words))]])
-    lines = [f"{w}\tt{k}" for k, w in enumerate(words)]
+    tags = [[f"t{c}.{k}" for k in range(len(words))] for c in range(columns)]
+    tagged = TaggedDocument(tokens, tags)
+    lines = ["\t".join([w, *(column[k] for column in tags)]) for k, w in enumerate(words)]
     bounds = [*sentence_starts, len(words)]
     expected = "".join(
         "\n".join(lines[a:b]) + "\n\n" for a, b in pairwise(bounds)
     )
     assert document_block("", tagged) == expected
+    assert tagged.columns == tags  # the caller's columns untouched
+
+
+def test_a_tag_column_shorter_than_the_tokens_is_refused() -> None:
+    tokens = Tokens([0, 1], [1, 2], [0], ["w0", "w1"])
+    with pytest.raises(ValueError, match="differ in length"):
+        document_block("", TaggedDocument(tokens, [["O"]]))
 
 
 @settings(max_examples=200, deadline=None)
