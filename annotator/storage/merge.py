@@ -32,6 +32,7 @@ import heapq
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, Text, bindparam, insert, select, type_coerce
@@ -336,7 +337,7 @@ class _Merger:
         # and those are the source's others (its uuids are unique)
         clashing = self.bulk.clashing(bulk, doc_id, by_uuid=self.added is None, by_place=not new)
         self.bulk.exclude(i for i, _ in clashing)
-        both = list(heapq.merge(zip(bulk.ids, doc.spans, strict=True), clashing, key=_first))
+        both = list(heapq.merge(zip(bulk.ids, doc.spans, strict=True), clashing, key=itemgetter(0)))
         return [s for _, s in both], [i for i, _ in both]
 
     def _span(self, row: Row[*tuple[Any, ...]]) -> Span:
@@ -425,10 +426,6 @@ class _Merger:
                 self.report.statuses_added += 1
             elif ours != status:
                 self.report.statuses_kept += 1
-
-
-def _first(pair: tuple[int, SourceSpan]) -> int:
-    return pair[0]
 
 
 def _differences(

@@ -15,6 +15,7 @@ small one.
 
 from __future__ import annotations
 
+import math
 from typing import cast
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -52,6 +53,7 @@ from annotator.ui.span_marks import (
     nesting_depths,
     separate_tags,
 )
+from annotator.ui.view_blocks import blocks_in_band
 
 FLASH_MS = 700
 HIGHLIGHT_MARGIN = 30  # paragraphs formatted beyond the screen, so scrolling finds them ready
@@ -149,13 +151,8 @@ class DocumentView(QPlainTextEdit):
         if not block.isValid():
             return
         first = last = block.blockNumber()  # a viewport shorter than the top margin shows none
-        height = self.viewport().height()
-        offset = self.contentOffset()
-        while block.isValid():
-            if self.blockBoundingGeometry(block).translated(offset).top() > height:
-                break
-            last = block.blockNumber()
-            block = block.next()
+        for shown, _box in blocks_in_band(self, -math.inf, self.viewport().height()):
+            last = shown.blockNumber()
         self.highlighter.ensure_highlighted(first - HIGHLIGHT_MARGIN, last + HIGHLIGHT_MARGIN)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -334,18 +331,12 @@ class DocumentView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(46, 125, 50))
-        height = self.viewport().height()
-        block = self.firstVisibleBlock()
-        while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
-            if top > height:
-                break
+        for block, _box in blocks_in_band(self, -math.inf, self.viewport().height()):
             for span in index.spans_in_block(block.blockNumber()):
                 if index.links_of(span.uuid) and index.block_of(span.start) == block.blockNumber():
                     rect = self._cursor_rect(span.start)
                     # a dot where the linked span begins (its right edge in RTL text)
                     painter.drawEllipse(QRect(rect.left() - 3, rect.top() - 2, 6, 6))
-            block = block.next()
         painter.end()
 
     # -- labels on the text and link lines -------------------------------------------------
@@ -371,7 +362,7 @@ class DocumentView(QPlainTextEdit):
     def _visible_marks(self, rect: QRect | None) -> list[tuple[float, list[SpanMark]]]:
         """(top of the paragraph in the viewport, its marks measured from that top) of each
         paragraph ``rect`` crosses that has spans."""
-        metrics, offset = self.mark_metrics(), self.contentOffset()
+        metrics = self.mark_metrics()
         key = (self.font().key(), self.viewport().width())
         if key != self._mark_cache_key:  # lines wrap elsewhere: every measure is stale
             self._mark_cache.clear()
@@ -380,16 +371,10 @@ class DocumentView(QPlainTextEdit):
         area = QRectF(rect if rect is not None else self.viewport().rect()).adjusted(
             0, 0, 0, metrics.tag_height)
         out = []
-        block = self.firstVisibleBlock()
-        while block.isValid():
-            geometry = self.blockBoundingGeometry(block).translated(offset)
-            if geometry.top() > area.bottom():
-                break
-            if geometry.bottom() >= area.top():
-                marks = self._block_marks(block, geometry.left(), metrics)
-                if marks:
-                    out.append((geometry.top(), marks))
-            block = block.next()
+        for block, box in blocks_in_band(self, area.top(), area.bottom()):
+            marks = self._block_marks(block, box.left(), metrics)
+            if marks:
+                out.append((box.top(), marks))
         return out
 
     def _block_marks(self, block: QTextBlock, left: float, metrics: MarkMetrics) -> list[SpanMark]:
@@ -490,24 +475,17 @@ class DocumentView(QPlainTextEdit):
         if dirty.right() < x:
             return
         index, layers = self.controller.index, self.highlighter.sidebar_layers
-        offset = self.contentOffset()
         painter: QPainter | None = None
-        block = self.firstVisibleBlock()
-        while block.isValid():
-            rect = self.blockBoundingGeometry(block).translated(offset)
-            if rect.top() > dirty.bottom():
-                break
-            if rect.bottom() >= dirty.top():
-                hits = [s for s in index.spans_in_block(block.blockNumber()) if s.layer in layers]
-                if hits:
-                    first = min(hits, key=position_key)
-                    if painter is None:
-                        painter = QPainter(self.viewport())
-                    painter.fillRect(
-                        QRectF(x, rect.top(), SIDEBAR_WIDTH, rect.height()),
-                        self.highlighter.color(first.layer, first.label),
-                    )
-            block = block.next()
+        for block, rect in blocks_in_band(self, dirty.top(), dirty.bottom()):
+            hits = [s for s in index.spans_in_block(block.blockNumber()) if s.layer in layers]
+            if hits:
+                first = min(hits, key=position_key)
+                if painter is None:
+                    painter = QPainter(self.viewport())
+                painter.fillRect(
+                    QRectF(x, rect.top(), SIDEBAR_WIDTH, rect.height()),
+                    self.highlighter.color(first.layer, first.label),
+                )
         if painter is not None:
             painter.end()
 

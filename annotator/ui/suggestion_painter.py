@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from annotator.core.suggest.model import Suggestion
 from annotator.ui.suggestion_state import SuggestionState
+from annotator.ui.view_blocks import blocks_in_band
 
 _STATES: weakref.WeakKeyDictionary[QPlainTextEdit, SuggestionState] = (
     weakref.WeakKeyDictionary()
@@ -51,19 +52,10 @@ def paint(view: QPlainTextEdit, dirty: QRect) -> None:
     metrics = QFontMetricsF(font)
     # a suggestion's label stands above its first line: a paragraph just below reaches in
     bottom = min(view.viewport().height(), dirty.bottom() + metrics.height())
-    first = last = -1
-    block = view.firstVisibleBlock()
-    offset = view.contentOffset()
-    while block.isValid():
-        box = view.blockBoundingGeometry(block).translated(offset)
-        if box.top() > bottom:
-            break
-        if box.bottom() >= dirty.top():
-            first = block.blockNumber() if first < 0 else first
-            last = block.blockNumber()
-        block = block.next()
-    if last < 0:
+    crossed = [block.blockNumber() for block, _box in blocks_in_band(view, dirty.top(), bottom)]
+    if not crossed:
         return
+    first, last = crossed[0], crossed[-1]
     lo, _ = index.block_range(first)
     _, hi = index.block_range(last)
     painter = QPainter(view.viewport())

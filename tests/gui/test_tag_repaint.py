@@ -10,11 +10,11 @@ events, and the pixels after the tag are compared with a full repaint of the sam
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from conftest import find_nth, press, select_and_press
+from helpers.file_alone import count_in_file_alone
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSizeF
 from PySide6.QtGui import QImage, QPaintEvent, QRegion, QTextCharFormat
 from PySide6.QtWidgets import QApplication
@@ -35,6 +35,8 @@ SENTENCES = [
     "وقالت مصادر إن القمة ستبحث ملف الطاقة والغذاء والمياه في المنطقة.",
 ]
 TEXT = "\n".join(SENTENCES)
+# counted in the database file alone (without its log)
+ENTITIES = "SELECT count(*) FROM span WHERE layer = 'entity'"
 
 
 class PaintRegions(QObject):
@@ -179,23 +181,11 @@ def test_the_log_goes_back_into_the_database_file_in_a_pause_not_in_a_key(
     ws = win.controller.ws
     doc_id = win.controller.doc_id
     start = find_nth(TEXT, "القاهرة")
-    assert ws.checkpoint() and _spans_in_the_file_alone(db_path) == 1  # the fixture's بوتين
+    assert ws.checkpoint() and count_in_file_alone(db_path, ENTITIES) == 1  # the fixture's بوتين
     for _ in range(5):  # a burst of tags and removals: the log grows, the file does not
         select_and_press(win, start, start + len("القاهرة"), "1")
         win.controller.execute(RemoveSpan(win.controller.current))
     select_and_press(win, start, start + len("القاهرة"), "1")
-    assert _spans_in_the_file_alone(db_path) == 1
-    qtbot.waitUntil(lambda: _spans_in_the_file_alone(db_path) == 2, timeout=5000)
+    assert count_in_file_alone(db_path, ENTITIES) == 1
+    qtbot.waitUntil(lambda: count_in_file_alone(db_path, ENTITIES) == 2, timeout=5000)
     assert [s.start for s in ws.spans(doc_id)] == [start]  # the last tag, stored as said
-
-
-def _spans_in_the_file_alone(db: Path) -> int:
-    """Spans the database file holds without its write-ahead log."""
-    alone = db.with_name("alone.sqlite3")
-    alone.write_bytes(db.read_bytes())
-    conn = sqlite3.connect(alone)
-    try:
-        return int(conn.execute("SELECT count(*) FROM span WHERE layer = 'entity'").fetchone()[0])
-    finally:
-        conn.close()
-        alone.unlink()

@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from helpers.file_alone import count_in_file_alone
 
 from annotator.workspace import Workspace
 
+DOCUMENTS = "SELECT count(*) FROM document"  # counted in the database file alone
 WRITER = textwrap.dedent(
     """
     import sys
@@ -78,22 +79,11 @@ def test_a_window_copies_the_log_back_in_its_pauses_not_in_its_commits(tmp_path:
     for i in range(30):  # ~100 pages each, one commit each: far past 1,000 pages of log
         text = f"نص {i} " + "كلمة " * 40_000
         ws.repo.insert_document(f"d{i}", text, f"sha-{i}")
-    assert _in_the_file_alone(db) == 0, "a commit copied the log back"
+    assert count_in_file_alone(db, DOCUMENTS) == 0, "a commit copied the log back"
     assert ws.checkpoint()
-    assert _in_the_file_alone(db) == 30
+    assert count_in_file_alone(db, DOCUMENTS) == 30
     ws.close()
 
-
-def _in_the_file_alone(db: Path) -> int:
-    """Documents the database file holds without its write-ahead log."""
-    alone = db.with_name("alone.sqlite3")
-    alone.write_bytes(db.read_bytes())
-    conn = sqlite3.connect(alone)
-    try:
-        return int(conn.execute("SELECT count(*) FROM document").fetchone()[0])
-    finally:
-        conn.close()
-        alone.unlink()
 
 
 def test_a_checkpoint_where_the_database_went_says_so_and_raises_nothing(tmp_path: Path) -> None:
