@@ -172,18 +172,51 @@ else:
 
 
 def run(argv: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one whole process running ``argv`` (after python)."""
+    """Wall seconds and peak RSS (MB) of one whole program running ``argv`` (after python):
+    the sum of the peaks of its process and of every process it starts (an export formats in
+    worker processes). A sum of peaks is at least the peak of the sum, and counts the pages a
+    forked worker shares with its parent twice: an upper bound."""
     # stderr to a file: the export's report (tokens cut at span edges...) can fill a pipe
     with tempfile.TemporaryDirectory() as tmp, open(Path(tmp) / "err", "w+b") as errors:
         peak = Path(tmp) / "peak"
         t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", MEASURED, str(peak), *argv],
-                              stdout=subprocess.DEVNULL, stderr=errors, check=False)
+        proc = subprocess.Popen([sys.executable, "-c", MEASURED, str(peak), *argv],
+                                stdout=subprocess.DEVNULL, stderr=errors)
+        children: dict[int, int] = {}  # pid -> peak KiB seen
+        while proc.poll() is None:
+            for pid in _descendants(proc.pid):
+                children[pid] = max(children.get(pid, 0), _peak_kib(pid))
+            time.sleep(0.01)  # a sampling period, not a wait for an event: proc.poll is one
         elapsed = time.perf_counter() - t0
         if proc.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"{argv[:4]} failed: {errors.read().decode()[-2000:]}")
-        return elapsed, int(peak.read_text()) / 1024
+        return elapsed, (int(peak.read_text()) + sum(children.values())) / 1024
+
+
+def _descendants(pid: int) -> list[int]:
+    """The processes ``pid`` started, and theirs, now."""
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        try:  # a process's children are listed under the thread that started them: its first
+            with open(f"/proc/{parent}/task/{parent}/children") as f:
+                kids = [int(k) for k in f.read().split()]
+        except OSError:  # ended meanwhile
+            continue
+        found += kids
+        todo += kids
+    return found
+
+
+def _peak_kib(pid: int) -> int:
+    """VmHWM of ``pid`` in KiB (0 once it has ended)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next((int(line.split()[1]) for line in status if line.startswith("VmHWM")), 0)
+    except OSError:
+        return 0
 
 
 def main() -> None:
@@ -208,17 +241,23 @@ def main() -> None:
             export = [*cli, "--db", str(db), "--annotator", "bench", "export"]
             run([*export, "--format", "jsonl", "-o", str(jsonl)])  # spaCy's input
             rounds = 2 if size < 1_000_000 else 1
-            mine, theirs = [], []
-            for _ in range(rounds):  # alternately, so that a change of load hits both
-                mine.append(run([*export, "--format", "conll", "-o", str(folder / "o.conll")]))
+            conll = [*export, "--format", "conll", "-o", str(folder / "o.conll")]
+            mine, alone, theirs = [], [], []
+            for _ in range(rounds):  # alternately, so that a change of load hits all three
+                mine.append(run(conll))  # as shipped: a process per core (from 40k spans)
+                alone.append(run([*conll, "--jobs", "1"]))  # one process, as spaCy's
                 theirs.append(run([str(spacy_script), str(jsonl), str(folder / "s.conll")]))
-            t_ours, t_spacy = min(t for t, _ in mine), min(t for t, _ in theirs)
+            t_ours, t_alone = min(t for t, _ in mine), min(t for t, _ in alone)
+            t_spacy = min(t for t, _ in theirs)
             label = f"{size // 1000}k" if size < 1_000_000 else "1m"
             emit(f"scale.export_conll_{label}_s", t_ours, "s")
             emit(f"scale.export_conll_{label}_rss_mb", max(r for _, r in mine), "MB")
+            emit(f"scale.export_conll_one_process_{label}_s", t_alone, "s")
+            emit(f"scale.export_conll_one_process_{label}_rss_mb", max(r for _, r in alone), "MB")
             emit(f"scale.export_spacy_{label}_s", t_spacy, "s")
             emit(f"scale.export_spacy_{label}_rss_mb", max(r for _, r in theirs), "MB")
             emit(f"scale.export_vs_spacy_{label}_ratio", t_spacy / t_ours, "x")
+            emit(f"scale.export_one_process_vs_spacy_{label}_ratio", t_spacy / t_alone, "x")
             ours[size] = t_ours
             if size >= 100_000:  # two sizes in the full run, for the growth exponent
                 agree(db, label, docs, cli)

@@ -21,6 +21,7 @@ from annotator.formats.tagging import SCHEMES
 from annotator.workspace.exporting import (
     DOC_SEPARATORS,
     ExportOptions,
+    default_workers,
     export_layers,
     stored_documents,
     write_export,
@@ -65,6 +66,11 @@ def register(
     )
     p.add_argument("--documents", metavar="NAME,...", help="only these documents")
     p.add_argument(
+        "--jobs", type=int, default=default_workers(), metavar="N",
+        help="conll: processes that format a large export (default: the cores, at most 4; "
+        "1: this process alone); the file is the same",
+    )
+    p.add_argument(
         "-o", "--output", default="-", metavar="PATH",
         help="output file, - for stdout (default); a folder for brat, webanno and hf",
     )
@@ -87,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("give --annotator NAME or --gold, not both")
     if args.nested < 1:
         args.parser.error("--nested must be at least 1")
+    if args.jobs < 1:
+        args.parser.error("--jobs must be at least 1")
     ws = open_workspace(args)
     try:
         layers = _options(args, ws.schema.layer_names)
@@ -113,7 +121,8 @@ def run(args: argparse.Namespace) -> int:
         gc.disable()
         try:
             report, text = write_export(
-                args.format, docs, output, options, progress_printer("exporting")
+                args.format, docs, output, options, progress_printer("exporting"),
+                workers=args.jobs,
             )
         finally:
             gc.enable()

@@ -15,6 +15,21 @@ class AnnotatorError(Exception):
         super().__init__(*(clip(printable(a), MESSAGE_LIMIT) if isinstance(a, str) else a
                            for a in args))
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # rebuilt as it is, without its __init__ (a subclass's takes other arguments and makes
+        # the message from them): an error raised in a worker process of an export reaches
+        # the parent with its class, words and attributes
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(
+    cls: type[AnnotatorError], args: tuple[object, ...], state: dict[str, object]
+) -> AnnotatorError:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
 
 MESSAGE_LIMIT = 2_000
 

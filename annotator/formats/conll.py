@@ -43,6 +43,7 @@ from annotator.core.schema import Schema
 from annotator.formats import tagging
 from annotator.formats.decoding import read_text
 from annotator.formats.exporting import (
+    Blocks,
     ExportDocument,
     ExportOptions,
     ExportReport,
@@ -66,21 +67,25 @@ def write_conll(
     report: ExportReport | None = None,
     progress: Progress | None = None,
 ) -> ExportReport:
-    report = report if report is not None else ExportReport()
-    separator = _separator(options)
-    for n, doc in enumerate(docs, start=1):
-        tagged = tag_document(doc, options, report, join=True)
-        out.write(separator)
-        out.write(document_block(doc.text, tagged))
-        if progress is not None:
-            progress(n, len(docs))
-    if not separator and len(docs) > 1:
+    return BLOCKS.write(docs, out, options, report, progress)
+
+
+def _block(doc: ExportDocument, options: ExportOptions, report: ExportReport) -> str:
+    """One document: the separator before it, then its sentences."""
+    tagged = tag_document(doc, options, report, join=True)
+    return _separator(options) + document_block(doc.text, tagged)
+
+
+def _finish(documents: int, options: ExportOptions, report: ExportReport) -> None:
+    if not _separator(options) and documents > 1:
         report.notes.append(
-            f"{len(docs)} documents follow each other with no line between them (a reader sees "
+            f"{documents} documents follow each other with no line between them (a reader sees "
             "one run of sentences); --doc-separator conll2003 marks them for spaCy's ner "
             "converter, --doc-separator token for flair's document_separator_token"
         )
-    return report
+
+
+BLOCKS = Blocks(_block, _finish)
 
 
 def _separator(options: ExportOptions) -> str:

@@ -9,11 +9,11 @@ The command line prints :meth:`ExportReport.summary` on stderr; the GUI shows it
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
-from typing import Any
+from typing import Any, TextIO
 
 from annotator.core.model import Relation, Span
 from annotator.core.schema import Schema
@@ -113,6 +113,24 @@ class ExportReport:
     attributes_dropped: dict[str, int] = field(default_factory=dict)  # document -> spans
     notes: list[str] = field(default_factory=list)
 
+    def absorb(self, later: ExportReport) -> None:
+        """Add the report of the documents written after these (a parallel export's parts,
+        taken in document order, give the report one process writing them all gives)."""
+        self.documents += later.documents
+        self.tokens += later.tokens
+        self.tokenized = self.tokenized or later.tokenized
+        self.spans_written += later.spans_written
+        for mine, theirs in (
+            (self.splits, later.splits), (self.joined, later.joined),
+            (self.trimmed, later.trimmed), (self.dropped_counts, later.dropped_counts),
+            (self.links_dropped, later.links_dropped),
+            (self.attributes_dropped, later.attributes_dropped),
+        ):
+            for document, n in theirs.items():
+                self.count(mine, document, n)
+        self.dropped += later.dropped[: max(0, DROPPED_KEPT - len(self.dropped))]
+        self.notes += later.notes
+
     def count(self, table: dict[str, int], document: str, n: int) -> None:
         if n:
             table[document] = table.get(document, 0) + n
@@ -178,6 +196,37 @@ def _loss(table: dict[str, int], says: str) -> list[str]:
         return []
     by_document = ", ".join(f"{name} {n}" for name, n in table.items())
     return [says.format(n=sum(table.values()), documents=len(table)) + by_document]
+
+
+@dataclass(frozen=True)
+class Blocks:
+    """A stream format whose file is one block per document and nothing else: its documents
+    can be formatted apart (by several processes) and the blocks written in order.
+
+    ``block`` formats one document and records its losses in the report; ``finish`` adds what
+    the report says of the whole export once every block is written (it is given how many
+    documents there were).
+    """
+
+    block: Callable[[ExportDocument, ExportOptions, ExportReport], str]
+    finish: Callable[[int, ExportOptions, ExportReport], None]
+
+    def write(
+        self,
+        docs: Sequence[ExportDocument],
+        out: TextIO,
+        options: ExportOptions,
+        report: ExportReport | None = None,
+        progress: Progress | None = None,
+    ) -> ExportReport:
+        """Every document's block in order, in this process."""
+        report = report if report is not None else ExportReport()
+        for n, doc in enumerate(docs, start=1):
+            out.write(self.block(doc, options, report))
+            if progress is not None:
+                progress(n, len(docs))
+        self.finish(len(docs), options, report)
+        return report
 
 
 @dataclass

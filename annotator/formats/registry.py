@@ -26,7 +26,13 @@ from annotator.formats import (
     webanno,
     webanno_read,
 )
-from annotator.formats.exporting import ExportDocument, ExportOptions, ExportReport, Progress
+from annotator.formats.exporting import (
+    Blocks,
+    ExportDocument,
+    ExportOptions,
+    ExportReport,
+    Progress,
+)
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,7 @@ class Format:
         extensions: the file extensions that name it on import (``auto``).
         folder_suffixes: the files of a folder an import with this format reads.
         reader / stream_writer / folder_writer: None where the format goes one way only.
+        blocks: the stream writer as document blocks, where its file is nothing else.
         tags: a token-per-line tag format: its export writes the entity layer unless asked
             for others, and its reader takes a tag map.
         holds: what the format can carry besides spans, of :data:`CAPABILITIES`; its writer
@@ -72,6 +79,9 @@ class Format:
     reader: Reader | None = None
     stream_writer: StreamWriter | None = None
     folder_writer: FolderWriter | None = None
+    # the stream writer's file is one block per document: a large export may format its
+    # documents in several processes (workspace.export_parallel)
+    blocks: Blocks | None = None
     tags: bool = False
     holds: frozenset[str] = frozenset()
     # the bytes a file of this format starts with (after a BOM): ``auto`` reads such a file
@@ -111,6 +121,7 @@ FORMATS: dict[str, Format] = {
                 path, schema, opts.encoding, opts.map_tags
             ),
             stream_writer=conll.write_conll,
+            blocks=conll.BLOCKS,
             tags=True,
         ),
         Format(

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, Text, select, type_coerce
 
-from annotator.core.errors import EditError
+from annotator.core.errors import DatabaseError, EditError
 from annotator.core.model import Relation, Span
 from annotator.storage.repository import Repository
 from annotator.storage.tables import DOC, REL, SPAN, attributes_from_raw
@@ -62,7 +62,9 @@ def read_document(
     provenance: dict[str, dict[str, Any]] = {}
     with repo._read() as conn:  # one snapshot without the write lock, as Repository reads
         rows = _fetch_all(conn, query.order_by(SPAN.c.start, SPAN.c.id))
-        doc = conn.execute(select(DOC.c.text, DOC.c.meta).where(DOC.c.id == doc_id)).first()
+        doc = conn.execute(
+            select(DOC.c.name, DOC.c.text, DOC.c.meta).where(DOC.c.id == doc_id)
+        ).first()
         if doc is None:
             raise EditError(f"no document with id {doc_id}")
         if rows:  # links and provenance hang on spans: without spans there are none to ask for
@@ -94,7 +96,7 @@ def read_document(
     spans: list[Span] = []
     if rows:
         rows.sort(key=lambda r: (r[1], -r[2]))  # stable: ties stay in id order
-        spans = _stored_spans(rows, repo.annotator_name(aid))
+        spans = _stored_spans(rows, repo.annotator_name(aid), doc.name)
     return StoredDocument(spans, str(doc.text), dict(doc.meta or {}), relations, provenance)
 
 
@@ -111,24 +113,29 @@ def _fetch_all(conn: Connection, query: Select[Any]) -> list[tuple[Any, ...]]:
 
 # Span is a frozen dataclass: its __init__ sets each field through object.__setattr__ and calls
 # __post_init__, half the time of reading a span back. The export sets the slots of a new Span
-# directly and leaves a bad offset to Span itself to refuse. The fields are named here so that a
-# change to Span stops the import instead of filling the wrong slots.
+# directly and refuses a bad offset itself. The fields are named here so that a change to Span
+# stops the import instead of filling the wrong slots.
 _FIELDS = ("start", "end", "layer", "label", "uuid", "attributes", "annotator", "version")
 if tuple(f.name for f in fields(Span)) != _FIELDS:
     raise ImportError("Span's fields changed: update export_read._stored_spans")
 _SETTERS = tuple(getattr(Span, name).__set__ for name in _FIELDS)
 
 
-def _stored_spans(rows: Sequence[tuple[Any, ...]], annotator: str) -> list[Span]:
-    """Spans of rows of ``_SPAN_COLUMNS``, all ``annotator``'s."""
+def _stored_spans(
+    rows: Sequence[tuple[Any, ...]], annotator: str, document: str
+) -> list[Span]:
+    """Spans of rows of ``_SPAN_COLUMNS``, all ``annotator``'s, on ``document``."""
     set_start, set_end, set_layer, set_label, set_uuid, set_attributes, set_annotator, \
         set_version = _SETTERS
     new = object.__new__
     spans: list[Span] = []
     append = spans.append
     for uuid, start, end, layer, label, attributes, version, _ in rows:
-        if not 0 <= start < end:
-            Span(start, end, layer, label)  # refused in Span's own words
+        if not 0 <= start < end:  # only a file changed by other means holds one
+            raise DatabaseError(
+                f"span {uuid} of {document!r} is damaged: [{start}, {end}) is empty or "
+                "negative; `annotator check` lists every damaged row"
+            )
         span = new(Span)
         set_start(span, start)
         set_end(span, end)

@@ -14,7 +14,7 @@ import shutil
 import stat
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import overload
+from typing import TextIO, overload
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentRow
@@ -25,9 +25,10 @@ from annotator.formats.exporting import (
     ExportReport,
     Progress,
 )
-from annotator.formats.registry import FORMATS, Format
+from annotator.formats.registry import FORMATS, Format, StreamWriter
 from annotator.formats.tagging import BIOES
 from annotator.storage import export_read
+from annotator.workspace.export_parallel import default_workers, worth_it, write_parallel
 from annotator.workspace.workspace import Workspace
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "ExportOptions",
     "ExportReport",
     "StoredDocuments",
+    "default_workers",
     "export",
     "export_layers",
     "gather_documents",
@@ -108,6 +110,15 @@ class StoredDocuments(Sequence[ExportDocument]):
         for row in self._rows:
             yield self._read(row)
 
+    @property
+    def rows(self) -> Sequence[DocumentRow]:
+        """The documents' lines of the document list, in the export's order."""
+        return self._rows
+
+    def after_fork(self) -> None:
+        """In a forked process: connections of its own, the parent's left untouched."""
+        self._ws.engine.dispose(close=False)
+
     def _read(self, row: DocumentRow) -> ExportDocument:
         stored = export_read.read_document(self._ws.repo, row.id, self._annotator, self._layers)
         return ExportDocument(
@@ -123,11 +134,17 @@ def write_export(
     output: Path | None,
     options: ExportOptions,
     progress: Progress | None = None,
+    *,
+    workers: int = 1,
 ) -> tuple[ExportReport, str | None]:
     """Write ``docs``; ``output`` None means return the text instead (for stdout).
 
     Nothing partial is left behind: a file is written beside its target and renamed over it;
     brat files are written into a fresh folder whose files are then moved into place.
+
+    With ``workers`` above one, a large export read from the database (``stored_documents``)
+    in a format of document blocks is formatted by that many processes (see
+    :mod:`export_parallel`; the same bytes and report).
     """
     report = ExportReport()
     form = FORMATS[fmt]
@@ -146,6 +163,7 @@ def write_export(
     writer = form.stream_writer
     if writer is None:
         raise AnnotatorError(f"{fmt} is read, not written")
+    writer = _in_processes(writer, form, docs, workers)
     if output is None:
         buffer = io.StringIO()
         writer(docs, buffer, options, report, progress)
@@ -166,6 +184,26 @@ def write_export(
         Path(tmp).unlink(missing_ok=True)
         raise
     return report, None
+
+
+def _in_processes(
+    writer: StreamWriter, form: Format, docs: Sequence[ExportDocument], workers: int
+) -> StreamWriter:
+    """``writer``, or for a large export read from the database in a format of document
+    blocks, one that has ``workers`` processes format them."""
+    blocks = form.blocks
+    if blocks is None or not isinstance(docs, StoredDocuments) or not worth_it(docs.rows, workers):
+        return writer
+    stored = docs
+
+    def in_processes(
+        _: Sequence[ExportDocument], out: TextIO, options: ExportOptions,
+        report: ExportReport, progress: Progress | None,
+    ) -> ExportReport:
+        write_parallel(stored, blocks, out, options, report, progress, workers)
+        return report
+
+    return in_processes
 
 
 def _write_folder(
@@ -247,9 +285,10 @@ def export(
     doc_separator: str = "none",
     misc_tags: bool = False,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> tuple[ExportReport, str | None]:
     """Gather and write in one call (scripts); a named annotator must exist. ``output`` None
-    returns the text instead of writing a file."""
+    returns the text instead of writing a file. ``workers``: see :func:`write_export`."""
     chosen = export_layers(fmt, ws.schema.layer_names, layers)
     who = annotator or ws.annotator
     if annotator is not None:
@@ -260,4 +299,4 @@ def export(
         misc_tags=misc_tags, schema=ws.schema
     )
     target = None if output is None else Path(output)
-    return write_export(fmt, docs, target, options, progress)
+    return write_export(fmt, docs, target, options, progress, workers=workers)
