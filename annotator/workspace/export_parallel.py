@@ -5,17 +5,21 @@ Tokenizing and tagging a million spans is ten seconds of one core; the documents
 independent, so a format whose file is one block per document (:class:`Blocks`) has its
 documents formatted in batches by worker processes while this one writes the finished blocks
 in document order and adds up their reports. Each worker reads its documents itself, each in
-one snapshot, as the serial export does.
+one snapshot, as the serial export does. An error is raised when its batch's turn to be
+written comes, so it names the document one process would have stopped at.
 
-The workers are forked, so they start at once and share this process's code pages; they
-inherit the open workspace and make new database connections of their own (SQLAlchemy's
-``dispose(close=False)``: the parent's connections are left to the parent). A fork is safe only
-from a process with one thread, so the export falls back to one process elsewhere (the GUI's
-export runs in a thread) and where fork does not exist.
+The workers are forked, so they start at once and share this process's code pages. This
+process closes its pooled database connections first and each worker makes its own (SQLite
+forbids carrying a connection across a fork). A worker dies with this process (the kernel's
+parent-death signal), so a killed export leaves none behind, and leaves Ctrl+C to it. A fork
+is safe only from a process running one Python thread (the children run only our Python code,
+and glibc's allocator is fork-safe), so the export falls back to one process elsewhere (the
+GUI's export runs in a thread) and where fork does not exist.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -25,6 +29,7 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol, TextIO
 
@@ -40,7 +45,8 @@ from annotator.formats.exporting import (
 
 # a batch is documents holding about this many spans (or characters): big enough that a
 # batch's round trip (its indexes out, its text and report back) is noise, small enough that
-# both workers stay busy to the end and a block waiting to be written is a few megabytes
+# every process stays busy to the end and a batch waiting to be written is a megabyte or two
+# (a document larger than a batch is a batch of its own)
 BATCH_SPANS = 5_000
 BATCH_CHARACTERS = 500_000
 # below this a corpus is written by this process alone: starting workers costs more than
@@ -48,8 +54,10 @@ BATCH_CHARACTERS = 500_000
 PARALLEL_FROM_SPANS = 40_000
 PARALLEL_FROM_CHARACTERS = 4_000_000
 # batches handed out ahead per worker (one being formatted, one waiting); this process formats
-# ahead of the block due next while fewer than AHEAD * (workers + 1) batches wait to be written
+# a batch ahead of the one due next only while the batches waiting hold fewer characters than
+# this, so what waits is bounded in bytes, not only in batches
 AHEAD = 2
+AHEAD_CHARACTERS = 4 * BATCH_CHARACTERS
 
 
 class Documents(Protocol):
@@ -62,6 +70,8 @@ class Documents(Protocol):
     def __len__(self) -> int: ...
 
     def __getitem__(self, index: int, /) -> ExportDocument: ...
+
+    def before_fork(self) -> None: ...
 
     def after_fork(self) -> None: ...
 
@@ -90,21 +100,33 @@ def worth_it(rows: Sequence[DocumentRow], workers: int) -> bool:
         return False
     spans = sum(row.span_count for row in rows)
     characters = sum(row.length for row in rows)
-    return spans >= PARALLEL_FROM_SPANS or characters >= PARALLEL_FROM_CHARACTERS
+    big = spans >= PARALLEL_FROM_SPANS or characters >= PARALLEL_FROM_CHARACTERS
+    return big and len(batches(rows)) >= 2
 
 
-def batches(rows: Sequence[DocumentRow]) -> Iterator[tuple[int, int]]:
-    """Index ranges of consecutive documents, each about ``BATCH_SPANS`` spans or
-    ``BATCH_CHARACTERS`` characters."""
+@dataclass(frozen=True)
+class Batch:
+    """Documents ``first`` to ``stop`` of an export, and how many characters they hold."""
+
+    first: int
+    stop: int
+    characters: int
+
+
+def batches(rows: Sequence[DocumentRow]) -> list[Batch]:
+    """Consecutive documents, each batch about ``BATCH_SPANS`` spans or ``BATCH_CHARACTERS``
+    characters."""
+    found: list[Batch] = []
     first = spans = characters = 0
     for i, row in enumerate(rows):
         spans += row.span_count
         characters += row.length
         if spans >= BATCH_SPANS or characters >= BATCH_CHARACTERS:
-            yield first, i + 1
+            found.append(Batch(first, i + 1, characters))
             first, spans, characters = i + 1, 0, 0
     if first < len(rows):
-        yield first, len(rows)
+        found.append(Batch(first, len(rows), characters))
+    return found
 
 
 # a batch's blocks, what they lost, and how many documents they are
@@ -122,40 +144,66 @@ def write_parallel(
     progress: Progress | None,
     workers: int,
 ) -> None:
-    """Write every document's block in order, formatted by ``workers`` processes: this one
-    and ``workers - 1`` forked ones. This one writes, which is little, and formats the next
-    batch itself whenever the block due next is not ready (a process fewer holding a copy of
-    the program, and none waiting while there is work)."""
+    """Write every document's block in order, formatted by at most ``workers`` processes: this
+    one and forked ones. This one writes, which is little, and formats the next batch itself
+    whenever the batch due next is not ready (a process fewer holding a copy of the program,
+    and none waiting while there is work)."""
     global _JOB
     if _JOB is not None:
         raise RuntimeError("one parallel export at a time")
-    _JOB = (docs, blocks, options)
     todo = batches(docs.rows)
+    workers = min(workers, len(todo))  # --jobs 64 on a few batches forks no idle process
+    if workers < 2:
+        raise ValueError("a parallel export needs two batches and two processes (worth_it)")
+    _JOB = (docs, blocks, options)
+    try:
+        _write_batches(docs, blocks, out, todo, report, progress, workers)
+    finally:
+        _JOB = None
+    blocks.finish(len(docs), options, report)
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """A batch handed out, in document order: its blocks to come, and who formats them."""
+
+    batch: Batch
+    blocks: Future[Formatted]
+    here: bool  # formatted by this process (done), not by a worker
+
+
+def _write_batches(
+    docs: Documents,
+    blocks: Blocks,
+    out: TextIO,
+    todo: list[Batch],
+    report: ExportReport,
+    progress: Progress | None,
+    workers: int,
+) -> None:
+    left = iter(todo)
     written = 0
+    docs.before_fork()
     try:
         with ProcessPoolExecutor(
             workers - 1, mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker,
+            initializer=_start_worker, initargs=(os.getpid(),),
         ) as pool:
-            # in document order: a worker's batch as its future, this process's as its blocks
-            pending: deque[Future[Formatted] | Formatted] = deque()
+            waiting: deque[_Waiting] = deque()
             try:
+                _start(pool, waiting, left)
                 while True:
-                    in_workers = sum(isinstance(item, Future) for item in pending)
-                    for batch in islice(todo, max(0, AHEAD * (workers - 1) - in_workers)):
-                        pending.append(pool.submit(_format, *batch))
-                    if not pending:
+                    in_workers = sum(not w.here for w in waiting)
+                    for batch in islice(left, max(0, AHEAD * (workers - 1) - in_workers)):
+                        waiting.append(_Waiting(batch, pool.submit(_format, batch), False))
+                    if not waiting:
                         break
-                    head = pending[0]
-                    if isinstance(head, Future) and not head.done() and len(pending) < AHEAD * (
-                        workers + 1
-                    ):
-                        mine = next(todo, None)
+                    if not waiting[0].blocks.done() and _can_wait(waiting):
+                        mine = next(left, None)
                         if mine is not None:
-                            pending.append(_format(*mine))
+                            waiting.append(_Waiting(mine, _format_here(mine), True))
                             continue
-                    item = pending.popleft()
-                    text, part, count = item.result() if isinstance(item, Future) else item
+                    text, part, count = waiting.popleft().blocks.result()
                     out.write(text)
                     report.absorb(part)
                     written += count
@@ -166,28 +214,66 @@ def write_parallel(
                 raise
     except BrokenProcessPool as exc:
         raise AnnotatorError(
-            "a process formatting the export stopped before it finished (out of memory?); "
-            "nothing was written: try again with --jobs 1, which uses one process"
+            "a process formatting the export stopped before it finished (killed, or out of "
+            "memory?); nothing was written: try again with --jobs 1, which uses one process"
+        ) from exc
+
+
+def _start(pool: ProcessPoolExecutor, waiting: deque[_Waiting], left: Iterator[Batch]) -> None:
+    """Fork the workers (at the first batch handed out) with Ctrl+C held back, so that none
+    can be interrupted before it has set Ctrl+C aside for this process to handle."""
+    first = next(left)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        waiting.append(_Waiting(first, pool.submit(_format, first), False))
+    except OSError as exc:  # the system would not make another process
+        raise AnnotatorError(
+            f"cannot start the processes of the export ({exc.strerror or exc}): try --jobs 1"
         ) from exc
     finally:
-        _JOB = None
-    blocks.finish(len(docs), options, report)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _start_worker() -> None:
-    """In a new worker: new database connections (the parent's stay the parent's), and Ctrl+C
-    left to the parent, which stops the export and says so (the worker would print a
-    traceback)."""
+def _can_wait(waiting: deque[_Waiting]) -> bool:
+    """Whether this process may format one more batch ahead of the one due next."""
+    return sum(w.batch.characters for w in waiting) < AHEAD_CHARACTERS
+
+
+def _format_here(batch: Batch) -> Future[Formatted]:
+    """``batch`` formatted by this process; its error kept for its turn to be written (an
+    earlier batch, still in a worker, may hold the error one process would have met)."""
+    done: Future[Formatted] = Future()
+    try:
+        done.set_result(_format(batch))
+    except Exception as exc:
+        done.set_exception(exc)
+    return done
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _start_worker(parent: int) -> None:
+    """In a new worker: killed when the parent dies (a killed export leaves no worker behind,
+    waiting forever for batches), Ctrl+C left to the parent (which stops the export and says
+    so; a worker would print a traceback), database connections of its own."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     assert _JOB is not None
     _JOB[0].after_fork()
 
 
-def _format(first: int, stop: int) -> Formatted:
-    """The blocks of documents ``first`` to ``stop`` (in a worker or this process), what they
-    lost, and how many documents they are."""
+def _format(batch: Batch) -> Formatted:
+    """The blocks of ``batch``'s documents (in a worker or this process), what they lost, and
+    how many documents they are."""
     assert _JOB is not None
     docs, blocks, options = _JOB
     report = ExportReport()
-    text = "".join([blocks.block(docs[i], options, report) for i in range(first, stop)])
-    return text, report, stop - first
+    text = "".join(
+        [blocks.block(docs[i], options, report) for i in range(batch.first, batch.stop)]
+    )
+    return text, report, batch.stop - batch.first

@@ -115,8 +115,14 @@ class StoredDocuments(Sequence[ExportDocument]):
         """The documents' lines of the document list, in the export's order."""
         return self._rows
 
+    def before_fork(self) -> None:
+        """Before processes are forked: no open database connection for them to inherit
+        (this process makes new ones as it reads on)."""
+        self._ws.engine.dispose()
+
     def after_fork(self) -> None:
-        """In a forked process: connections of its own, the parent's left untouched."""
+        """In a forked process: connections of its own, anything of the parent's left
+        untouched."""
         self._ws.engine.dispose(close=False)
 
     def _read(self, row: DocumentRow) -> ExportDocument:
