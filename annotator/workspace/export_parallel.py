@@ -54,8 +54,8 @@ BATCH_CHARACTERS = 500_000
 PARALLEL_FROM_SPANS = 40_000
 PARALLEL_FROM_CHARACTERS = 4_000_000
 # batches handed out ahead per worker (one being formatted, one waiting); this process formats
-# a batch ahead of the one due next only while the batches waiting hold fewer characters than
-# this, so what waits is bounded in bytes, not only in batches
+# batches ahead of the one due next only while those it holds have fewer characters than this,
+# so what waits is bounded in bytes, not only in batches
 AHEAD = 2
 AHEAD_CHARACTERS = 4 * BATCH_CHARACTERS
 
@@ -135,6 +135,11 @@ Formatted = tuple[str, ExportReport, int]
 _JOB: tuple[Documents, Blocks, ExportOptions] | None = None
 
 
+class CannotForkError(Exception):
+    """The system would not start the workers (no process, pipe or semaphore left, no shared
+    memory): nothing was written, so the caller writes the export in one process."""
+
+
 def write_parallel(
     docs: Documents,
     blocks: Blocks,
@@ -147,7 +152,8 @@ def write_parallel(
     """Write every document's block in order, formatted by at most ``workers`` processes: this
     one and forked ones. This one writes, which is little, and formats the next batch itself
     whenever the batch due next is not ready (a process fewer holding a copy of the program,
-    and none waiting while there is work)."""
+    and none waiting while there is work). Raises :class:`CannotForkError` before writing anything
+    when the workers cannot be started."""
     global _JOB
     if _JOB is not None:
         raise RuntimeError("one parallel export at a time")
@@ -157,7 +163,7 @@ def write_parallel(
         raise ValueError("a parallel export needs two batches and two processes (worth_it)")
     _JOB = (docs, blocks, options)
     try:
-        _write_batches(docs, blocks, out, todo, report, progress, workers)
+        _write_batches(docs, out, todo, report, progress, workers)
     finally:
         _JOB = None
     blocks.finish(len(docs), options, report)
@@ -174,7 +180,6 @@ class _Waiting:
 
 def _write_batches(
     docs: Documents,
-    blocks: Blocks,
     out: TextIO,
     todo: list[Batch],
     report: ExportReport,
@@ -184,21 +189,17 @@ def _write_batches(
     left = iter(todo)
     written = 0
     docs.before_fork()
+    waiting: deque[_Waiting] = deque()
     try:
-        with ProcessPoolExecutor(
-            workers - 1, mp_context=multiprocessing.get_context("fork"),
-            initializer=_start_worker, initargs=(os.getpid(),),
-        ) as pool:
-            waiting: deque[_Waiting] = deque()
+        with _started(workers - 1, waiting, left) as pool:
             try:
-                _start(pool, waiting, left)
                 while True:
                     in_workers = sum(not w.here for w in waiting)
                     for batch in islice(left, max(0, AHEAD * (workers - 1) - in_workers)):
                         waiting.append(_Waiting(batch, pool.submit(_format, batch), False))
                     if not waiting:
                         break
-                    if not waiting[0].blocks.done() and _can_wait(waiting):
+                    if not waiting[0].blocks.done() and _can_work_ahead(waiting):
                         mine = next(left, None)
                         if mine is not None:
                             waiting.append(_Waiting(mine, _format_here(mine), True))
@@ -219,24 +220,46 @@ def _write_batches(
         ) from exc
 
 
-def _start(pool: ProcessPoolExecutor, waiting: deque[_Waiting], left: Iterator[Batch]) -> None:
-    """Fork the workers (at the first batch handed out) with Ctrl+C held back, so that none
-    can be interrupted before it has set Ctrl+C aside for this process to handle."""
-    first = next(left)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+def _started(
+    forked: int, waiting: deque[_Waiting], left: Iterator[Batch]
+) -> ProcessPoolExecutor:
+    """A pool of ``forked`` workers, forked as the first batch is handed out, with Ctrl+C held
+    back meanwhile, so that none can be interrupted before it has set Ctrl+C aside for this
+    process to handle. What the system refuses (a process, a pipe, a semaphore) raises
+    :class:`CannotForkError`, with every worker already started stopped."""
+    before = set(multiprocessing.active_children())
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, ())  # the caller's, restored after
     try:
-        waiting.append(_Waiting(first, pool.submit(_format, first), False))
-    except OSError as exc:  # the system would not make another process
-        raise AnnotatorError(
-            f"cannot start the processes of the export ({exc.strerror or exc}): try --jobs 1"
-        ) from exc
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        pool = ProcessPoolExecutor(
+            forked, mp_context=multiprocessing.get_context("fork"),
+            initializer=_start_worker, initargs=(os.getpid(),),
+        )
+        first = next(left)
+        try:
+            waiting.append(_Waiting(first, pool.submit(_format, first), False))
+        except OSError as exc:
+            for process in set(multiprocessing.active_children()) - before:
+                process.kill()
+                process.join()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise CannotForkError(exc.strerror or str(exc)) from exc
+        return pool
+    except OSError as exc:  # the pool's pipes or semaphores
+        raise CannotForkError(exc.strerror or str(exc)) from exc
     finally:
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
-def _can_wait(waiting: deque[_Waiting]) -> bool:
-    """Whether this process may format one more batch ahead of the one due next."""
-    return sum(w.batch.characters for w in waiting) < AHEAD_CHARACTERS
+def _can_work_ahead(waiting: deque[_Waiting]) -> bool:
+    """Whether this process may format one more batch ahead of the one due next: not after
+    one of its batches failed (that error is what the export will raise), and while what it
+    holds formatted stays under ``AHEAD_CHARACTERS`` (the workers' batches are bounded by
+    count: ``AHEAD`` each)."""
+    mine = [w for w in waiting if w.here]
+    if any(w.blocks.exception() is not None for w in mine):
+        return False
+    return sum(w.batch.characters for w in mine) < AHEAD_CHARACTERS
 
 
 def _format_here(batch: Batch) -> Future[Formatted]:
@@ -257,8 +280,11 @@ def _start_worker(parent: int) -> None:
     """In a new worker: killed when the parent dies (a killed export leaves no worker behind,
     waiting forever for batches), Ctrl+C left to the parent (which stops the export and says
     so; a worker would print a traceback), database connections of its own."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    prctl = ctypes.CDLL(None).prctl
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong,
+                      ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)  # Linux only, as fork is here
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)

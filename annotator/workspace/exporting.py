@@ -28,7 +28,12 @@ from annotator.formats.exporting import (
 from annotator.formats.registry import FORMATS, Format, StreamWriter
 from annotator.formats.tagging import BIOES
 from annotator.storage import export_read
-from annotator.workspace.export_parallel import default_workers, worth_it, write_parallel
+from annotator.workspace.export_parallel import (
+    CannotForkError,
+    default_workers,
+    worth_it,
+    write_parallel,
+)
 from annotator.workspace.workspace import Workspace
 
 __all__ = [
@@ -115,6 +120,17 @@ class StoredDocuments(Sequence[ExportDocument]):
         """The documents' lines of the document list, in the export's order."""
         return self._rows
 
+    @property
+    def shareable(self) -> bool:
+        """Whether worker processes can read these documents themselves: the database is a
+        file or a server (not SQLite's memory, which only this connection sees), and no
+        transaction of this process is open (its snapshot cannot be handed over)."""
+        url = self._ws.engine.url
+        in_memory = url.get_backend_name() == "sqlite" and (
+            url.database in (None, "", ":memory:") or url.query.get("mode") == "memory"
+        )
+        return not in_memory and self._ws.repo._conn is None
+
     def before_fork(self) -> None:
         """Before processes are forked: no open database connection for them to inherit
         (this process makes new ones as it reads on)."""
@@ -195,10 +211,16 @@ def write_export(
 def _in_processes(
     writer: StreamWriter, form: Format, docs: Sequence[ExportDocument], workers: int
 ) -> StreamWriter:
-    """``writer``, or for a large export read from the database in a format of document
-    blocks, one that has ``workers`` processes format them."""
+    """``writer``, or for a large export read from a database other processes can open, in a
+    format of document blocks, one that has ``workers`` processes format them (``writer``
+    itself when the system will not start them)."""
     blocks = form.blocks
-    if blocks is None or not isinstance(docs, StoredDocuments) or not worth_it(docs.rows, workers):
+    if (
+        blocks is None
+        or not isinstance(docs, StoredDocuments)
+        or not docs.shareable
+        or not worth_it(docs.rows, workers)
+    ):
         return writer
     stored = docs
 
@@ -206,7 +228,13 @@ def _in_processes(
         _: Sequence[ExportDocument], out: TextIO, options: ExportOptions,
         report: ExportReport, progress: Progress | None,
     ) -> ExportReport:
-        write_parallel(stored, blocks, out, options, report, progress, workers)
+        try:
+            write_parallel(stored, blocks, out, options, report, progress, workers)
+        except CannotForkError as exc:  # nothing written yet
+            report.notes.append(
+                f"written by one process: the system would not start more ({exc})"
+            )
+            return writer(stored, out, options, report, progress)
         return report
 
     return in_processes

@@ -203,8 +203,8 @@ DOCUMENTS = 0
 
 def first_batch_last(batch: export_parallel.Batch) -> export_parallel.Formatted:
     if os.getpid() != PARENT:
-        if batch.first == 0:
-            select.select([LAST_FORMATTED[0]], [], [], 30)
+        if batch.first == 0 and not select.select([LAST_FORMATTED[0]], [], [], 30)[0]:
+            raise RuntimeError("this process never formatted the last batch")
         return ORIGINAL_FORMAT(batch)
     try:
         return ORIGINAL_FORMAT(batch)
@@ -242,6 +242,70 @@ def test_a_damaged_span_is_refused_in_the_words_of_one_process(
     assert "empty or negative; `annotator check` lists" in str(alone.value)
     assert not (tmp_path / "two.conll").exists() and not (tmp_path / "one.conll").exists()
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+REAL_FORK = os.fork
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_a_second_fork_refused_stops_the_first_worker_and_one_process_writes_it_all(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    one = export_with(ws, tmp_path / "one.conll", 1)
+    forks: list[int] = []
+
+    def fork_once() -> int:  # then EAGAIN, as at the system's process limit
+        if forks:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        forks.append(1)
+        return REAL_FORK()
+
+    monkeypatch.setattr(os, "fork", fork_once)
+    three = export_with(ws, tmp_path / "three.conll", 3)
+    monkeypatch.setattr(os, "fork", REAL_FORK)
+    assert forks == [1]  # one worker was started, then stopped
+    assert (tmp_path / "three.conll").read_bytes() == (tmp_path / "one.conll").read_bytes()
+    assert three.notes == [
+        "written by one process: the system would not start more (Resource temporarily "
+        "unavailable)", *one.notes,
+    ]
+    three.notes = one.notes
+    assert three == one
+    assert children(os.getpid()) == []
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_a_pool_the_system_cannot_make_is_one_process(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, formatters: Path
+) -> None:
+    def no_shared_memory(*args: object, **kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")  # a container without /dev/shm
+
+    monkeypatch.setattr(export_parallel, "ProcessPoolExecutor", no_shared_memory)
+    report = export_with(ws, tmp_path / "two.conll", 2)
+    export_with(ws, tmp_path / "one.conll", 1)
+    assert (tmp_path / "two.conll").read_bytes() == (tmp_path / "one.conll").read_bytes()
+    assert report.notes[0] == (
+        "written by one process: the system would not start more (Function not implemented)"
+    )
+    assert formatters.read_text() == ""
+
+
+@pytest.mark.usefixtures("small_batches")
+def test_a_database_in_memory_is_exported_by_one_process(
+    tmp_path: Path, formatters: Path
+) -> None:
+    ws = Workspace.open("sqlite://", "tester")  # only this connection sees it
+    try:
+        fill(ws, tmp_path)
+        export_with(ws, tmp_path / "two.conll", 2)
+        export_with(ws, tmp_path / "one.conll", 1)
+        assert len(ws.repo.list_documents()) == 15  # still there
+    finally:
+        ws.close()
+    assert (tmp_path / "two.conll").read_bytes() == (tmp_path / "one.conll").read_bytes()
+    assert b"B-ORG" in (tmp_path / "one.conll").read_bytes()
+    assert formatters.read_text() == ""
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -331,16 +395,22 @@ def test_ctrl_c_stops_every_process_says_so_and_leaves_nothing(
             # a terminal's Ctrl+C: SIGINT to the whole process group, handled by default
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
-        while export.poll() is None and not any(
-            p.stat().st_size for p in tmp_path.glob(".o.conll.*.tmp")
-        ):
-            time.sleep(0.005)  # polls the file system for the first block: no event to await
-        workers = children(export.pid)
-        os.killpg(export.pid, signal.SIGINT)
-        errors = export.communicate(timeout=60)[1]
+        try:
+            while export.poll() is None and not any(
+                p.stat().st_size for p in tmp_path.glob(".o.conll.*.tmp")
+            ):
+                time.sleep(0.005)  # polls the file system for the first block: no event
+            workers = children(export.pid)
+            if export.poll() is None:
+                os.killpg(export.pid, signal.SIGINT)
+            errors = export.communicate(timeout=60)[1]
+        finally:
+            if export.poll() is None:
+                os.killpg(export.pid, signal.SIGKILL)
+                export.wait()
         if export.returncode != 0:
             break
-        target.unlink()
+        target.unlink(missing_ok=True)
     assert workers, "the export ran in one process"
     assert export.returncode == 130, errors
     assert errors.strip() == "annotator: interrupted; nothing partial was written"
@@ -362,7 +432,7 @@ def test_an_export_killed_leaves_no_worker_behind(big: list[str], tmp_path: Path
             time.sleep(0.005)  # polls /proc for the fork: no event to await
         if workers:
             break
-        target.unlink()
+        target.unlink(missing_ok=True)
     assert workers, "the export ran in one process"
     watched = []
     for pid in workers:
