@@ -31,11 +31,10 @@ Reading
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import accumulate, chain, repeat
 from operator import lt
 from pathlib import Path
-from typing import TextIO
 
 from annotator.core.errors import InputError
 from annotator.core.model import ImportedDocument
@@ -47,7 +46,6 @@ from annotator.formats.exporting import (
     ExportDocument,
     ExportOptions,
     ExportReport,
-    Progress,
     TaggedDocument,
     tag_document,
 )
@@ -58,16 +56,6 @@ DOCSTART_TOKEN = "-DOCSTART-"
 
 
 # --- writing --------------------------------------------------------------------------------
-
-
-def write_conll(
-    docs: Sequence[ExportDocument],
-    out: TextIO,
-    options: ExportOptions,
-    report: ExportReport | None = None,
-    progress: Progress | None = None,
-) -> ExportReport:
-    return BLOCKS.write(docs, out, options, report, progress)
 
 
 def _block(doc: ExportDocument, options: ExportOptions, report: ExportReport) -> str:
@@ -86,6 +74,7 @@ def _finish(documents: int, options: ExportOptions, report: ExportReport) -> Non
 
 
 BLOCKS = Blocks(_block, _finish)
+write_conll = BLOCKS.write  # every block in order, in this process
 
 
 def _separator(options: ExportOptions) -> str:
